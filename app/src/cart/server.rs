@@ -1,0 +1,98 @@
+//! Cart server functions. Those that change the cart are POST (the Origin check
+//! in the server's middleware covers them); each parses its input, then calls the repo.
+
+use crate::cart::model::CartView;
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+mod guest {
+    use crate::request;
+    use crate::security::{hash_token, is_token, random_token};
+
+    pub const COOKIE: &str = "rynok_cart";
+    const YEAR_SECS: i64 = 365 * 24 * 3600;
+
+    /// The hash of this browser's cart token, if it has one.
+    pub fn current() -> Option<String> {
+        request::cookie(COOKIE)
+            .filter(|t| is_token(t))
+            .map(|t| hash_token(&t))
+    }
+
+    /// The hash of this browser's cart token, issuing a new token if it has none.
+    pub fn current_or_new() -> String {
+        current().unwrap_or_else(|| {
+            let token = random_token();
+            request::set_cookie(COOKIE, &token, YEAR_SECS, true);
+            hash_token(&token)
+        })
+    }
+
+    pub async fn cart_id(db: &crate::db::Db) -> Result<Option<i64>, crate::error::AppError> {
+        match current() {
+            Some(h) => Ok(crate::cart::repo::find_cart(db, &h).await?),
+            None => Ok(None),
+        }
+    }
+
+    pub fn product_id(raw: &str) -> Result<i64, crate::error::AppError> {
+        raw.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| crate::error::AppError::invalid("product", "unknown product"))
+    }
+}
+
+#[server(input = GetUrl)]
+pub async fn get_cart() -> Result<CartView, AppError> {
+    let st = crate::request::state()?;
+    let id = guest::cart_id(&st.db).await?;
+    crate::cart::repo::view(&st.db, id).await
+}
+
+/// Adds to the cart; answers with the number of units now in it.
+#[server]
+pub async fn add_to_cart(product_id: String, quantity: String) -> Result<i64, AppError> {
+    use crate::cart::model::Quantity;
+    let st = crate::request::state()?;
+    let product_id = guest::product_id(&product_id)?;
+    let qty = Quantity::parse(&quantity)?;
+    let hash = guest::current_or_new();
+    crate::cart::repo::add(&st.db, &hash, product_id, qty, st.clock.now_ms()).await?;
+    let id = crate::cart::repo::find_cart(&st.db, &hash).await?;
+    Ok(crate::cart::repo::view(&st.db, id).await?.units)
+}
+
+#[server]
+pub async fn set_cart_quantity(product_id: String, quantity: String) -> Result<(), AppError> {
+    use crate::cart::model::Quantity;
+    let st = crate::request::state()?;
+    let product_id = guest::product_id(&product_id)?;
+    let qty = Quantity::parse(&quantity)?;
+    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+    crate::cart::repo::set_quantity(&st.db, cart, product_id, qty, st.clock.now_ms()).await
+}
+
+#[server]
+pub async fn remove_from_cart(product_id: String) -> Result<(), AppError> {
+    let st = crate::request::state()?;
+    let product_id = guest::product_id(&product_id)?;
+    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+    crate::cart::repo::remove(&st.db, cart, product_id).await
+}
+
+#[server]
+pub async fn select_cart_item(product_id: String, selected: String) -> Result<(), AppError> {
+    let st = crate::request::state()?;
+    let product_id = guest::product_id(&product_id)?;
+    let selected = match selected.as_str() {
+        "1" | "true" | "on" => true,
+        "0" | "false" | "off" => false,
+        _ => return Err(AppError::invalid("selected", "expected 0 or 1")),
+    };
+    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+    crate::cart::repo::set_selected(&st.db, cart, product_id, selected).await
+}

@@ -1,0 +1,7 @@
+mod home_page;
+mod listing_page;
+mod product_page;
+
+pub use home_page::HomePage;
+pub use listing_page::{CategoryPage, SearchPage};
+pub use product_page::ProductPage;

@@ -1,0 +1,126 @@
+//! Full-text search over products. Words are reduced to their stems in Rust (the
+//! Snowball Russian and English stemmers), so both backends index and query the
+//! same stems; only the index itself differs: FTS5 on SQLite, tsvector on Postgres.
+
+use crate::db::Backend;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+static RU: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Russian));
+static EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// At most this many words of a query are used.
+const MAX_TERMS: usize = 8;
+
+/// Lower-case words of letters and digits; "ё" is read as "е".
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+}
+
+/// The stem of one lower-case word: "телефоны" -> "телефон".
+pub fn stem(word: &str) -> String {
+    let is_cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let is_digit = word.chars().all(|c| c.is_ascii_digit());
+    if is_digit {
+        return word.to_string();
+    }
+    let s = if is_cyrillic {
+        RU.stem(word)
+    } else {
+        EN.stem(word)
+    };
+    // A stem of one letter would match half the catalogue as a prefix.
+    if s.chars().count() < 2 {
+        word.to_string()
+    } else {
+        s.into_owned()
+    }
+}
+
+/// The text stored in the index for a title or description: its stems, space-separated.
+pub fn index_text(text: &str) -> String {
+    words(text).map(|w| stem(&w)).collect::<Vec<_>>().join(" ")
+}
+
+/// The stems of a query, deduplicated, or None when it has no word at all.
+pub fn query_terms(query: &str) -> Option<Vec<String>> {
+    let mut terms: Vec<String> = Vec::new();
+    for w in words(query) {
+        let s = stem(&w);
+        if !terms.contains(&s) {
+            terms.push(s);
+        }
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    (!terms.is_empty()).then_some(terms)
+}
+
+/// The match expression for the backend: every term, each as a prefix, so "смартф"
+/// finds "смартфон". Terms hold only letters and digits, so nothing in them is syntax.
+pub fn match_expr(backend: Backend, terms: &[String]) -> String {
+    match backend {
+        Backend::Sqlite => terms
+            .iter()
+            .map(|t| format!("\"{t}\"*"))
+            .collect::<Vec<_>>()
+            .join(" AND "),
+        Backend::Postgres => terms
+            .iter()
+            .map(|t| format!("{t}:*"))
+            .collect::<Vec<_>>()
+            .join(" & "),
+    }
+}
+
+/// A subquery yielding `(pid, score)` for products matching its one parameter (the
+/// match expression), best first when ordered by score ascending. Titles weigh ten
+/// times as much as descriptions.
+pub fn match_subquery(backend: Backend, param: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!(
+            "SELECT rowid AS pid, bm25(product_fts, 10.0, 1.0) AS score \
+             FROM product_fts WHERE product_fts MATCH {param}"
+        ),
+        Backend::Postgres => format!(
+            "SELECT id AS pid, -ts_rank(search_tsv, to_tsquery('simple', {param})) AS score \
+             FROM products WHERE search_tsv @@ to_tsquery('simple', {param})"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        assert_eq!(stem("телефоны"), stem("телефон"));
+        assert_eq!(stem("наушников"), stem("наушники"));
+        assert!(stem("смартфон").starts_with(&stem("смартф")));
+        assert_eq!(
+            stem("ёлка"),
+            stem(&words("Ёлка").next().unwrap_or_default())
+        );
+    }
+
+    #[test]
+    fn queries_keep_only_words() {
+        assert_eq!(
+            query_terms("'; DROP TABLE products; --"),
+            Some(vec!["drop".into(), "tabl".into(), "product".into()])
+        );
+        assert_eq!(query_terms("<>\"*:&|!()"), None);
+        assert_eq!(
+            match_expr(Backend::Sqlite, &["телефон".into(), "12".into()]),
+            "\"телефон\"* AND \"12\"*"
+        );
+        assert_eq!(
+            match_expr(Backend::Postgres, &["телефон".into()]),
+            "телефон:*"
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! One error type for the whole application. It travels from the server to the
+//! page, so every variant carries only what is safe to show a person.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// What went wrong, in terms a shopper can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// A field of a form or a query did not parse; `field` names it, `message` says why.
+    #[error("invalid {field}: {message}")]
+    Invalid { field: String, message: String },
+    /// The quantity asked for is more than is in stock.
+    #[error("only {available} in stock")]
+    InsufficientStock { available: i64 },
+    /// The request did not come from our own pages.
+    #[error("forbidden")]
+    Forbidden,
+    /// Anything unexpected: logged on the server with its cause, shown as a generic sentence.
+    #[error("internal error")]
+    Internal,
+    /// The transport failed (network, decoding) before the server answered.
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status a page showing this error should carry.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Invalid { .. } | AppError::InsufficientStock { .. } => 400,
+            AppError::Forbidden => 403,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// Logs the cause of an unexpected failure and returns the generic error.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                AppError::invalid("request", m)
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,97 @@
+//! Rynok: the shared Leptos application. This file only wires the domains together.
+
+pub mod cart;
+pub mod catalog;
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod i18n;
+pub mod money;
+#[cfg(feature = "ssr")]
+pub mod request;
+#[cfg(feature = "ssr")]
+pub mod security;
+pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod ui;
+
+use crate::cart::components::CartPage;
+use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage};
+use crate::i18n::Lang;
+use crate::ui::{Header, NotFoundPage, SignInPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let lang = request::lang();
+    #[cfg(not(feature = "ssr"))]
+    let lang = Lang::default();
+    #[cfg(feature = "ssr")]
+    ui::csp::set_header();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.ico"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of the page: from the request on the server, from `<html lang>` in the browser.
+fn page_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        request::lang()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = page_lang();
+    provide_context(lang);
+    cart::components::provide_cart_actions();
+    let t = lang.dict();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/rynok.css"/>
+        <Title text=t.site_title/>
+        <Router>
+            <Header/>
+            <main id="main">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/product/:key") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Rynok © 2026"</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,69 @@
+//! Helpers for server functions: the shared state, the request and its cookies.
+
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::state::AppState;
+use http::HeaderValue;
+use http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The value of one cookie of the current request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The language of the current request (cookie, then Accept-Language).
+pub fn lang() -> Lang {
+    let accept = parts().and_then(|p| {
+        p.headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    });
+    Lang::negotiate(cookie("lang").as_deref(), accept.as_deref())
+}
+
+/// Adds a Set-Cookie header: HttpOnly unless said otherwise, SameSite=Lax, Path=/,
+/// and Secure when the shop is served over https.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, http_only: bool) {
+    let secure = state().map(|s| s.settings.is_https()).unwrap_or(false);
+    let mut c = format!("{name}={value}; Path=/; Max-Age={max_age_secs}; SameSite=Lax");
+    if http_only {
+        c.push_str("; HttpOnly");
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&c)) {
+        res.append_header(SET_COOKIE, v);
+    }
+}
+
+/// Sets the HTTP status of the page being rendered.
+pub fn set_status(code: u16) {
+    if let (Some(res), Ok(s)) = (
+        use_context::<ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        res.set_status(s);
+    }
+}

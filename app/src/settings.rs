@@ -1,0 +1,12 @@
+//! The language switch: a cookie remembered for a year.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server]
+pub async fn set_language(lang: String) -> Result<(), AppError> {
+    let lang = crate::i18n::Lang::from_code(&lang)
+        .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
+    crate::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
+    Ok(())
+}

@@ -1,0 +1,141 @@
+use crate::cart::components::use_cart_units;
+use crate::catalog::server::{get_menu, suggest};
+use crate::i18n::t;
+use crate::settings::SetLanguage;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+/// The header on every page: logo, catalogue, search, account links and the cart.
+#[component]
+pub fn Header() -> impl IntoView {
+    let d = t();
+    let menu = Resource::new(|| (), |_| get_menu());
+    let units = use_cart_units();
+    view! {
+        <a href="#main" class="skip-link">{d.skip_to_content}</a>
+        <header class="site-header">
+            <a href="/" class="logo">"Rynok"</a>
+            <details class="catalogue-menu">
+                <summary>{d.catalogue}</summary>
+                <nav aria-label=d.catalogue>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            menu.await.map(|cats| view! {
+                                <ul class="menu-roots">
+                                    {cats.into_iter().map(|c| view! {
+                                        <li>
+                                            <a href=format!("/category/{}", c.slug) class="menu-root">{c.name}</a>
+                                            <ul>
+                                                {c.children.into_iter().map(|ch| view! {
+                                                    <li><a href=format!("/category/{}", ch.slug)>{ch.name}</a></li>
+                                                }).collect_view()}
+                                            </ul>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }).ok()
+                        })}
+                    </Suspense>
+                </nav>
+            </details>
+            <SearchBox/>
+            <nav class="header-actions" aria-label=d.main_navigation>
+                <a href="/signin">{d.sign_in}</a>
+                <a href="/signin">{d.messages}</a>
+                <a href="/signin">{d.favourites}</a>
+                <a href="/cart" class="cart-link">
+                    {d.cart}
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let n = units.await.unwrap_or(0);
+                            (n > 0).then(|| view! { <span class="badge" data-testid="cart-badge">{n}</span> })
+                        })}
+                    </Suspense>
+                </a>
+            </nav>
+            <LanguageSwitch/>
+        </header>
+    }
+}
+
+/// The search box. Without JavaScript it is a plain GET form; hydrated, it suggests
+/// products and categories while the person types, 250 ms after the last key.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let d = t();
+    let query = use_query_map();
+    let initial = query.with_untracked(|q| q.get("q").unwrap_or_default());
+    let (suggestions, set_suggestions) = signal(Vec::new());
+    // Each keystroke starts a new generation; a request goes out only if no key
+    // followed within 250 ms, and only the newest answer is shown.
+    let generation = StoredValue::new(0u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        if value.trim().chars().count() < 2 {
+            set_suggestions.set(Vec::new());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(250).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            if let Ok(list) = suggest(value).await {
+                if generation.get_value() == mine {
+                    set_suggestions.set(list);
+                }
+            }
+        });
+    };
+    view! {
+        <Form method="GET" action="/search" attr:class="search" attr:role="search">
+            <label for="search-q" class="visually-hidden">{d.search_label}</label>
+            <input
+                id="search-q"
+                type="search"
+                name="q"
+                placeholder=d.search_placeholder
+                autocomplete="off"
+                maxlength="200"
+                value=initial
+                on:input=on_input
+                aria-describedby="search-suggestions"
+            />
+            <button type="submit">{d.search_button}</button>
+            <div id="search-suggestions" class="suggestions" aria-live="polite">
+                <Show when=move || !suggestions.with(Vec::is_empty)>
+                    <ul aria-label=d.suggestions>
+                        <For each=move || suggestions.get() key=|s| s.url.clone() let:s>
+                            <li><a href=s.url>{s.label}</a></li>
+                        </For>
+                    </ul>
+                </Show>
+            </div>
+        </Form>
+    }
+}
+
+/// Switches between Russian and English; the choice is kept in a cookie.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let d = t();
+    let other = match crate::i18n::use_lang() {
+        crate::i18n::Lang::Ru => "en",
+        crate::i18n::Lang::En => "ru",
+    };
+    let action = ServerAction::<SetLanguage>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            let _ = window().location().reload();
+        }
+    });
+    view! {
+        <ActionForm action=action attr:class="lang-switch">
+            <input type="hidden" name="lang" value=other/>
+            <button type="submit" aria-label=d.switch_language lang=other>{d.other_language_name}</button>
+        </ActionForm>
+    }
+}

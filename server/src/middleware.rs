@@ -1,0 +1,80 @@
+//! Request guards and response headers that apply to the whole site.
+
+use app::error::AppError;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// `scheme://host[:port]` of a URL, as browsers write it in the Origin header.
+pub fn origin_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let host = rest.split('/').next().unwrap_or("");
+    format!("{scheme}://{host}")
+}
+
+/// Whether a state-changing request came from our own pages: its Origin is the
+/// public URL's, or, where a browser sends no Origin, Sec-Fetch-Site says same-origin.
+pub fn is_same_origin(public_url: &str, origin: Option<&str>, fetch_site: Option<&str>) -> bool {
+    match (origin, fetch_site) {
+        (Some(o), _) => o == origin_of(public_url),
+        (None, Some(site)) => site == "same-origin" || site == "none",
+        (None, None) => false,
+    }
+}
+
+/// Refuses POST, PUT, PATCH and DELETE from other sites (CSRF).
+pub async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let h = req.headers();
+    let origin = h.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if is_same_origin(&state.settings.public_url, origin, site) {
+        return next.run(req).await;
+    }
+    tracing::warn!(?origin, ?site, path = %req.uri().path(), "cross-site request refused");
+    let body = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(body),
+    )
+        .into_response()
+}
+
+/// Built assets are not content-hashed yet, so they are revalidated on every use
+/// (cheap: ServeDir answers 304 to If-Modified-Since).
+pub async fn asset_cache(req: Request, next: Next) -> Response {
+    let is_pkg = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    if is_pkg && res.status().is_success() {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_origin_may_post() {
+        let url = "http://127.0.0.1:3000";
+        assert!(is_same_origin(url, Some("http://127.0.0.1:3000"), None));
+        assert!(!is_same_origin(
+            url,
+            Some("http://evil.example"),
+            Some("same-origin")
+        ));
+        assert!(!is_same_origin(url, Some("null"), None));
+        assert!(is_same_origin(url, None, Some("same-origin")));
+        assert!(!is_same_origin(url, None, Some("cross-site")));
+        assert!(!is_same_origin(url, None, None));
+        assert_eq!(origin_of("https://rynok.ru/path?x"), "https://rynok.ru");
+    }
+}
