@@ -67,3 +67,27 @@ pub fn set_status(code: u16) {
         res.set_status(s);
     }
 }
+
+/// Whether the request came from a plain HTML form (no JavaScript), which leptos
+/// answers with a redirect back to the page.
+fn accepts_html() -> bool {
+    parts()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+/// Gives a server function's error answer the HTTP status of its error; a plain
+/// form post keeps its redirect back to the page, with the error in the URL.
+pub fn answer<T>(result: crate::error::AppResult<T>) -> crate::error::AppResult<T> {
+    if let Err(e) = &result {
+        if !accepts_html() {
+            set_status(e.status());
+        }
+    }
+    result
+}

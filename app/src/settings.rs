@@ -3,10 +3,15 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[server]
+#[server(endpoint = "settings/language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    let lang = crate::i18n::Lang::from_code(&lang)
-        .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
-    crate::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
-    Ok(())
+    crate::request::answer(
+        async move {
+            let lang = crate::i18n::Lang::from_code(&lang)
+                .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
+            crate::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
+            Ok(())
+        }
+        .await,
+    )
 }

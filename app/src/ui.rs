@@ -11,3 +11,26 @@ pub use error_view::{ErrorView, NotFoundPage, SignInPage};
 pub use header::Header;
 pub use price::{Price, RatingBadge};
 pub use product_card::{ProductCardView, ProductGrid};
+
+/// Text for `<Title>`. leptos_meta 0.8 writes the title into the server's HTML
+/// without escaping it, so on the server it is escaped here (the browser decodes the
+/// entities, showing the same text); in the browser it is set as plain text.
+pub fn title_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
+    }
+}

@@ -139,7 +139,7 @@ pub fn CartPage() -> impl IntoView {
     let d = t();
     let cart = cart_resource();
     view! {
-        <Title text=format!("{} — Rynok", d.cart)/>
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.cart))/>
         <h1>{d.cart}</h1>
         <Suspense fallback=move || view! { <p class="loading">{d.loading}</p> }>
             {move || Suspend::new(async move {

@@ -46,53 +46,78 @@ mod guest {
     }
 }
 
-#[server(input = GetUrl)]
+#[server(input = GetUrl, endpoint = "cart")]
 pub async fn get_cart() -> Result<CartView, AppError> {
-    let st = crate::request::state()?;
-    let id = guest::cart_id(&st.db).await?;
-    crate::cart::repo::view(&st.db, id).await
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let id = guest::cart_id(&st.db).await?;
+            crate::cart::repo::view(&st.db, id).await
+        }
+        .await,
+    )
 }
 
 /// Adds to the cart; answers with the number of units now in it.
-#[server]
+#[server(endpoint = "cart/add")]
 pub async fn add_to_cart(product_id: String, quantity: String) -> Result<i64, AppError> {
-    use crate::cart::model::Quantity;
-    let st = crate::request::state()?;
-    let product_id = guest::product_id(&product_id)?;
-    let qty = Quantity::parse(&quantity)?;
-    let hash = guest::current_or_new();
-    crate::cart::repo::add(&st.db, &hash, product_id, qty, st.clock.now_ms()).await?;
-    let id = crate::cart::repo::find_cart(&st.db, &hash).await?;
-    Ok(crate::cart::repo::view(&st.db, id).await?.units)
+    crate::request::answer(
+        async move {
+            use crate::cart::model::Quantity;
+            let st = crate::request::state()?;
+            let product_id = guest::product_id(&product_id)?;
+            let qty = Quantity::parse(&quantity)?;
+            let hash = guest::current_or_new();
+            crate::cart::repo::add(&st.db, &hash, product_id, qty, st.clock.now_ms()).await?;
+            let id = crate::cart::repo::find_cart(&st.db, &hash).await?;
+            Ok(crate::cart::repo::view(&st.db, id).await?.units)
+        }
+        .await,
+    )
 }
 
-#[server]
+#[server(endpoint = "cart/quantity")]
 pub async fn set_cart_quantity(product_id: String, quantity: String) -> Result<(), AppError> {
-    use crate::cart::model::Quantity;
-    let st = crate::request::state()?;
-    let product_id = guest::product_id(&product_id)?;
-    let qty = Quantity::parse(&quantity)?;
-    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
-    crate::cart::repo::set_quantity(&st.db, cart, product_id, qty, st.clock.now_ms()).await
+    crate::request::answer(
+        async move {
+            use crate::cart::model::Quantity;
+            let st = crate::request::state()?;
+            let product_id = guest::product_id(&product_id)?;
+            let qty = Quantity::parse(&quantity)?;
+            let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+            crate::cart::repo::set_quantity(&st.db, cart, product_id, qty, st.clock.now_ms()).await
+        }
+        .await,
+    )
 }
 
-#[server]
+#[server(endpoint = "cart/remove")]
 pub async fn remove_from_cart(product_id: String) -> Result<(), AppError> {
-    let st = crate::request::state()?;
-    let product_id = guest::product_id(&product_id)?;
-    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
-    crate::cart::repo::remove(&st.db, cart, product_id).await
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let product_id = guest::product_id(&product_id)?;
+            let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+            crate::cart::repo::remove(&st.db, cart, product_id).await
+        }
+        .await,
+    )
 }
 
-#[server]
+#[server(endpoint = "cart/select")]
 pub async fn select_cart_item(product_id: String, selected: String) -> Result<(), AppError> {
-    let st = crate::request::state()?;
-    let product_id = guest::product_id(&product_id)?;
-    let selected = match selected.as_str() {
-        "1" | "true" | "on" => true,
-        "0" | "false" | "off" => false,
-        _ => return Err(AppError::invalid("selected", "expected 0 or 1")),
-    };
-    let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
-    crate::cart::repo::set_selected(&st.db, cart, product_id, selected).await
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let product_id = guest::product_id(&product_id)?;
+            let selected = match selected.as_str() {
+                "1" | "true" | "on" => true,
+                "0" | "false" | "off" => false,
+                _ => return Err(AppError::invalid("selected", "expected 0 or 1")),
+            };
+            let cart = guest::cart_id(&st.db).await?.ok_or(AppError::NotFound)?;
+            crate::cart::repo::set_selected(&st.db, cart, product_id, selected).await
+        }
+        .await,
+    )
 }

@@ -21,6 +21,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The stem of one lower-case word: "телефоны" -> "телефон".
 pub fn stem(word: &str) -> String {
+    let word = &word.replace('ё', "е");
     let is_cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let is_digit = word.chars().all(|c| c.is_ascii_digit());
     if is_digit {

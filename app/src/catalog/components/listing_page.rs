@@ -107,7 +107,7 @@ fn ListingBody(listing: Listing, path: String) -> impl IntoView {
     };
     let empty = listing.items.is_empty();
     view! {
-        <Title text=format!("{title} — Rynok")/>
+        <Title text=crate::ui::title_text(format!("{title} — Rynok"))/>
         <Breadcrumbs items=listing.breadcrumbs.clone()/>
         <h1>{title}</h1>
         {(!notices.is_empty()).then(|| view! {

@@ -51,7 +51,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
     );
     let _ = lang;
     view! {
-        <Title text=format!("{} — Rynok", card.title)/>
+        <Title text=crate::ui::title_text(format!("{} — Rynok", card.title))/>
         <Link rel="canonical" href=p.canonical_url.clone()/>
         <nav aria-label=d.breadcrumbs class="breadcrumbs">
             <ol>

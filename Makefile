@@ -1,0 +1,49 @@
+# Rynok: `make run` to start the shop, `make test` to check everything.
+# Every target installs what it needs first and skips what is already there.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+APP_PORT ?= 3000
+
+.PHONY: run test bench setup setup-test fmt lint unit-sqlite unit-postgres e2e build-site clean
+
+## Build the site (debug), create data/ with a seeded SQLite database and serve on http://127.0.0.1:$(APP_PORT)
+run: setup build-site
+	LEPTOS_SITE_ROOT=target/site APP_PORT=$(APP_PORT) ./target/debug/server
+
+## Formatting, clippy, unit + integration tests on SQLite and Postgres, Playwright in Chromium
+test: setup setup-test fmt lint unit-sqlite unit-postgres e2e
+	@echo "make test: all checks passed"
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup-test.sh
+
+fmt:
+	cargo fmt --all --check
+
+lint:
+	cargo clippy -p app -p server --all-targets --locked -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
+
+unit-sqlite:
+	cargo nextest run -p app -p server --locked --no-fail-fast
+
+unit-postgres:
+	@scripts/with-postgres.sh cargo nextest run -p app -p server --locked --no-fail-fast -E 'binary(api)'
+
+build-site:
+	cargo leptos build
+
+e2e: build-site
+	@scripts/e2e.sh
+
+## Release build, 100,000 products, load on loopback: prints the figures
+bench: setup
+	@scripts/bench.sh
+
+clean:
+	rm -rf target data end2end/node_modules

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs from Debian: Chromium and PostgreSQL.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-test: installing ${missing[*]} from Debian"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi

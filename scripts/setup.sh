@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the build tools this project needs, skipping what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+LEPTOS_VERSION=0.3.10
+if ! cargo leptos --version 2>/dev/null | grep -q "$LEPTOS_VERSION"; then
+  echo "setup: installing cargo-leptos $LEPTOS_VERSION (about 14 minutes, once per machine)"
+  cargo install --locked cargo-leptos --version "$LEPTOS_VERSION"
+fi
+
+# cargo-leptos runs the wasm-bindgen CLI, which must match the crate in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
+  echo "setup: installing wasm-bindgen-cli $WB_VERSION"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+if ! command -v cargo-nextest >/dev/null; then
+  echo "setup: installing cargo-nextest"
+  cargo install --locked cargo-nextest
+fi
+
+# npm packages: Playwright (browsers come from Debian, never downloaded) and
+# binaryen's wasm-opt for release builds (Debian's wasm-opt breaks hydration).
+if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] \
+   || [ end2end/package-lock.json -nt end2end/node_modules/.installed ]; then
+  echo "setup: installing npm packages in end2end/"
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && touch node_modules/.installed)
+fi

@@ -1,0 +1,229 @@
+use crate::helpers::TestApp;
+use serde_json::Value;
+
+fn prices(listing: &Value) -> Vec<i64> {
+    listing["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["price"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn home_shows_the_category_tree_and_popular_products() {
+    let app = TestApp::spawn().await;
+    let home = app.api_json("catalog/home").await;
+    let cats = home["Ok"]["categories"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| home["categories"].as_array().unwrap().clone());
+    assert!(cats.len() >= 5);
+    let leaves: usize = cats
+        .iter()
+        .map(|c| c["children"].as_array().unwrap().len())
+        .sum();
+    assert!(leaves >= 20, "at least 20 leaf categories, got {leaves}");
+    let (status, html) = app.get_html("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Популярные категории") && html.contains("/category/smartphones"));
+}
+
+#[tokio::test]
+async fn a_category_filters_by_brand_price_stock_and_rating_and_sorts() {
+    let app = TestApp::spawn_with(1500).await;
+    let all = app.listing(Some("electronics"), "").await;
+    let total = all["total"].as_i64().unwrap();
+    assert!(total > 50);
+    let brand = &all["facets"]["brands"][0];
+    let (brand_id, brand_count) = (
+        brand["id"].as_i64().unwrap(),
+        brand["count"].as_i64().unwrap(),
+    );
+    let by_brand = app
+        .listing(Some("electronics"), &format!("brand={brand_id}"))
+        .await;
+    assert_eq!(
+        by_brand["total"].as_i64().unwrap(),
+        brand_count,
+        "facet count matches the filtered total"
+    );
+
+    let cheap = app
+        .listing(
+            Some("electronics"),
+            "price_min=1000&price_max=20000&sort=cheap",
+        )
+        .await;
+    let p = prices(&cheap);
+    assert!(!p.is_empty());
+    assert!(p.iter().all(|k| (100_000..=2_000_000).contains(k)), "{p:?}");
+    assert!(p.windows(2).all(|w| w[0] <= w[1]), "cheapest first: {p:?}");
+    let dear = prices(&app.listing(Some("electronics"), "sort=dear").await);
+    assert!(dear.windows(2).all(|w| w[0] >= w[1]));
+
+    let in_stock = app.listing(Some("electronics"), "in_stock=1").await;
+    assert_eq!(in_stock["total"], all["facets"]["in_stock"]);
+    assert!(
+        in_stock["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["stock"].as_i64().unwrap() > 0)
+    );
+    let good = app.listing(Some("electronics"), "rating=4").await;
+    assert!(
+        good["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["rating"]["hundredths"].as_i64().unwrap() >= 400)
+    );
+
+    let page2 = app.listing(Some("electronics"), "page=2").await;
+    assert_eq!(page2["page"], 2);
+    assert_ne!(page2["items"][0]["id"], all["items"][0]["id"]);
+}
+
+#[tokio::test]
+async fn search_understands_word_forms_and_prefixes() {
+    let app = TestApp::spawn_with(1500).await;
+    for q in [
+        "телефоны",
+        "телефон",
+        "смартф",
+        "Смартфоны",
+        "СМАРТФОН xiaomi",
+    ] {
+        let r = app
+            .listing(
+                None,
+                &format!("q={}", app::catalog::filters::percent_encode(q)),
+            )
+            .await;
+        assert!(r["total"].as_i64().unwrap() > 0, "{q} finds something");
+        let first = r["items"][0]["title"].as_str().unwrap().to_lowercase();
+        assert!(
+            first.contains("смартфон"),
+            "{q}: best match first, got {first}"
+        );
+    }
+    let none = app.listing(None, "q=zzzzqqq").await;
+    assert_eq!(none["total"], 0);
+    let (status, html) = app.get_html("/search?q=zzzzqqq").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ничего не нашлось"));
+}
+
+#[tokio::test]
+async fn suggestions_offer_categories_and_products() {
+    let app = TestApp::spawn_with(600).await;
+    let s = app
+        .api_json("catalog/suggest?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84")
+        .await;
+    let list = s.as_array().unwrap();
+    assert!(list.iter().any(|x| x["url"] == "/category/smartphones"));
+    assert!(
+        list.iter()
+            .any(|x| x["url"].as_str().unwrap().starts_with("/product/"))
+    );
+    assert!(
+        app.api_json("catalog/suggest?q=%21%21")
+            .await
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn garbage_query_parameters_never_fail_the_page() {
+    let app = TestApp::spawn().await;
+    let long = "я".repeat(10_000);
+    let paths = [
+        "/category/electronics?page=-5".to_string(),
+        "/category/electronics?page=99999999999999".to_string(),
+        "/category/electronics?price_min=abc&price_max=%00%FF".to_string(),
+        "/category/electronics?sort=%27%3B%20DROP%20TABLE%20products%3B--".to_string(),
+        "/category/electronics?brand=%3Cscript%3E&brand=-1&in_stock=yes".to_string(),
+        "/search?q=%27%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+        "/search?q=%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+        "/search?q=%22*%3A%26%7C!()".to_string(),
+        format!("/search?q={}", app::catalog::filters::percent_encode(&long)),
+        "/search?q=&page=".to_string(),
+        "/search?%%%=%%%".to_string(),
+    ];
+    for p in &paths {
+        let (status, html) = app.get_html(p).await;
+        assert_eq!(status, 200, "{p}");
+        assert!(
+            !html.contains("<script>alert"),
+            "{p}: markup must be escaped"
+        );
+    }
+    let (_, html) = app
+        .get_html("/category/electronics?price_min=abc&page=-5")
+        .await;
+    assert!(html.contains("не распознана") && html.contains("показана первая"));
+    let l = app
+        .listing(Some("electronics"), "page=-5&price_min=abc")
+        .await;
+    assert_eq!(l["page"], 1);
+    assert_eq!(l["notices"].as_array().unwrap().len(), 2);
+    let products: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM products")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    );
+    assert_eq!(products, 300, "nothing was dropped");
+}
+
+#[tokio::test]
+async fn unknown_products_and_categories_are_404_pages() {
+    let app = TestApp::spawn().await;
+    for p in [
+        "/product/x-999999",
+        "/product/abc",
+        "/product/%3Cb%3E",
+        "/category/nope",
+        "/no/such/page",
+    ] {
+        let (status, html) = app.get_html(p).await;
+        assert_eq!(status, 404, "{p}");
+        assert!(html.contains("Страница не найдена"), "{p}");
+    }
+}
+
+#[tokio::test]
+async fn a_product_page_shows_everything_a_shopper_needs() {
+    let app = TestApp::spawn().await;
+    let p = app.api_json("catalog/product?key=x-1").await;
+    let title = p["card"]["title"].as_str().unwrap().to_string();
+    let url = p["canonical_url"].as_str().unwrap();
+    assert!(url.starts_with(&app.address) && url.ends_with("-1"));
+    let path = url.trim_start_matches(&app.address);
+    let (status, html) = app.get_html(path).await;
+    assert_eq!(status, 200);
+    for needle in [
+        title.as_str(),
+        "Характеристики",
+        "Описание",
+        "Продавец",
+        "В корзину",
+        "Поделиться",
+        "rel=\"canonical\"",
+    ] {
+        assert!(html.contains(needle), "product page shows {needle}");
+    }
+    assert!(
+        html.contains("\u{202F}₽"),
+        "prices use a narrow no-break space"
+    );
+    let (_, shared) = app.get_html(&format!("{path}?share=1")).await;
+    assert!(
+        shared.contains(&format!("value=\"{url}\"")),
+        "without JavaScript the link is ready to copy"
+    );
+}

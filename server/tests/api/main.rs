@@ -1,0 +1,8 @@
+//! Integration tests: each starts the real server on a free port with a fresh
+//! database (SQLite by default; Postgres when TEST_DATABASE_URL points at one).
+
+mod helpers;
+
+mod cart;
+mod catalog;
+mod platform;
