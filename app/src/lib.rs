@@ -32,8 +32,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request::lang();
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::default();
-    #[cfg(feature = "ssr")]
-    ui::csp::set_header();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>

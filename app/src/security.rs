@@ -12,6 +12,13 @@ pub fn random_token() -> String {
     hex::encode(bytes)
 }
 
+/// 128 random bits as 32 hex digits, for a Content-Security-Policy nonce.
+pub fn random_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
 /// Whether `s` has the shape of a token we issued.
 pub fn is_token(s: &str) -> bool {
     s.len() == 64

@@ -135,7 +135,7 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let context = move || leptos::nonce::provide_nonce();
+    let context = app::ui::csp::provide_request_nonce;
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -166,11 +166,8 @@ fn router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'",
-            ),
+        .layer(axum::middleware::from_fn(
+            middleware::content_security_policy,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("permissions-policy"),

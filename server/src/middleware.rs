@@ -2,6 +2,7 @@
 
 use app::error::AppError;
 use app::state::AppState;
+use app::ui::csp::{CspNonce, NON_HTML_POLICY, policy};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -44,6 +45,29 @@ pub async fn check_origin(State(state): State<AppState>, req: Request, next: Nex
         Body::from(body),
     )
         .into_response()
+}
+
+/// Chooses a nonce for the response, hands it to the renderer through the request and
+/// sets the Content-Security-Policy: the page policy with that nonce for HTML, a
+/// closed policy for everything else.
+pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
+    let nonce = app::security::random_nonce();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if is_html {
+        HeaderValue::from_str(&policy(&nonce)).ok()
+    } else {
+        Some(HeaderValue::from_static(NON_HTML_POLICY))
+    };
+    if let Some(v) = value {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    res
 }
 
 /// Built assets are not content-hashed yet, so they are revalidated on every use

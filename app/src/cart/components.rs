@@ -125,7 +125,7 @@ pub fn AddToCartForm(product_id: i64, stock: i64) -> impl IntoView {
                     }/>
                 <button type="button" aria-label=d.increase on:click=move |_| set_qty.update(|q| *q = (*q + 1).min(max))>"+"</button>
             </div>
-            <button type="submit" class="button" disabled=stock == 0>{d.add_to_cart}</button>
+            <button type="submit" class="button" disabled={stock == 0}>{d.add_to_cart}</button>
             <p role="status" class="form-status">
                 {move || added().then(|| view! { {d.added_to_cart}" · "<a href="/cart">{d.go_to_cart}</a> })}
             </p>
@@ -223,7 +223,7 @@ fn CartLineView(line: CartLine) -> impl IntoView {
                 <ActionForm action=a.set_quantity>
                     <input type="hidden" name="product_id" value=id2/>
                     <input type="hidden" name="quantity" value=minus/>
-                    <button type="submit" aria-label=minus_label disabled=line.quantity <= 1>"−"</button>
+                    <button type="submit" aria-label=minus_label disabled={line.quantity <= 1}>"−"</button>
                 </ActionForm>
                 <ActionForm action=a.set_quantity attr:class="qty-form">
                     <input type="hidden" name="product_id" value=id3/>
@@ -234,7 +234,7 @@ fn CartLineView(line: CartLine) -> impl IntoView {
                 <ActionForm action=a.set_quantity>
                     <input type="hidden" name="product_id" value=id4/>
                     <input type="hidden" name="quantity" value=plus/>
-                    <button type="submit" aria-label=plus_label disabled=line.quantity >= p.stock>"+"</button>
+                    <button type="submit" aria-label=plus_label disabled={line.quantity >= p.stock}>"+"</button>
                 </ActionForm>
             </div>
             <ActionForm action=a.remove>

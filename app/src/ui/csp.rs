@@ -1,11 +1,15 @@
 //! The Content-Security-Policy of HTML pages: scripts only from us or with this
-//! response's nonce (the hydration script), WASM allowed, nothing framed.
+//! response's nonce (the hydration script and resource data), WASM allowed, nothing
+//! framed. The server's middleware makes the nonce, puts it in the request and sets
+//! the header; rendering takes the same nonce from the request.
 
-use http::HeaderValue;
-use http::header::CONTENT_SECURITY_POLICY;
-use leptos::nonce::use_nonce;
+use http::request::Parts;
+use leptos::nonce::Nonce;
 use leptos::prelude::*;
-use leptos_axum::ResponseOptions;
+
+/// The nonce the middleware chose for this response.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
 
 pub fn policy(nonce: &str) -> String {
     format!(
@@ -15,11 +19,13 @@ pub fn policy(nonce: &str) -> String {
     )
 }
 
-pub fn set_header() {
-    let (Some(nonce), Some(res)) = (use_nonce(), use_context::<ResponseOptions>()) else {
-        return;
-    };
-    if let Ok(v) = HeaderValue::from_str(&policy(&nonce)) {
-        res.insert_header(CONTENT_SECURITY_POLICY, v);
+/// The policy of everything that is not a page: nothing runs, nothing frames it.
+pub const NON_HTML_POLICY: &str =
+    "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'";
+
+/// Provides the request's nonce to the renderer, which puts it on inline scripts.
+pub fn provide_request_nonce() {
+    if let Some(n) = use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+        provide_context(Nonce::from_value(n.0));
     }
 }

@@ -197,10 +197,10 @@ fn FiltersForm(listing: Listing, path: String, reset_href: String) -> impl IntoV
                 <label for="sort">{d.sort_by}</label>
                 <select id="sort" name="sort">
                     {f.q.is_some().then(|| view! {
-                        <option value="relevance" selected=f.sort == Sort::Relevance>{d.sort_relevance}</option>
+                        <option value="relevance" selected={f.sort == Sort::Relevance}>{d.sort_relevance}</option>
                     })}
                     {sort_options.into_iter().map(|(s, label)| view! {
-                        <option value=s.code() selected=f.sort == s>{label}</option>
+                        <option value=s.code() selected={f.sort == s}>{label}</option>
                     }).collect_view()}
                 </select>
                 <div class="filter-actions">

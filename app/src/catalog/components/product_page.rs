@@ -61,7 +61,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         </nav>
         <article class="product">
             <section class="gallery" aria-label=d.gallery>
-                <ul>
+                <ul tabindex="0">
                     {images.into_iter().map(|(src, alt)| view! {
                         <li><img src=src alt=alt width="480" height="480"/></li>
                     }).collect_view()}
@@ -75,7 +75,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     <span class="bought">{bought}</span>
                 </p>
                 <Price price=card.price old=card.old_price.unwrap_or_default() large=true/>
-                <p class="stock" class:stock-out=card.stock == 0>{stock_text}</p>
+                <p class="stock" class:stock-out={card.stock == 0}>{stock_text}</p>
                 <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span></p>
                 <AddToCartForm product_id=card.id stock=card.stock/>
                 <ShareButton url=p.canonical_url.clone()/>
