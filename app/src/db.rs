@@ -48,11 +48,10 @@ impl Db {
             ));
         };
         let file = path.split('?').next().unwrap_or("");
-        if let Some(dir) = std::path::Path::new(file).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| sqlx::Error::Configuration(Box::new(e)))?;
-            }
+        if let Some(dir) = std::path::Path::new(file).parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| sqlx::Error::Configuration(Box::new(e)))?;
         }
         let url = if path.contains("mode=") {
             format!("sqlite://{path}")

@@ -22,7 +22,7 @@ use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage
 use crate::i18n::Lang;
 use crate::ui::{Header, NotFoundPage, SignInPage};
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -32,6 +32,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request::lang();
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::default();
+    #[cfg(feature = "ssr")]
+    let stylesheet = request::state()
+        .map(|s| s.settings.stylesheet.clone())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let stylesheet = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -39,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.ico"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -73,7 +80,6 @@ pub fn App() -> impl IntoView {
     cart::components::provide_cart_actions();
     let t = lang.dict();
     view! {
-        <Stylesheet id="leptos" href="/pkg/rynok.css"/>
         <Title text=t.site_title/>
         <Router>
             <Header/>

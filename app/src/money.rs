@@ -104,7 +104,7 @@ pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NNBSP);
         }
         out.push(c);
@@ -139,7 +139,7 @@ mod tests {
         );
         assert_eq!(Money::from_kopecks(99).to_string(), "0,99\u{202F}₽");
         assert_eq!(
-            Money::from_kopecks(123_456_789_00).to_string(),
+            Money::from_kopecks(12_345_678_900).to_string(),
             "123\u{202F}456\u{202F}789\u{202F}₽"
         );
         assert_eq!(

@@ -84,10 +84,10 @@ fn accepts_html() -> bool {
 /// Gives a server function's error answer the HTTP status of its error; a plain
 /// form post keeps its redirect back to the page, with the error in the URL.
 pub fn answer<T>(result: crate::error::AppResult<T>) -> crate::error::AppResult<T> {
-    if let Err(e) = &result {
-        if !accepts_html() {
-            set_status(e.status());
-        }
+    if let Err(e) = &result
+        && !accepts_html()
+    {
+        set_status(e.status());
     }
     result
 }

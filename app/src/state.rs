@@ -13,6 +13,8 @@ pub struct Settings {
     pub public_url: String,
     /// `dev`, `test` or `prod`.
     pub env: String,
+    /// Where the stylesheet is served, with its content hash when the build made one.
+    pub stylesheet: String,
 }
 
 impl Settings {

@@ -59,14 +59,14 @@ impl Config {
             None => 3000,
         };
         let public_url = var("APP_PUBLIC_URL");
-        if let Some(u) = &public_url {
-            if !(u.starts_with("http://") || u.starts_with("https://")) {
-                return Err(ConfigError::Invalid(
-                    "APP_PUBLIC_URL",
-                    u.clone(),
-                    "expected http:// or https://",
-                ));
-            }
+        if let Some(u) = &public_url
+            && !(u.starts_with("http://") || u.starts_with("https://"))
+        {
+            return Err(ConfigError::Invalid(
+                "APP_PUBLIC_URL",
+                u.clone(),
+                "expected http:// or https://",
+            ));
         }
         Ok(Config {
             host,

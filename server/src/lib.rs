@@ -65,8 +65,14 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
+        let hashes = asset_hashes();
+        let stylesheet = match hashes.iter().find(|(k, _)| k == "css") {
+            Some((_, h)) => format!("/pkg/rynok.{h}.css"),
+            None => "/pkg/rynok.css".to_string(),
+        };
         let leptos_options = LeptosOptions::builder()
             .output_name("rynok")
+            .hash_files(!hashes.is_empty())
             .site_root(config.site_root.as_str())
             .site_pkg_dir("pkg")
             .site_addr(address)
@@ -77,6 +83,7 @@ impl Application {
             settings: Arc::new(Settings {
                 public_url,
                 env: config.env.clone(),
+                stylesheet,
             }),
             clock,
         };
@@ -102,6 +109,30 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
     }
+}
+
+/// The content hashes cargo-leptos wrote next to the server binary (`hash.txt`,
+/// lines like `css: 0a1b2c`), or none when the build did not hash file names.
+fn asset_hashes() -> Vec<(String, String)> {
+    let Some(path) = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join("hash.txt")))
+    else {
+        return Vec::new();
+    };
+    std::fs::read_to_string(path)
+        .map(|text| {
+            text.lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                .filter(|(_, v)| {
+                    !v.is_empty()
+                        && v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 async fn shutdown_signal() {

@@ -70,21 +70,44 @@ pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
     res
 }
 
-/// Built assets are not content-hashed yet, so they are revalidated on every use
-/// (cheap: ServeDir answers 304 to If-Modified-Since).
+/// Built assets whose names carry a content hash (`/pkg/rynok.<hash>.js`) never
+/// change, so they are cached for a year; anything else under `/pkg/` is revalidated
+/// on every use (cheap: ServeDir answers 304 to If-Modified-Since).
 pub async fn asset_cache(req: Request, next: Next) -> Response {
-    let is_pkg = req.uri().path().starts_with("/pkg/");
+    let policy = cache_policy(req.uri().path());
     let mut res = next.run(req).await;
-    if is_pkg && res.status().is_success() {
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Some(p) = policy {
+        if res.status().is_success() {
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(p));
+        }
     }
     res
+}
+
+fn cache_policy(path: &str) -> Option<&'static str> {
+    path.strip_prefix("/pkg/").map(|file| {
+        if file.split('.').count() >= 3 {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_assets_are_cached_for_a_year_and_others_revalidated() {
+        assert_eq!(
+            cache_policy("/pkg/rynok.CsGMknKy.js"),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(cache_policy("/pkg/rynok.js"), Some("no-cache"));
+        assert_eq!(cache_policy("/product/x-1"), None);
+    }
 
     #[test]
     fn only_our_origin_may_post() {

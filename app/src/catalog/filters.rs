@@ -137,12 +137,12 @@ impl Filters {
                 _ => {}
             }
         }
-        if let (Some(lo), Some(hi)) = (f.price_min, f.price_max) {
-            if lo > hi {
-                f.price_min = Some(hi);
-                f.price_max = Some(lo);
-                notices.push(Notice::PriceSwapped);
-            }
+        if let (Some(lo), Some(hi)) = (f.price_min, f.price_max)
+            && lo > hi
+        {
+            f.price_min = Some(hi);
+            f.price_max = Some(lo);
+            notices.push(Notice::PriceSwapped);
         }
         f.sort = match sort_given {
             Some(Sort::Relevance) if f.q.is_none() => Sort::Popular,

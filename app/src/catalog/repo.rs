@@ -127,7 +127,7 @@ struct Skip {
 }
 
 impl Scope {
-    fn from_where(&self, db: &Db, f: &Filters, skip: Skip) -> SqlBuf {
+    fn sql_from_where(&self, db: &Db, f: &Filters, skip: Skip) -> SqlBuf {
         let mut b = SqlBuf::new(" FROM products p");
         if let Some(expr) = &self.search {
             let ph = b.placeholder(Arg::Text(expr.clone()));
@@ -243,11 +243,11 @@ pub async fn listing(
         brand: false,
         narrowing: false,
     };
-    let mut count = scope.from_where(db, &filters, all);
+    let mut count = scope.sql_from_where(db, &filters, all);
     count.sql.insert_str(0, "SELECT COUNT(*) AS n");
     let total: i64 = count.query().fetch_one(&db.pool).await?.try_get("n")?;
 
-    let mut bounds = scope.from_where(
+    let mut bounds = scope.sql_from_where(
         db,
         &filters,
         Skip {
@@ -273,7 +273,7 @@ pub async fn listing(
             .map(Money::from_kopecks),
     };
 
-    let mut brands = scope.from_where(
+    let mut brands = scope.sql_from_where(
         db,
         &filters,
         Skip {
@@ -305,7 +305,7 @@ pub async fn listing(
         notices.push(Notice::BadPage(filters.page.to_string()));
         filters.page = 1;
     }
-    let mut items_q = scope.from_where(db, &filters, all);
+    let mut items_q = scope.sql_from_where(db, &filters, all);
     items_q.sql.insert_str(0, &format!("SELECT {CARD_COLUMNS}"));
     items_q.sql = items_q.sql.replacen(
         " FROM products p",

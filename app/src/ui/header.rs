@@ -83,10 +83,10 @@ fn SearchBox() -> impl IntoView {
             if generation.get_value() != mine {
                 return;
             }
-            if let Ok(list) = suggest(value).await {
-                if generation.get_value() == mine {
-                    set_suggestions.set(list);
-                }
+            if let Ok(list) = suggest(value).await
+                && generation.get_value() == mine
+            {
+                set_suggestions.set(list);
             }
         });
     };
