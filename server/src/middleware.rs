@@ -76,11 +76,11 @@ pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
 pub async fn asset_cache(req: Request, next: Next) -> Response {
     let policy = cache_policy(req.uri().path());
     let mut res = next.run(req).await;
-    if let Some(p) = policy {
-        if res.status().is_success() {
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(p));
-        }
+    if let Some(p) = policy
+        && res.status().is_success()
+    {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(p));
     }
     res
 }
