@@ -15,6 +15,40 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Reference data every page reads, kept briefly in memory.
+    pub cache: std::sync::Arc<Cache>,
+}
+
+/// Reference data cached in this process. Each entry expires by itself, so servers
+/// sharing one database see changes within the entry's lifetime.
+#[derive(Debug, Default)]
+pub struct Cache {
+    pub categories: Slot<Vec<crate::catalog::repo::CategoryRow>>,
+}
+
+/// One cached value and when it was loaded.
+#[derive(Debug)]
+pub struct Slot<T>(std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<T>)>>);
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot(std::sync::RwLock::new(None))
+    }
+}
+
+impl<T> Slot<T> {
+    /// The value, if it was loaded less than `max_age` ago.
+    pub fn get(&self, max_age: std::time::Duration) -> Option<std::sync::Arc<T>> {
+        let guard = self.0.read().ok()?;
+        let (at, v) = guard.as_ref()?;
+        (at.elapsed() < max_age).then(|| v.clone())
+    }
+
+    pub fn put(&self, value: std::sync::Arc<T>) {
+        if let Ok(mut g) = self.0.write() {
+            *g = Some((std::time::Instant::now(), value));
+        }
+    }
 }
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -36,6 +70,7 @@ impl Db {
             return Ok(Db {
                 pool,
                 backend: Backend::Postgres,
+                cache: Default::default(),
             });
         }
         let Some(path) = url
@@ -78,6 +113,7 @@ impl Db {
         Ok(Db {
             pool,
             backend: Backend::Sqlite,
+            cache: Default::default(),
         })
     }
 

@@ -1,5 +1,7 @@
 //! Rynok: the shared Leptos application. This file only wires the domains together.
+#![recursion_limit = "512"]
 
+pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod clock;

@@ -3,6 +3,7 @@
 pub mod config;
 mod images;
 pub mod middleware;
+mod precompress;
 pub mod seed;
 
 use app::clock::{SharedClock, SystemClock};
@@ -87,6 +88,11 @@ impl Application {
             }),
             clock,
         };
+        if config.env == "prod" {
+            // In the background: until it is done, assets are compressed per request.
+            let pkg = std::path::Path::new(&config.site_root).join("pkg");
+            tokio::task::spawn_blocking(move || precompress::run(&pkg));
+        }
         let router = router(state.clone());
         Ok(Application {
             listener,

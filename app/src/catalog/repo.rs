@@ -33,7 +33,7 @@ pub fn card_from_row(r: &AnyRow) -> Result<ProductCard, sqlx::Error> {
 }
 
 #[derive(Debug, Clone)]
-struct CategoryRow {
+pub struct CategoryRow {
     id: i64,
     parent_id: Option<i64>,
     slug: String,
@@ -54,7 +54,19 @@ impl CategoryRow {
     }
 }
 
-async fn all_categories(db: &Db) -> Result<Vec<CategoryRow>, sqlx::Error> {
+/// The category tree, from a cache refreshed every 30 seconds: it is read by every
+/// page and changes rarely.
+async fn all_categories(db: &Db) -> Result<std::sync::Arc<Vec<CategoryRow>>, sqlx::Error> {
+    const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+    if let Some(cached) = db.cache.categories.get(FRESH_FOR) {
+        return Ok(cached);
+    }
+    let fresh = std::sync::Arc::new(load_categories(db).await?);
+    db.cache.categories.put(fresh.clone());
+    Ok(fresh)
+}
+
+async fn load_categories(db: &Db) -> Result<Vec<CategoryRow>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, parent_id, slug, name_ru, name_en FROM categories ORDER BY position, id",
     )
@@ -124,18 +136,29 @@ struct Scope {
 struct Skip {
     brand: bool,
     narrowing: bool,
+    /// Join the scored search subquery (only the page of items sorted by relevance
+    /// needs scores; counts and facets only need to know what matches).
+    ranked: bool,
 }
 
 impl Scope {
     fn sql_from_where(&self, db: &Db, f: &Filters, skip: Skip) -> SqlBuf {
         let mut b = SqlBuf::new(" FROM products p");
+        let mut filter = None;
         if let Some(expr) = &self.search {
             let ph = b.placeholder(Arg::Text(expr.clone()));
-            b.push(" JOIN (")
-                .push(&search::match_subquery(db.backend, &ph))
-                .push(") s ON s.pid = p.id");
+            if skip.ranked {
+                b.push(" JOIN (")
+                    .push(&search::match_subquery(db.backend, &ph))
+                    .push(") s ON s.pid = p.id");
+            } else {
+                filter = Some(search::match_filter(db.backend, &ph));
+            }
         }
         b.push(" WHERE 1 = 1");
+        if let Some(f) = filter {
+            b.push(" AND ").push(&f);
+        }
         if let Some((col, id)) = self.category {
             b.push(&format!(" AND {col} = ")).bind(Arg::I64(id));
         }
@@ -242,25 +265,37 @@ pub async fn listing(
     let all = Skip {
         brand: false,
         narrowing: false,
+        ranked: false,
     };
-    let mut count = scope.sql_from_where(db, &filters, all);
-    count.sql.insert_str(0, "SELECT COUNT(*) AS n");
-    let total: i64 = count.query().fetch_one(&db.pool).await?.try_get("n")?;
-
     let mut bounds = scope.sql_from_where(
         db,
         &filters,
         Skip {
             brand: true,
             narrowing: true,
+            ranked: false,
         },
     );
     bounds.sql.insert_str(
         0,
-        "SELECT MIN(p.price) AS lo, MAX(p.price) AS hi, COUNT(CASE WHEN p.stock > 0 THEN 1 END) AS in_stock, \
+        "SELECT COUNT(*) AS n, MIN(p.price) AS lo, MAX(p.price) AS hi, \
+         COUNT(CASE WHEN p.stock > 0 THEN 1 END) AS in_stock, \
          COUNT(CASE WHEN p.rating >= 400 THEN 1 END) AS good",
     );
     let row = bounds.query().fetch_one(&db.pool).await?;
+    let narrowed = filters.price_min.is_some()
+        || filters.price_max.is_some()
+        || filters.in_stock
+        || filters.rating_4_plus
+        || !filters.brands.is_empty();
+    // Without narrowing filters the whole scope is the result: one query fewer.
+    let total: i64 = if narrowed {
+        let mut count = scope.sql_from_where(db, &filters, all);
+        count.sql.insert_str(0, "SELECT COUNT(*) AS n");
+        count.query().fetch_one(&db.pool).await?.try_get("n")?
+    } else {
+        row.try_get("n")?
+    };
     let mut facets = Facets {
         brands: Vec::new(),
         in_stock: row.try_get("in_stock")?,
@@ -279,6 +314,7 @@ pub async fn listing(
         Skip {
             brand: true,
             narrowing: false,
+            ranked: false,
         },
     );
     brands
@@ -305,7 +341,11 @@ pub async fn listing(
         notices.push(Notice::BadPage(filters.page.to_string()));
         filters.page = 1;
     }
-    let mut items_q = scope.sql_from_where(db, &filters, all);
+    let ranked = Skip {
+        ranked: filters.sort == Sort::Relevance,
+        ..all
+    };
+    let mut items_q = scope.sql_from_where(db, &filters, ranked);
     items_q.sql.insert_str(0, &format!("SELECT {CARD_COLUMNS}"));
     items_q.sql = items_q.sql.replacen(
         " FROM products p",
@@ -392,7 +432,7 @@ pub async fn suggest(db: &Db, lang: Lang, query: &str) -> AppResult<Vec<Suggesti
     };
     let mut out = Vec::new();
     let cats = all_categories(db).await?;
-    for c in cats.into_iter().filter(|c| c.parent_id.is_some()) {
+    for c in cats.iter().filter(|c| c.parent_id.is_some()) {
         let name = c.clone().into_ref(lang).name;
         let stems = search::index_text(&name);
         if terms

@@ -93,6 +93,17 @@ pub fn match_subquery(backend: Backend, param: &str) -> String {
     }
 }
 
+/// A condition on `p` (the products table) that holds for products matching its one
+/// parameter, without computing scores: for counts and facets.
+pub fn match_filter(backend: Backend, param: &str) -> String {
+    match backend {
+        Backend::Sqlite => {
+            format!("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH {param})")
+        }
+        Backend::Postgres => format!("p.search_tsv @@ to_tsquery('simple', {param})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
