@@ -85,17 +85,29 @@ pub async fn add(
             .bind(now)
             .execute(&mut *tx)
             .await?;
+        touch(&mut tx, cart_id, now).await?;
     } else {
-        sqlx::query("UPDATE cart_items SET quantity = $1 WHERE cart_id = $2 AND product_id = $3")
-            .bind(wanted.get())
-            .bind(cart_id)
-            .bind(product_id)
-            .execute(&mut *tx)
-            .await?;
+        update_quantity(&mut tx, cart_id, product_id, wanted, now).await?;
     }
-    touch(&mut tx, cart_id, now).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Writes a line's new quantity and marks the cart as changed.
+async fn update_quantity(
+    tx: &mut Tx,
+    cart_id: i64,
+    product_id: i64,
+    qty: Quantity,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cart_items SET quantity = $1 WHERE cart_id = $2 AND product_id = $3")
+        .bind(qty.get())
+        .bind(cart_id)
+        .bind(product_id)
+        .execute(&mut **tx)
+        .await?;
+    touch(tx, cart_id, now).await
 }
 
 async fn touch(tx: &mut Tx, cart_id: i64, now: i64) -> Result<(), sqlx::Error> {
@@ -122,13 +134,7 @@ pub async fn set_quantity(
         .await?
         .ok_or(AppError::NotFound)?;
     qty.within_stock(stock)?;
-    sqlx::query("UPDATE cart_items SET quantity = $1 WHERE cart_id = $2 AND product_id = $3")
-        .bind(qty.get())
-        .bind(cart_id)
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
-    touch(&mut tx, cart_id, now).await?;
+    update_quantity(&mut tx, cart_id, product_id, qty, now).await?;
     tx.commit().await?;
     Ok(())
 }
