@@ -4,6 +4,7 @@ use crate::cart::model::CartLine;
 use crate::cart::server::{AddToCart, RemoveFromCart, SelectCartItem, SetCartQuantity, get_cart};
 use crate::error::AppError;
 use crate::i18n::{Dict, fill, t, use_lang};
+use crate::money::Money;
 use crate::ui::{ErrorView, Price};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -179,7 +180,7 @@ fn CartBody(lines: Vec<CartLine>, totals: crate::cart::model::Totals) -> impl In
                 <p role="alert" class="form-error">{move || qty_error.get().map(|e| error_text(d, &e, 0))}</p>
                 <dl>
                     <div><dt>{format!("{} ({})", d.items_total, d.products.count(lang, totals.units as u64))}</dt><dd data-testid="total-before">{totals.before_discount.to_string()}</dd></div>
-                    <div><dt>{d.discount}</dt><dd data-testid="total-discount">{format!("−{}", totals.discount)}</dd></div>
+                    <div><dt>{d.discount}</dt><dd data-testid="total-discount">{if totals.discount > Money::ZERO { format!("−{}", totals.discount) } else { totals.discount.to_string() }}</dd></div>
                     <div class="to-pay"><dt>{d.to_pay}</dt><dd data-testid="total-to-pay">{totals.to_pay.to_string()}</dd></div>
                 </dl>
                 <button type="button" class="button" disabled=true aria-describedby="checkout-note">{d.checkout}</button>
