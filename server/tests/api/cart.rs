@@ -2,26 +2,17 @@ use crate::helpers::TestApp;
 use serde_json::Value;
 
 async fn stock_of(app: &TestApp, id: i64) -> i64 {
-    sqlx::Row::get(
-        &sqlx::query("SELECT stock FROM products WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "stock",
-    )
+    app.one_i64("SELECT stock FROM products WHERE id = $1", &[id])
+        .await
 }
 
 /// The id of a product with at least `n` in stock.
 async fn product_with_stock(app: &TestApp, n: i64) -> i64 {
-    sqlx::Row::get(
-        &sqlx::query("SELECT id FROM products WHERE stock >= $1 ORDER BY id LIMIT 1")
-            .bind(n)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "id",
+    app.one_i64(
+        "SELECT id FROM products WHERE stock >= $1 ORDER BY id LIMIT 1",
+        &[n],
     )
+    .await
 }
 
 fn line(cart: &Value, id: i64) -> Option<Value> {
@@ -58,13 +49,7 @@ async fn a_guest_cart_lives_under_a_random_http_only_cookie() {
         .next()
         .unwrap();
     assert_eq!(token.len(), 64);
-    let stored: String = sqlx::Row::get(
-        &sqlx::query("SELECT token_hash FROM carts")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "token_hash",
-    );
+    let stored = app.one_text("SELECT token_hash FROM carts").await;
     assert_ne!(stored, token, "only the hash is stored");
     assert_eq!(r.json::<Value>().await.unwrap(), 2);
     assert_eq!(app.cart().await["units"], 2);
@@ -85,14 +70,12 @@ async fn a_guest_cart_lives_under_a_random_http_only_cookie() {
 async fn totals_are_in_kopecks_and_count_selected_items_only() {
     let app = TestApp::spawn().await;
     let a = product_with_stock(&app, 3).await;
-    let b: i64 = sqlx::Row::get(
-        &sqlx::query("SELECT id FROM products WHERE stock >= 1 AND id <> $1 ORDER BY id LIMIT 1")
-            .bind(a)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "id",
-    );
+    let b = app
+        .one_i64(
+            "SELECT id FROM products WHERE stock >= 1 AND id <> $1 ORDER BY id LIMIT 1",
+            &[a],
+        )
+        .await;
     app.post_form(
         "cart/add",
         &[("product_id", &a.to_string()), ("quantity", "3")],
@@ -205,15 +188,10 @@ async fn a_form_post_without_javascript_goes_back_to_the_page() {
     let app = TestApp::spawn().await;
     let id = product_with_stock(&app, 1).await;
     let page = app.url("/product/x-1");
+    let id = id.to_string();
     let r = app
-        .client
-        .post(app.url("/api/cart/add"))
-        .header("accept", "text/html")
-        .header("referer", &page)
-        .form(&[("product_id", id.to_string()), ("quantity", "1".into())])
-        .send()
-        .await
-        .unwrap();
+        .post_form_as_page("cart/add", &page, &[("product_id", &id), ("quantity", "1")])
+        .await;
     assert_eq!(r.status(), 302);
     assert_eq!(
         r.headers()["location"]
@@ -223,14 +201,12 @@ async fn a_form_post_without_javascript_goes_back_to_the_page() {
         page.as_str()
     );
     let r = app
-        .client
-        .post(app.url("/api/cart/add"))
-        .header("accept", "text/html")
-        .header("referer", &page)
-        .form(&[("product_id", id.to_string()), ("quantity", "abc".into())])
-        .send()
-        .await
-        .unwrap();
+        .post_form_as_page(
+            "cart/add",
+            &page,
+            &[("product_id", &id), ("quantity", "abc")],
+        )
+        .await;
     assert_eq!(r.status(), 302);
     let loc = r.headers()["location"].to_str().unwrap().to_string();
     assert!(
@@ -253,31 +229,15 @@ async fn the_cart_survives_a_restart() {
         &[("product_id", &id.to_string()), ("quantity", "1")],
     )
     .await;
-    let hash: String = sqlx::Row::get(
-        &sqlx::query("SELECT token_hash FROM carts")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "token_hash",
-    );
-    let items: i64 = sqlx::Row::get(
-        &sqlx::query("SELECT COUNT(*) AS n FROM cart_items ci JOIN carts c ON c.id = ci.cart_id WHERE c.token_hash = $1")
-            .bind(hash)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "n",
-    );
-    assert_eq!(items, 1, "the cart is in the database, not in memory");
-    let updated = || async {
-        sqlx::Row::get::<i64, _>(
-            &sqlx::query("SELECT updated_at FROM carts")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap(),
-            "updated_at",
+    let cart_id = app.one_i64("SELECT id FROM carts", &[]).await;
+    let items = app
+        .one_i64(
+            "SELECT COUNT(*) AS n FROM cart_items WHERE cart_id = $1",
+            &[cart_id],
         )
-    };
+        .await;
+    assert_eq!(items, 1, "the cart is in the database, not in memory");
+    let updated = || app.one_i64("SELECT updated_at FROM carts", &[]);
     assert_eq!(
         updated().await,
         crate::helpers::START_MS,

@@ -170,13 +170,7 @@ async fn garbage_query_parameters_never_fail_the_page() {
         .await;
     assert_eq!(l["page"], 1);
     assert_eq!(l["notices"].as_array().unwrap().len(), 2);
-    let products: i64 = sqlx::Row::get(
-        &sqlx::query("SELECT COUNT(*) AS n FROM products")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "n",
-    );
+    let products = app.one_i64("SELECT COUNT(*) AS n FROM products", &[]).await;
     assert_eq!(products, 300, "nothing was dropped");
 }
 

@@ -131,6 +131,43 @@ impl TestApp {
             .expect("POST")
     }
 
+    /// Posts a form the way a browser without JavaScript does: it accepts HTML and
+    /// says which page it came from.
+    pub async fn post_form_as_page(
+        &self,
+        endpoint: &str,
+        referer: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("accept", "text/html")
+            .header("referer", referer)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// The first column of the one row `sql` selects, as a whole number.
+    pub async fn one_i64(&self, sql: &str, args: &[i64]) -> i64 {
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(*a);
+        }
+        let row = q.fetch_one(&self.db.pool).await.expect("one row");
+        sqlx::Row::try_get(&row, 0).expect("an integer")
+    }
+
+    /// The first column of the one row `sql` selects, as text.
+    pub async fn one_text(&self, sql: &str) -> String {
+        let row = sqlx::query(sql)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("one row");
+        sqlx::Row::try_get(&row, 0).expect("text")
+    }
+
     /// A GET server function's JSON answer.
     pub async fn api_json(&self, endpoint_and_query: &str) -> serde_json::Value {
         let r = self.get(&format!("/api/{endpoint_and_query}")).await;

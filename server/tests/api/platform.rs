@@ -83,13 +83,7 @@ async fn a_cross_site_form_post_is_refused_and_changes_nothing() {
         );
         assert!(r.headers().get("set-cookie").is_none());
     }
-    let carts: i64 = sqlx::Row::get(
-        &sqlx::query("SELECT COUNT(*) AS n FROM carts")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap(),
-        "n",
-    );
+    let carts = app.one_i64("SELECT COUNT(*) AS n FROM carts", &[]).await;
     assert_eq!(carts, 0);
 }
 
