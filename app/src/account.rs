@@ -1,3 +1,16 @@
 //! Rynok ID: who a shopper is and how they prove it.
 
+pub mod components;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod limits;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod profile;
+#[cfg(feature = "ssr")]
+pub mod repo;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod signin;

@@ -16,6 +16,21 @@ pub enum AppError {
     /// The quantity asked for is more than is in stock.
     #[error("only {available} in stock")]
     InsufficientStock { available: i64 },
+    /// The action needs a signed-in person.
+    #[error("sign in first")]
+    Unauthorized,
+    /// Too many requests of this kind; try again after this many seconds.
+    #[error("too many requests, retry in {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: i64 },
+    /// The one-time code does not match; this many tries are left for it.
+    #[error("wrong code, {attempts_left} attempts left")]
+    WrongCode { attempts_left: i64 },
+    /// The code (or the sign-in it belongs to) has expired or was already used.
+    #[error("code expired")]
+    CodeExpired,
+    /// Too many wrong entries: the code no longer works, a new one is needed.
+    #[error("too many wrong codes")]
+    CodeBurned,
     /// The request did not come from our own pages.
     #[error("forbidden")]
     Forbidden,
@@ -39,7 +54,13 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
-            AppError::Invalid { .. } | AppError::InsufficientStock { .. } => 400,
+            AppError::Invalid { .. }
+            | AppError::InsufficientStock { .. }
+            | AppError::WrongCode { .. }
+            | AppError::CodeExpired
+            | AppError::CodeBurned => 400,
+            AppError::Unauthorized => 401,
+            AppError::TooManyRequests { .. } => 429,
             AppError::Forbidden => 403,
             AppError::Internal | AppError::Transport(_) => 500,
         }

@@ -108,6 +108,7 @@ pub struct Dict {
     pub search_button: &'static str,
     pub suggestions: &'static str,
     pub sign_in: &'static str,
+    pub account: &'static str,
     pub messages: &'static str,
     pub favourites: &'static str,
     pub cart: &'static str,

@@ -11,6 +11,8 @@ pub mod error;
 pub mod i18n;
 pub mod money;
 #[cfg(feature = "ssr")]
+pub mod notify;
+#[cfg(feature = "ssr")]
 pub mod request;
 #[cfg(feature = "ssr")]
 pub mod security;
@@ -19,10 +21,11 @@ pub mod settings;
 pub mod state;
 pub mod ui;
 
+use crate::account::components::{AccountPage, SecurityPage, SignInPage};
 use crate::cart::components::CartPage;
 use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
-use crate::ui::{Header, NotFoundPage, SignInPage};
+use crate::ui::{Header, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -93,6 +96,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/product/:key") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -91,3 +91,43 @@ pub fn answer<T>(result: crate::error::AppResult<T>) -> crate::error::AppResult<
     }
     result
 }
+
+/// The client's address: the connection's peer, or the first X-Forwarded-For entry
+/// when the server is configured to trust its proxy.
+pub fn client_ip() -> String {
+    let Some(p) = parts() else {
+        return String::new();
+    };
+    let trust = state().map(|s| s.settings.trust_proxy).unwrap_or(false);
+    if trust
+        && let Some(ip) = p
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
+    {
+        return ip.to_string();
+    }
+    p.extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// The browser's User-Agent, cut to a sane length.
+pub fn user_agent() -> String {
+    parts()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.chars().take(300).collect())
+        })
+        .unwrap_or_default()
+}
+
+/// Removes a cookie set with [`set_cookie`].
+pub fn clear_cookie(name: &str) {
+    set_cookie(name, "", 0, true);
+}

@@ -15,11 +15,32 @@ pub struct Settings {
     pub env: String,
     /// Where the stylesheet is served, with its content hash when the build made one.
     pub stylesheet: String,
+    /// The server's secret key for one-time code MACs (APP_SECRET; shared by all servers).
+    pub secret: Vec<u8>,
+    /// A session ends after this long without a request (default 30 days).
+    pub session_idle_ms: i64,
+    /// A session ends this long after sign-in whatever happens (default 90 days).
+    pub session_absolute_ms: i64,
+    /// Whether to take the client's address from X-Forwarded-For (behind a proxy).
+    pub trust_proxy: bool,
 }
 
 impl Settings {
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    /// Settings for unit tests and tools.
+    pub fn for_tests() -> Settings {
+        Settings {
+            public_url: "http://127.0.0.1".into(),
+            env: "test".into(),
+            stylesheet: "/pkg/rynok.css".into(),
+            secret: b"test secret, not for production use".to_vec(),
+            session_idle_ms: 30 * 24 * 3600 * 1000,
+            session_absolute_ms: 90 * 24 * 3600 * 1000,
+            trust_proxy: false,
+        }
     }
 }
 
@@ -29,4 +50,5 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub clock: SharedClock,
+    pub notifier: crate::notify::SharedNotifier,
 }

@@ -3,11 +3,12 @@
 #[cfg(feature = "ssr")]
 pub mod csp;
 mod error_view;
+pub mod forms;
 mod header;
 mod price;
 mod product_card;
 
-pub use error_view::{ErrorView, NotFoundPage, SignInPage};
+pub use error_view::{ErrorView, NotFoundPage};
 pub use header::Header;
 pub use price::{Price, RatingBadge};
 pub use product_card::{ProductCardView, ProductGrid};

@@ -18,6 +18,47 @@ pub struct Config {
     pub seed_products: u32,
     /// LEPTOS_SITE_ROOT: where the built assets are, default target/site
     pub site_root: String,
+    /// APP_SECRET: the key for one-time code MACs, at least 32 characters; required
+    /// in production (all servers of one shop share it), random per start otherwise.
+    pub secret: Option<String>,
+    /// APP_SESSION_IDLE_DAYS (30) and APP_SESSION_ABSOLUTE_DAYS (90)
+    pub session_idle_days: i64,
+    pub session_absolute_days: i64,
+    /// APP_TRUST_PROXY=1: take the client address from X-Forwarded-For
+    pub trust_proxy: bool,
+    /// APP_OUTBOX: on (default in dev and test) or off; never on in production
+    pub outbox: bool,
+    /// APP_SMTP_*: where emails go; none means no email delivery
+    pub smtp: Option<SmtpConfig>,
+    /// APP_SMS_GATEWAY_URL and APP_SMS_GATEWAY_KEY: calls and SMS
+    pub sms_gateway: Option<GatewayConfig>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    /// APP_SMTP_HOST
+    pub host: String,
+    /// APP_SMTP_PORT, default 587 (465 for tls, 25 for none)
+    pub port: u16,
+    /// APP_SMTP_TLS: starttls (default), tls or none
+    pub tls: SmtpTls,
+    /// APP_SMTP_USER and APP_SMTP_PASSWORD, optional
+    pub credentials: Option<(String, String)>,
+    /// APP_SMTP_FROM, default "Rynok <no-reply@rynok.local>"
+    pub from: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    None,
+    StartTls,
+    Tls,
+}
+
+#[derive(Clone, Debug)]
+pub struct GatewayConfig {
+    pub url: String,
+    pub key: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +109,131 @@ impl Config {
                 "expected http:// or https://",
             ));
         }
+        let secret = var("APP_SECRET");
+        if let Some(k) = &secret
+            && k.len() < 32
+        {
+            return Err(ConfigError::Invalid(
+                "APP_SECRET",
+                "…".into(),
+                "expected at least 32 characters",
+            ));
+        }
+        let days = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match var(name) {
+                Some(v) => v
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| (1..=3650).contains(d))
+                    .ok_or(ConfigError::Invalid(
+                        name,
+                        v,
+                        "expected a number of days from 1 to 3650",
+                    )),
+                None => Ok(default),
+            }
+        };
+        let session_idle_days = days("APP_SESSION_IDLE_DAYS", 30)?;
+        let session_absolute_days = days("APP_SESSION_ABSOLUTE_DAYS", 90)?;
+        let flag = |name: &'static str, default: bool| -> Result<bool, ConfigError> {
+            match var(name).as_deref() {
+                None => Ok(default),
+                Some("1" | "on" | "true" | "yes") => Ok(true),
+                Some("0" | "off" | "false" | "no") => Ok(false),
+                Some(v) => Err(ConfigError::Invalid(
+                    name,
+                    v.to_string(),
+                    "expected on or off",
+                )),
+            }
+        };
+        let trust_proxy = flag("APP_TRUST_PROXY", false)?;
+        let outbox = flag("APP_OUTBOX", env != "prod")?;
+        let smtp = match var("APP_SMTP_HOST") {
+            None => None,
+            Some(host) => {
+                let tls = match var("APP_SMTP_TLS").as_deref() {
+                    None | Some("starttls") => SmtpTls::StartTls,
+                    Some("tls") => SmtpTls::Tls,
+                    Some("none") => SmtpTls::None,
+                    Some(v) => {
+                        return Err(ConfigError::Invalid(
+                            "APP_SMTP_TLS",
+                            v.into(),
+                            "expected starttls, tls or none",
+                        ));
+                    }
+                };
+                let port = match var("APP_SMTP_PORT") {
+                    Some(p) => p.parse().map_err(|_| {
+                        ConfigError::Invalid("APP_SMTP_PORT", p, "expected a port number")
+                    })?,
+                    None => match tls {
+                        SmtpTls::StartTls => 587,
+                        SmtpTls::Tls => 465,
+                        SmtpTls::None => 25,
+                    },
+                };
+                let credentials = match (var("APP_SMTP_USER"), var("APP_SMTP_PASSWORD")) {
+                    (Some(u), Some(p)) => Some((u, p)),
+                    (None, None) => None,
+                    _ => {
+                        return Err(ConfigError::Invalid(
+                            "APP_SMTP_USER",
+                            String::new(),
+                            "set both APP_SMTP_USER and APP_SMTP_PASSWORD, or neither",
+                        ));
+                    }
+                };
+                Some(SmtpConfig {
+                    host,
+                    port,
+                    tls,
+                    credentials,
+                    from: var("APP_SMTP_FROM")
+                        .unwrap_or_else(|| "Rynok <no-reply@rynok.local>".into()),
+                })
+            }
+        };
+        let sms_gateway = match var("APP_SMS_GATEWAY_URL") {
+            None => None,
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                Some(GatewayConfig {
+                    url,
+                    key: var("APP_SMS_GATEWAY_KEY").unwrap_or_default(),
+                })
+            }
+            Some(url) => {
+                return Err(ConfigError::Invalid(
+                    "APP_SMS_GATEWAY_URL",
+                    url,
+                    "expected http:// or https://",
+                ));
+            }
+        };
+        if env == "prod" {
+            if outbox {
+                return Err(ConfigError::Invalid(
+                    "APP_OUTBOX",
+                    "on".into(),
+                    "the development outbox cannot run in production",
+                ));
+            }
+            if secret.is_none() {
+                return Err(ConfigError::Invalid(
+                    "APP_SECRET",
+                    String::new(),
+                    "required in production",
+                ));
+            }
+            if sms_gateway.is_none() {
+                return Err(ConfigError::Invalid(
+                    "APP_SMS_GATEWAY_URL",
+                    String::new(),
+                    "required in production: codes must reach phones",
+                ));
+            }
+        }
         Ok(Config {
             host,
             port,
@@ -76,6 +242,13 @@ impl Config {
             public_url,
             seed_products,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            secret,
+            session_idle_days,
+            session_absolute_days,
+            trust_proxy,
+            outbox,
+            smtp,
+            sms_gateway,
         })
     }
 
@@ -89,6 +262,13 @@ impl Config {
             public_url: None,
             seed_products: 0,
             site_root: "target/site".into(),
+            secret: None,
+            session_idle_days: 30,
+            session_absolute_days: 90,
+            trust_proxy: false,
+            outbox: true,
+            smtp: None,
+            sms_gateway: None,
         }
     }
 }

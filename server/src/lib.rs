@@ -1,8 +1,10 @@
 //! The Rynok server: start-up, the axum router and its middleware.
 
 pub mod config;
+mod dev;
 mod images;
 pub mod middleware;
+pub mod notify;
 mod precompress;
 pub mod seed;
 
@@ -31,6 +33,8 @@ pub enum StartError {
     Database(#[from] sqlx::Error),
     #[error("migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("configuration: {0}")]
+    Config(String),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
 }
@@ -52,6 +56,11 @@ impl Application {
         config: Config,
         clock: SharedClock,
     ) -> Result<Application, StartError> {
+        if config.env == "prod" && config.outbox {
+            return Err(StartError::Config(
+                "the development outbox cannot run in production".into(),
+            ));
+        }
         let db = Db::connect(&config.database_url).await?;
         db.migrate().await?;
         if config.seed_products > 0 {
@@ -78,6 +87,11 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
+        let secret = match &config.secret {
+            Some(s) => s.as_bytes().to_vec(),
+            None => app::security::random_token().into_bytes(),
+        };
+        let notifier = notify::build(&config, &db, &clock).map_err(StartError::Config)?;
         let state = AppState {
             leptos_options,
             db,
@@ -85,15 +99,20 @@ impl Application {
                 public_url,
                 env: config.env.clone(),
                 stylesheet,
+                secret,
+                session_idle_ms: config.session_idle_days * 86_400_000,
+                session_absolute_ms: config.session_absolute_days * 86_400_000,
+                trust_proxy: config.trust_proxy,
             }),
             clock,
+            notifier: Arc::new(notifier),
         };
         if config.env == "prod" {
             // In the background: until it is done, assets are compressed per request.
             let pkg = std::path::Path::new(&config.site_root).join("pkg");
             tokio::task::spawn_blocking(move || precompress::run(&pkg));
         }
-        let router = router(state.clone());
+        let router = router(state.clone(), config.outbox);
         Ok(Application {
             listener,
             router,
@@ -111,9 +130,13 @@ impl Application {
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -170,11 +193,17 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-fn router(state: AppState) -> Router {
+fn router(state: AppState, outbox: bool) -> Router {
     let routes = generate_route_list(App);
     let context = app::ui::csp::provide_request_nonce;
     let options = state.leptos_options.clone();
-    Router::new()
+    let mut router = Router::new();
+    if outbox {
+        router = router
+            .route("/dev/outbox", get(dev::outbox_page))
+            .route("/dev/outbox.json", get(dev::outbox_json));
+    }
+    router
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/img/product/{id}/{file}", get(images::product_image))

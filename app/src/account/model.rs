@@ -125,6 +125,167 @@ impl fmt::Debug for OtpCode {
     }
 }
 
+impl Phone {
+    /// A number read back from our own storage, already in E.164 form.
+    pub fn from_stored(s: String) -> Phone {
+        Phone(s)
+    }
+}
+
+/// An email address, trimmed and lower-cased so that one mailbox is one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmailError {
+    Empty,
+    TooLong,
+    /// Not of the form name@domain.tld.
+    Malformed,
+}
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Email, EmailError> {
+        let s = input.trim().to_lowercase();
+        if s.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if s.len() > 254 {
+            return Err(EmailError::TooLong);
+        }
+        let (local, domain) = s.split_once('@').ok_or(EmailError::Malformed)?;
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let domain_ok = labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+            && labels.last().is_some_and(|tld| {
+                tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+            });
+        if !local_ok || !domain_ok {
+            return Err(EmailError::Malformed);
+        }
+        Ok(Email(s))
+    }
+
+    pub fn from_stored(s: String) -> Email {
+        Email(s)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// "iv***@mail.ru"
+    pub fn masked(&self) -> String {
+        let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
+        let shown: String = local.chars().take(2).collect();
+        format!("{shown}***@{domain}")
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How a sign-in code travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Channel {
+    Call,
+    Sms,
+    Email,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Sms => "sms",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Channel> {
+        match s {
+            "call" => Some(Channel::Call),
+            "sms" => Some(Channel::Sms),
+            "email" => Some(Channel::Email),
+            _ => None,
+        }
+    }
+}
+
+/// Where a sign-in stands, for the page to show the right step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInStep {
+    /// Nothing under way: ask for a phone number (or an email).
+    Start,
+    /// A code was sent. `to` is masked; `resend_in` counts the seconds until another
+    /// code may be asked for.
+    Code {
+        to: String,
+        channel: Channel,
+        resend_in: i64,
+    },
+    /// The number is proven and has no account yet: accept the terms to create one.
+    Terms { to: String },
+    /// Signed in.
+    Done,
+}
+
+/// The signed-in person as the header and the account pages see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub email_verified: bool,
+}
+
+/// One session in the "Security" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: i64,
+    pub browser: String,
+    pub ip: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub current: bool,
+}
+
+/// One line of the sign-in history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventInfo {
+    pub kind: String,
+    pub detail: String,
+    pub ip: String,
+    pub browser: String,
+    pub at: i64,
+}
+
+/// One message of the Security feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityMessage {
+    pub id: i64,
+    pub body: String,
+    pub at: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,7 +360,50 @@ mod tests {
         );
     }
 
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Ivan.Petrov@Mail.RU ").unwrap().as_str(),
+            "ivan.petrov@mail.ru"
+        );
+        assert_eq!(
+            Email::parse("ivan@почта.рф").unwrap().as_str(),
+            "ivan@почта.рф"
+        );
+        assert_eq!(
+            Email::parse("ivan@mail.ru").unwrap().masked(),
+            "iv***@mail.ru"
+        );
+        assert_eq!(Email::parse(""), Err(EmailError::Empty));
+        for bad in [
+            "ivan",
+            "ivan@",
+            "@mail.ru",
+            "ivan@mail",
+            "iv an@mail.ru",
+            "ivan@@mail.ru",
+            "ivan@mail.r1",
+            "<script>@x.ru",
+            "a..b@mail.ru",
+            "ivan@-mail.ru",
+        ] {
+            assert_eq!(Email::parse(bad), Err(EmailError::Malformed), "{bad}");
+        }
+        assert_eq!(
+            Email::parse(&format!("{}@mail.ru", "a".repeat(300))),
+            Err(EmailError::TooLong)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn email_parse_never_panics(s in ".{0,80}") {
+            if let Ok(e) = Email::parse(&s) {
+                prop_assert!(e.as_str().contains('@'));
+                prop_assert_eq!(Email::parse(e.as_str()), Ok(e.clone()));
+            }
+        }
+
         #[test]
         fn parse_never_panics_and_output_is_e164(s in ".{0,40}") {
             if let Ok(p) = Phone::parse(&s) {

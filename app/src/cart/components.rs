@@ -5,10 +5,10 @@ use crate::cart::server::{AddToCart, RemoveFromCart, SelectCartItem, SetCartQuan
 use crate::error::AppError;
 use crate::i18n::{Dict, fill, t, use_lang};
 use crate::money::Money;
+use crate::ui::forms::action_error;
 use crate::ui::{ErrorView, Price};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The cart's server actions, shared so that the header badge refreshes after any of them.
 #[derive(Clone, Copy)]
@@ -70,33 +70,8 @@ fn error_text(d: &Dict, e: &AppError, stock: i64) -> String {
         AppError::NotFound => d.unavailable.to_string(),
         AppError::Forbidden => d.forbidden.to_string(),
         AppError::Transport(_) => d.network_error.to_string(),
-        AppError::Internal => d.error_text.to_string(),
+        _ => d.error_text.to_string(),
     }
-}
-
-/// An error a no-JavaScript form post left in the URL (`?__err=`), for the action at `path`.
-fn error_from_url(path: &str) -> Option<AppError> {
-    use server_fn::error::ServerFnUrlError;
-    let q = use_query_map();
-    q.with_untracked(|q| {
-        let p = q.get("__path")?;
-        (p == path).then(|| {
-            q.get("__err")
-                .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
-        })?
-    })
-}
-
-fn action_error<T: 'static>(
-    value: impl Fn() -> Option<Result<T, AppError>> + Send + Sync + 'static,
-    path: &'static str,
-) -> Signal<Option<AppError>> {
-    let from_url = error_from_url(path);
-    Signal::derive(move || match value() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => from_url.clone(),
-    })
 }
 
 /// Quantity and "add to cart" on a product page.

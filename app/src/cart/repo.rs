@@ -6,28 +6,96 @@ use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
 use sqlx::Row;
 
-/// The cart whose token hashes to `token_hash`, if any.
-pub async fn find_cart(db: &Db, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT id FROM carts WHERE token_hash = $1")
-        .bind(token_hash)
+/// The cart of `owner_key` (a guest token's hash or "user:<id>"), if any.
+pub async fn find_cart(db: &Db, owner_key: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM carts WHERE owner_key = $1")
+        .bind(owner_key)
         .fetch_optional(&db.pool)
         .await?
         .map(|r| r.try_get("id"))
         .transpose()
 }
 
-async fn find_or_create_cart(tx: &mut Tx, token_hash: &str, now: i64) -> Result<i64, sqlx::Error> {
-    if let Some(r) = sqlx::query("SELECT id FROM carts WHERE token_hash = $1")
-        .bind(token_hash)
+/// The cart key of an account.
+pub fn user_key(user_id: i64) -> String {
+    format!("user:{user_id}")
+}
+
+/// Moves a guest's cart into an account's at sign-in: quantities of the same
+/// product add up (within stock and the per-line maximum); the guest cart goes.
+#[tracing::instrument(skip(tx, guest_key))]
+pub async fn merge(
+    tx: &mut Tx,
+    guest_key: &str,
+    user_key: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let Some(guest) = sqlx::query("SELECT id FROM carts WHERE owner_key = $1")
+        .bind(guest_key.to_string())
+        .fetch_optional(&mut **tx)
+        .await?
+    else {
+        return Ok(());
+    };
+    let guest_id: i64 = guest.try_get("id")?;
+    let items = sqlx::query(
+        "SELECT ci.product_id, ci.quantity, ci.selected, ci.added_at, p.stock FROM cart_items ci \
+         JOIN products p ON p.id = ci.product_id WHERE ci.cart_id = $1",
+    )
+    .bind(guest_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    if !items.is_empty() {
+        let user_cart = find_or_create_cart(tx, user_key, now).await?;
+        for item in &items {
+            let product_id: i64 = item.try_get("product_id")?;
+            let qty: i64 = item.try_get("quantity")?;
+            let stock: i64 = item.try_get("stock")?;
+            let current = quantity_in_cart(tx, user_cart, product_id).await?;
+            let merged = (current.unwrap_or(0) + qty)
+                .min(stock.max(1))
+                .min(crate::cart::model::MAX_QUANTITY);
+            if current.is_some() {
+                sqlx::query(
+                    "UPDATE cart_items SET quantity = $1 WHERE cart_id = $2 AND product_id = $3",
+                )
+                .bind(merged)
+                .bind(user_cart)
+                .bind(product_id)
+                .execute(&mut **tx)
+                .await?;
+            } else {
+                sqlx::query("INSERT INTO cart_items (cart_id, product_id, quantity, selected, added_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(user_cart)
+                    .bind(product_id)
+                    .bind(merged)
+                    .bind(item.try_get::<i64, _>("selected")?)
+                    .bind(item.try_get::<i64, _>("added_at")?)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        touch(tx, user_cart, now).await?;
+    }
+    sqlx::query("DELETE FROM carts WHERE id = $1")
+        .bind(guest_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn find_or_create_cart(tx: &mut Tx, owner_key: &str, now: i64) -> Result<i64, sqlx::Error> {
+    if let Some(r) = sqlx::query("SELECT id FROM carts WHERE owner_key = $1")
+        .bind(owner_key)
         .fetch_optional(&mut **tx)
         .await?
     {
         return r.try_get("id");
     }
     sqlx::query(
-        "INSERT INTO carts (token_hash, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id",
+        "INSERT INTO carts (owner_key, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id",
     )
-    .bind(token_hash)
+    .bind(owner_key)
     .bind(now)
     .fetch_one(&mut **tx)
     .await?
@@ -57,17 +125,17 @@ async fn quantity_in_cart(
 }
 
 /// Adds `qty` units to the cart (creating it if needed); the sum must stay within stock.
-#[tracing::instrument(skip(db, token_hash))]
+#[tracing::instrument(skip(db, owner_key))]
 pub async fn add(
     db: &Db,
-    token_hash: &str,
+    owner_key: &str,
     product_id: i64,
     qty: Quantity,
     now: i64,
 ) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     let stock = stock_of(&mut tx, product_id).await?;
-    let cart_id = find_or_create_cart(&mut tx, token_hash, now).await?;
+    let cart_id = find_or_create_cart(&mut tx, owner_key, now).await?;
     let current = quantity_in_cart(&mut tx, cart_id, product_id)
         .await?
         .unwrap_or(0);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
-mod guest {
+pub(crate) mod guest {
     use crate::request;
     use crate::security::{hash_token, is_token, random_token};
 
@@ -30,8 +30,24 @@ mod guest {
         })
     }
 
+    /// The cart key of this request: the account's when signed in, else the guest's.
+    pub async fn owner() -> Result<Option<String>, crate::error::AppError> {
+        if let Some(s) = crate::account::session::current().await? {
+            return Ok(Some(crate::cart::repo::user_key(s.user_id)));
+        }
+        Ok(current())
+    }
+
+    /// The cart key of this request, issuing a guest token if there is none.
+    pub async fn owner_or_new() -> Result<String, crate::error::AppError> {
+        match owner().await? {
+            Some(k) => Ok(k),
+            None => Ok(current_or_new()),
+        }
+    }
+
     pub async fn cart_id(db: &crate::db::Db) -> Result<Option<i64>, crate::error::AppError> {
-        match current() {
+        match owner().await? {
             Some(h) => Ok(crate::cart::repo::find_cart(db, &h).await?),
             None => Ok(None),
         }
@@ -67,7 +83,7 @@ pub async fn add_to_cart(product_id: String, quantity: String) -> Result<i64, Ap
             let st = crate::request::state()?;
             let product_id = guest::product_id(&product_id)?;
             let qty = Quantity::parse(&quantity)?;
-            let hash = guest::current_or_new();
+            let hash = guest::owner_or_new().await?;
             crate::cart::repo::add(&st.db, &hash, product_id, qty, st.clock.now_ms()).await?;
             let id = crate::cart::repo::find_cart(&st.db, &hash).await?;
             Ok(crate::cart::repo::view(&st.db, id).await?.units)

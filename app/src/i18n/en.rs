@@ -8,6 +8,7 @@ pub const EN: Dict = Dict {
     search_placeholder: "Search Rynok",
     search_button: "Search",
     suggestions: "Suggestions",
+    account: "Account",
     sign_in: "Sign in",
     messages: "Messages",
     favourites: "Favourites",

@@ -8,6 +8,7 @@ pub const RU: Dict = Dict {
     search_placeholder: "Искать на Rynok",
     search_button: "Найти",
     suggestions: "Подсказки",
+    account: "Кабинет",
     sign_in: "Войти",
     messages: "Сообщения",
     favourites: "Избранное",

@@ -32,17 +32,3 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
 pub fn NotFoundPage() -> impl IntoView {
     view! { <ErrorView error=AppError::NotFound/> }
 }
-
-/// The sign-in entry. Passwordless sign-in (Rynok ID) is its own capability and not
-/// built yet; until then this page says so plainly instead of pretending.
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    let d = t();
-    view! {
-        <section class="error-page">
-            <h1>{d.signin_title}</h1>
-            <p>{d.signin_soon}</p>
-            <a href="/" class="button">{d.to_home}</a>
-        </section>
-    }
-}

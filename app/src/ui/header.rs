@@ -1,3 +1,4 @@
+use crate::account::server::get_me;
 use crate::cart::components::use_cart_units;
 use crate::catalog::server::{get_menu, suggest};
 use crate::i18n::t;
@@ -12,6 +13,7 @@ pub fn Header() -> impl IntoView {
     let d = t();
     let menu = Resource::new(|| (), |_| get_menu());
     let units = use_cart_units();
+    let me = Resource::new(|| (), |_| get_me());
     view! {
         <a href="#main" class="skip-link">{d.skip_to_content}</a>
         <header class="site-header">
@@ -41,7 +43,14 @@ pub fn Header() -> impl IntoView {
             </details>
             <SearchBox/>
             <nav class="header-actions" aria-label=d.main_navigation>
-                <a href="/signin">{d.sign_in}</a>
+                <Suspense fallback=move || view! { <a href="/signin">{d.sign_in}</a> }>
+                    {move || Suspend::new(async move {
+                        match me.await {
+                            Ok(Some(_)) => view! { <a href="/account">{d.account}</a> }.into_any(),
+                            _ => view! { <a href="/signin">{d.sign_in}</a> }.into_any(),
+                        }
+                    })}
+                </Suspense>
                 <a href="/signin">{d.messages}</a>
                 <a href="/signin">{d.favourites}</a>
                 <a href="/cart" class="cart-link">

@@ -49,7 +49,7 @@ async fn a_guest_cart_lives_under_a_random_http_only_cookie() {
         .next()
         .unwrap();
     assert_eq!(token.len(), 64);
-    let stored = app.one_text("SELECT token_hash FROM carts").await;
+    let stored = app.one_text("SELECT owner_key FROM carts").await;
     assert_ne!(stored, token, "only the hash is stored");
     assert_eq!(r.json::<Value>().await.unwrap(), 2);
     assert_eq!(app.cart().await["units"], 2);

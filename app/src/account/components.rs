@@ -1,0 +1,75 @@
+//! Rynok ID pages.
+
+mod account_page;
+mod signin_page;
+
+pub use account_page::{AccountPage, SecurityPage};
+pub use signin_page::SignInPage;
+
+use crate::account::i18n::{AccountDict, wait_text};
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// The message for a failed Rynok ID action, in the page's language.
+pub fn error_text(lang: Lang, e: &AppError) -> String {
+    let d: &AccountDict = lang.account();
+    let t = lang.dict();
+    match e {
+        AppError::Invalid { field, message } => match (field.as_str(), message.as_str()) {
+            ("phone", "empty") => d.err_phone_empty.into(),
+            ("phone", "bad_characters") => d.err_phone_chars.into(),
+            ("phone", "not_mobile") => d.err_phone_mobile.into(),
+            ("phone", _) => d.err_phone_length.into(),
+            ("email", _) => d.err_email.into(),
+            ("code", _) => d.err_code_format.into(),
+            ("terms", _) => d.err_terms.into(),
+            _ => t.error_text.into(),
+        },
+        AppError::WrongCode { attempts_left } => {
+            crate::i18n::fill(d.err_wrong_code, &[&attempts_left.to_string()])
+        }
+        AppError::CodeExpired => d.err_code_expired.into(),
+        AppError::CodeBurned => d.err_code_burned.into(),
+        AppError::TooManyRequests { retry_after_secs } => {
+            crate::i18n::fill(d.err_too_many, &[&wait_text(lang, *retry_after_secs)])
+        }
+        AppError::Unauthorized => d.err_unauthorized.into(),
+        AppError::Forbidden => t.forbidden.into(),
+        AppError::Transport(_) => t.network_error.into(),
+        AppError::NotFound | AppError::InsufficientStock { .. } | AppError::Internal => {
+            t.error_text.into()
+        }
+    }
+}
+
+/// A `next` address from the query, if it is a path on this site (never another
+/// origin: "//evil.example" and "/\evil" are refused).
+pub fn safe_next(raw: Option<String>) -> String {
+    raw.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.starts_with("/\\")
+            && !n.chars().any(|c| c.is_control())
+            && n.len() < 500
+    })
+    .unwrap_or_else(|| "/account".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/cart".into())), "/cart");
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(safe_next(Some(bad.into())), "/account", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/account");
+    }
+}

@@ -1,0 +1,216 @@
+//! The personal account: "My data" and "Security" (sessions, history, messages).
+
+use super::error_text;
+use crate::account::model::Me;
+use crate::account::server::{EndOtherSessions, EndSession, SignOut, get_me, get_security};
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use crate::ui::ErrorView;
+use crate::ui::forms::action_error;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use server_fn::ServerFn;
+
+/// Sends a guest to the sign-in page and back here afterwards.
+fn require_sign_in(here: &str) -> impl IntoView + use<> {
+    let to = format!("/signin?next={here}");
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&to);
+    let d = use_lang().account();
+    view! {
+        <p>{d.err_unauthorized}</p>
+        <a class="button" href=to>{use_lang().dict().sign_in}</a>
+    }
+}
+
+/// "Sign out" for this browser; afterwards the home page loads afresh.
+#[component]
+fn SignOutButton() -> impl IntoView {
+    let d = use_lang().account();
+    let action = ServerAction::<SignOut>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            let _ = window().location().set_href("/");
+        }
+    });
+    view! {
+        <ActionForm action=action attr:class="signout-form">
+            <button type="submit" class="button-secondary">{d.sign_out}</button>
+        </ActionForm>
+    }
+}
+
+fn account_nav() -> impl IntoView {
+    let d = use_lang().account();
+    view! {
+        <nav class="account-nav" aria-label=d.account_title>
+            <a href="/account">{d.my_data}</a>
+            <a href="/account/security">{d.security_title}</a>
+        </nav>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
+    let me = Resource::new(|| (), |_| get_me());
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.account_title))/>
+        <h1>{d.account_title}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => view! { <MyData me/> }.into_any(),
+                    Ok(None) => require_sign_in("/account").into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MyData(me: Me) -> impl IntoView {
+    let d = use_lang().account();
+    view! {
+        <div class="account">
+            {account_nav()}
+            <section aria-labelledby="my-data">
+                <h2 id="my-data">{d.my_data}</h2>
+                <dl class="facts">
+                    <div><dt>{d.phone}</dt><dd data-testid="my-phone">{me.phone}</dd></div>
+                    <div><dt>{d.email}</dt><dd>{me.email.unwrap_or_else(|| d.not_set.to_string())}</dd></div>
+                </dl>
+                <SignOutButton/>
+            </section>
+        </div>
+    }
+}
+
+/// Formats a moment for the person reading it (UTC+3, Moscow time, for now).
+fn when(ms: i64) -> String {
+    let secs = ms / 1000 + 3 * 3600;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{day:02}.{month:02}.{year} {:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
+    let end_one = ServerAction::<EndSession>::new();
+    let end_others = ServerAction::<EndOtherSessions>::new();
+    let data = Resource::new(
+        move || (end_one.version().get(), end_others.version().get()),
+        |_| get_security(),
+    );
+    let end_error = action_error(move || end_one.value().get(), EndSession::PATH);
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.security_title))/>
+        <h1>{d.security_title}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => view! {
+                        <div class="account">
+                            {account_nav()}
+                            <section aria-labelledby="sessions">
+                                <h2 id="sessions">{d.sessions_title}</h2>
+                                <ul class="sessions" aria-labelledby="sessions">
+                                    {v.sessions.into_iter().map(|s| {
+                                        let label = format!("{} — {}", d.end_session, if s.browser.is_empty() { d.unknown_browser.to_string() } else { s.browser.clone() });
+                                        view! {
+                                            <li class="session">
+                                                <strong>{if s.browser.is_empty() { d.unknown_browser.to_string() } else { s.browser }}</strong>
+                                                " · IP " {s.ip} " · " {d.last_seen} ": " {when(s.last_seen_at)}
+                                                {if s.current {
+                                                    view! { <span class="badge-current">{d.this_device}</span> }.into_any()
+                                                } else {
+                                                    view! {
+                                                        <ActionForm action=end_one attr:class="inline-form">
+                                                            <input type="hidden" name="id" value=s.id.to_string()/>
+                                                            <button type="submit" class="button-link" aria-label=label>{d.end_session}</button>
+                                                        </ActionForm>
+                                                    }.into_any()
+                                                }}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <p role="alert" class="form-error">{move || end_error.get().map(|e: AppError| error_text(lang, &e))}</p>
+                                <ActionForm action=end_others>
+                                    <button type="submit" class="button-secondary">{d.end_others}</button>
+                                </ActionForm>
+                            </section>
+                            <section aria-labelledby="messages">
+                                <h2 id="messages">{d.messages_title}</h2>
+                                {if v.messages.is_empty() {
+                                    view! { <p>{d.no_messages}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="security-messages" aria-labelledby="messages">
+                                            {v.messages.into_iter().map(|m| view! {
+                                                <li><time>{when(m.at)}</time>" "<span>{m.body}</span></li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                            <section aria-labelledby="history">
+                                <h2 id="history">{d.history_title}</h2>
+                                <ul class="history" aria-labelledby="history">
+                                    {v.history.into_iter().map(|e| view! {
+                                        <li>
+                                            <time>{when(e.at)}</time>" "
+                                            <strong>{event_name(d, &e.kind)}</strong>
+                                            " · " {e.browser} " · IP " {e.ip}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        </div>
+                    }.into_any(),
+                    Err(AppError::Unauthorized) => require_sign_in("/account/security").into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn event_name(d: &crate::account::i18n::AccountDict, kind: &str) -> &'static str {
+    match kind {
+        "signin" => d.ev_signin,
+        "signin_failed" => d.ev_signin_failed,
+        "signup" => d.ev_signup,
+        "signout" => d.ev_signout,
+        "session_ended" => d.ev_session_ended,
+        "sessions_ended" => d.ev_sessions_ended,
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn moments_in_moscow_time() {
+        // 2026-11-22 00:00 UTC is 03:00 in Moscow.
+        assert_eq!(super::when(1_795_305_600_000), "22.11.2026 03:00");
+    }
+}

@@ -1,0 +1,114 @@
+//! The signed-in person's own account: sessions, sign-in history, the Security feed.
+
+use crate::account::model::{EventInfo, SecurityMessage, SessionInfo};
+use crate::account::repo::{self, SessionRow};
+use crate::account::server::SecurityView;
+use crate::account::session::{describe_browser, is_live};
+use crate::account::signin::{Requester, log};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::state::Settings;
+
+/// Ends the session the request came with.
+pub async fn sign_out(
+    db: &Db,
+    req: &Requester,
+    user_id: i64,
+    session_id: i64,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    repo::end_session(&mut tx, user_id, session_id, now).await?;
+    log(&mut tx, Some(user_id), "signout", "", req, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn security(
+    db: &Db,
+    settings: &Settings,
+    current: &SessionRow,
+    now: i64,
+) -> AppResult<SecurityView> {
+    let sessions = repo::live_sessions(db, current.user_id)
+        .await?
+        .into_iter()
+        .filter(|s| is_live(s, now, settings))
+        .map(|s| SessionInfo {
+            id: s.id,
+            browser: describe_browser(&s.user_agent),
+            ip: s.ip,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+            current: s.id == current.id,
+        })
+        .collect();
+    let history = repo::events(db, current.user_id, 50)
+        .await?
+        .into_iter()
+        .map(|(kind, detail, ip, ua, at)| EventInfo {
+            kind,
+            detail,
+            ip,
+            browser: describe_browser(&ua),
+            at,
+        })
+        .collect();
+    let messages = repo::security_messages(db, current.user_id, 50)
+        .await?
+        .into_iter()
+        .map(|(id, body, at, _)| SecurityMessage { id, body, at })
+        .collect();
+    Ok(SecurityView {
+        sessions,
+        history,
+        messages,
+    })
+}
+
+/// Ends another session of the same account.
+pub async fn end_session(
+    db: &Db,
+    req: &Requester,
+    current: &SessionRow,
+    id: i64,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    if !repo::end_session(&mut tx, current.user_id, id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    log(
+        &mut tx,
+        Some(current.user_id),
+        "session_ended",
+        &id.to_string(),
+        req,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends every other session of the account; answers how many.
+pub async fn end_others(
+    db: &Db,
+    req: &Requester,
+    current: &SessionRow,
+    now: i64,
+) -> AppResult<u64> {
+    let mut tx = db.begin_write().await?;
+    let n = repo::end_other_sessions(&mut tx, current.user_id, Some(current.id), now).await?;
+    log(
+        &mut tx,
+        Some(current.user_id),
+        "sessions_ended",
+        &n.to_string(),
+        req,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}

@@ -1,0 +1,585 @@
+//! Signing in with a one-time code: the rules of NIST SP 800-63B for out-of-band
+//! codes. Six digits from the operating system's CSPRNG, kept only as an HMAC bound
+//! to one attempt, valid five minutes, single use, burnt after five wrong entries;
+//! sends limited per number, per number prefix and per IP. No answer tells whether
+//! a number or an email has an account.
+
+use crate::account::limits::{self, FAILURES_PER_HOUR, LIMITS, RESEND_MS};
+use crate::account::model::{Channel, Email, OtpCode, Phone, SignInStep};
+use crate::account::repo::{self, AttemptRow, Event, NewAttempt, SendKey, UserRow};
+use crate::account::session;
+use crate::db::{Db, Tx};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, fill};
+use crate::notify::{Message, SharedNotifier};
+use crate::security::{hash_token, random_token};
+use crate::state::Settings;
+use hmac::{Hmac, Mac};
+use rand::TryRngCore;
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+pub const CODE_TTL_MS: i64 = 5 * 60_000;
+pub const MAX_FAILURES: i64 = 5;
+/// An attempt (and its cookie) lives this long, however many codes it was sent.
+pub const ATTEMPT_TTL_MS: i64 = 30 * 60_000;
+/// The first-order discount a new account gets: 10 %, at most 500 ₽.
+pub const FIRST_ORDER_PERCENT: i64 = 10;
+pub const FIRST_ORDER_MAX_KOPECKS: i64 = 50_000;
+
+/// Who is asking and from where; every use case gets one.
+pub struct Requester {
+    pub ip: String,
+    pub user_agent: String,
+    pub lang: Lang,
+    /// The hash of the guest cart cookie, to merge into the account's cart.
+    pub guest_cart: Option<String>,
+}
+
+/// What the use cases need from the server.
+pub struct Deps<'a> {
+    pub db: &'a Db,
+    pub settings: &'a Settings,
+    pub notifier: &'a SharedNotifier,
+    pub now: i64,
+}
+
+/// What to sign in with.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Phone(Phone, Channel),
+    Email(Email),
+}
+
+impl Target {
+    fn key(&self) -> &str {
+        match self {
+            Target::Phone(p, _) => p.as_str(),
+            Target::Email(e) => e.as_str(),
+        }
+    }
+
+    fn prefix(&self) -> String {
+        match self {
+            Target::Phone(p, _) => p.prefix().to_string(),
+            // A domain is shared by many people: limit per address only.
+            Target::Email(e) => e.as_str().to_string(),
+        }
+    }
+
+    fn masked(&self) -> String {
+        match self {
+            Target::Phone(p, _) => p.masked(),
+            Target::Email(e) => e.masked(),
+        }
+    }
+
+    fn channel(&self) -> Channel {
+        match self {
+            Target::Phone(_, c) => *c,
+            Target::Email(_) => Channel::Email,
+        }
+    }
+}
+
+/// Six decimal digits, uniform, from the operating system's CSPRNG.
+pub fn new_code() -> String {
+    let mut rng = rand::rngs::OsRng;
+    loop {
+        let Ok(n) = rng.try_next_u32() else {
+            continue;
+        };
+        // 4 294 000 000 is the largest multiple of 10^6 below 2^32: no modulo bias.
+        if n < 4_294_000_000 {
+            return format!("{:06}", n % 1_000_000);
+        }
+    }
+}
+
+/// The code's MAC, bound to the attempt it was sent for.
+pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
+    mac.update(attempt_token_hash.as_bytes());
+    mac.update(b":");
+    mac.update(code.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Seconds to wait before another code to `target` may go, if any.
+async fn wait_before_send(
+    tx: &mut Tx,
+    target: &Target,
+    ip: &str,
+    now: i64,
+) -> AppResult<Option<i64>> {
+    let mut wait = 0;
+    for limit in LIMITS {
+        let value = match limit.key {
+            SendKey::Target => target.key().to_string(),
+            SendKey::Prefix => target.prefix(),
+            SendKey::Ip => ip.to_string(),
+        };
+        let recent =
+            repo::recent_sends(tx, limit.key, &value, now - limit.window_ms, limit.max).await?;
+        if let Some(w) = limits::wait_ms(limit, now, &recent) {
+            wait = wait.max(w);
+        }
+    }
+    if repo::failures_since(tx, target.key(), now - 3_600_000).await? >= FAILURES_PER_HOUR {
+        wait = wait.max(3_600_000);
+    }
+    Ok((wait > 0).then(|| limits::ceil_secs(wait)))
+}
+
+/// Starts a sign-in: checks the limits, records the attempt, sends the code. The
+/// returned token goes into the attempt cookie.
+pub async fn start(
+    deps: &Deps<'_>,
+    req: &Requester,
+    target: Target,
+) -> AppResult<(String, SignInStep)> {
+    let now = deps.now;
+    let mut tx = deps.db.begin_write().await?;
+    if let Some(secs) = wait_before_send(&mut tx, &target, &req.ip, now).await? {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: secs,
+        });
+    }
+    let token = random_token();
+    let token_hash = hash_token(&token);
+    let code = new_code();
+    let kind = match target {
+        Target::Phone(..) => "phone",
+        Target::Email(_) => "email",
+    };
+    repo::record_send(&mut tx, target.key(), &target.prefix(), &req.ip, now).await?;
+    repo::insert_attempt(
+        &mut tx,
+        NewAttempt {
+            token_hash: &token_hash,
+            kind,
+            target: target.key(),
+            channel: target.channel().as_str(),
+            code_hash: &code_mac(&deps.settings.secret, &token_hash, &code),
+            code_expires_at: now + CODE_TTL_MS,
+            now,
+            ip: &req.ip,
+        },
+    )
+    .await?;
+    let account = account_of(&mut tx, &target).await?;
+    if let (Some(user), Target::Phone(..)) = (&account, &target) {
+        copy_to_security_feed(&mut tx, deps, req, user, &code).await?;
+    }
+    tx.commit().await?;
+    deliver(deps, req, &target, account.as_ref(), &code).await?;
+    Ok((
+        token,
+        SignInStep::Code {
+            to: target.masked(),
+            channel: target.channel(),
+            resend_in: limits::ceil_secs(RESEND_MS),
+        },
+    ))
+}
+
+async fn account_of(tx: &mut Tx, target: &Target) -> AppResult<Option<UserRow>> {
+    Ok(match target {
+        Target::Phone(p, _) => repo::user_by_phone(tx, p).await?,
+        Target::Email(e) => repo::user_by_verified_email(tx, e).await?,
+    })
+}
+
+/// A person signed in elsewhere sees the code in the account's Security messages too.
+async fn copy_to_security_feed(
+    tx: &mut Tx,
+    deps: &Deps<'_>,
+    req: &Requester,
+    user: &UserRow,
+    code: &str,
+) -> AppResult<()> {
+    let live = repo::has_live_session(tx, user.id, deps.now, deps.settings.session_idle_ms).await?;
+    if live {
+        let d = req.lang.account();
+        repo::add_security_message(tx, user.id, &fill(d.msg_code_elsewhere, &[code]), deps.now)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Sends the code. A phone always gets it (a failure is reported); an email only if
+/// it is an account's verified email, in the background, so that neither the answer
+/// nor its timing tells whether the account exists.
+async fn deliver(
+    deps: &Deps<'_>,
+    req: &Requester,
+    target: &Target,
+    account: Option<&UserRow>,
+    code: &str,
+) -> AppResult<()> {
+    let d = req.lang.account();
+    match target {
+        Target::Phone(p, Channel::Call) => {
+            let m = Message::CodeCall {
+                to: p.clone(),
+                code: code.to_string(),
+            };
+            deps.notifier.send(&m).await.map_err(AppError::internal)
+        }
+        Target::Phone(p, _) => {
+            let m = Message::Sms {
+                to: p.clone(),
+                text: fill(d.sms_code, &[code]),
+            };
+            deps.notifier.send(&m).await.map_err(AppError::internal)
+        }
+        Target::Email(e) => {
+            if account.is_some() {
+                let m = Message::Email {
+                    to: e.clone(),
+                    subject: d.email_code_subject.to_string(),
+                    text: fill(d.email_code_body, &[code]),
+                };
+                send_later(deps, m);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Sends without waiting for the outcome (it is logged).
+fn send_later(deps: &Deps<'_>, message: Message) {
+    let notifier = deps.notifier.clone();
+    tokio::spawn(async move {
+        if let Err(e) = notifier.send(&message).await {
+            tracing::error!(error = %e, channel = message.channel(), "delivery failed");
+        }
+    });
+}
+
+/// A new code for the attempt under way, by the same or another channel. The 60 s
+/// interval and the send limits hold; the count of wrong entries carries over.
+pub async fn resend(
+    deps: &Deps<'_>,
+    req: &Requester,
+    attempt_token: &str,
+    channel: Option<Channel>,
+) -> AppResult<SignInStep> {
+    let now = deps.now;
+    let token_hash = hash_token(attempt_token);
+    let mut tx = deps.db.begin_write().await?;
+    let a = live_attempt(&mut tx, &token_hash, now).await?;
+    if a.verified_at.is_some() {
+        return Err(AppError::CodeExpired);
+    }
+    let target = target_of(&a, channel)?;
+    let since_last = now - a.last_sent_at;
+    if since_last < RESEND_MS {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: limits::ceil_secs(RESEND_MS - since_last),
+        });
+    }
+    if let Some(secs) = wait_before_send(&mut tx, &target, &req.ip, now).await? {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: secs,
+        });
+    }
+    let code = new_code();
+    repo::record_send(&mut tx, target.key(), &target.prefix(), &req.ip, now).await?;
+    repo::replace_code(
+        &mut tx,
+        a.id,
+        target.channel().as_str(),
+        &code_mac(&deps.settings.secret, &token_hash, &code),
+        now + CODE_TTL_MS,
+        now,
+    )
+    .await?;
+    let account = account_of(&mut tx, &target).await?;
+    if let (Some(user), Target::Phone(..)) = (&account, &target) {
+        copy_to_security_feed(&mut tx, deps, req, user, &code).await?;
+    }
+    tx.commit().await?;
+    deliver(deps, req, &target, account.as_ref(), &code).await?;
+    Ok(SignInStep::Code {
+        to: target.masked(),
+        channel: target.channel(),
+        resend_in: limits::ceil_secs(RESEND_MS),
+    })
+}
+
+/// The attempt behind a cookie, if it is still usable at all.
+async fn live_attempt(tx: &mut Tx, token_hash: &str, now: i64) -> AppResult<AttemptRow> {
+    let a = repo::attempt_by_token(tx, token_hash)
+        .await?
+        .ok_or(AppError::CodeExpired)?;
+    if a.consumed_at.is_some() || now - a.created_at >= ATTEMPT_TTL_MS {
+        return Err(AppError::CodeExpired);
+    }
+    Ok(a)
+}
+
+fn target_of(a: &AttemptRow, channel: Option<Channel>) -> AppResult<Target> {
+    match a.kind.as_str() {
+        "phone" => {
+            let channel = match channel.or_else(|| Channel::parse(&a.channel)) {
+                Some(Channel::Email) | None => Channel::Sms,
+                Some(c) => c,
+            };
+            Ok(Target::Phone(Phone::from_stored(a.target.clone()), channel))
+        }
+        _ => Ok(Target::Email(Email::from_stored(a.target.clone()))),
+    }
+}
+
+/// What a correct code leads to.
+pub enum Verified {
+    /// Signed in: the new session's token for the cookie.
+    SignedIn { session_token: String },
+    /// A new number: the terms must be accepted first.
+    NeedsTerms { to: String },
+}
+
+/// Checks a code against the attempt under way.
+pub async fn verify(
+    deps: &Deps<'_>,
+    req: &Requester,
+    attempt_token: &str,
+    code: &OtpCode,
+) -> AppResult<Verified> {
+    let now = deps.now;
+    let token_hash = hash_token(attempt_token);
+    let mut tx = deps.db.begin_write().await?;
+    let a = live_attempt(&mut tx, &token_hash, now).await?;
+    let target = target_of(&a, None)?;
+    if a.verified_at.is_some() {
+        return Ok(Verified::NeedsTerms {
+            to: target.masked(),
+        });
+    }
+    if a.failures >= MAX_FAILURES {
+        return Err(AppError::CodeBurned);
+    }
+    if now >= a.code_expires_at {
+        return Err(AppError::CodeExpired);
+    }
+    let expected = code_mac(&deps.settings.secret, &token_hash, code.as_str());
+    let account = account_of(&mut tx, &target).await?;
+    if !bool::from(expected.as_bytes().ct_eq(a.code_hash.as_bytes())) {
+        repo::add_failure(&mut tx, a.id).await?;
+        let failures = a.failures + 1;
+        if let Some(user) = &account {
+            log(
+                &mut tx,
+                Some(user.id),
+                "signin_failed",
+                &a.channel,
+                req,
+                now,
+            )
+            .await?;
+            if failures == MAX_FAILURES {
+                let d = req.lang.account();
+                repo::add_security_message(&mut tx, user.id, d.msg_code_burned, now).await?;
+            }
+        }
+        tx.commit().await?;
+        return Err(if failures >= MAX_FAILURES {
+            AppError::CodeBurned
+        } else {
+            AppError::WrongCode {
+                attempts_left: MAX_FAILURES - failures,
+            }
+        });
+    }
+    match account {
+        Some(user) => {
+            if !repo::consume(&mut tx, a.id, now).await? {
+                return Err(AppError::CodeExpired);
+            }
+            let token = sign_in(&mut tx, deps, req, &user, &a.channel).await?;
+            tx.commit().await?;
+            notify_sign_in(deps, req, &user);
+            Ok(Verified::SignedIn {
+                session_token: token,
+            })
+        }
+        None if a.kind == "phone" => {
+            repo::mark_verified(&mut tx, a.id, now).await?;
+            tx.commit().await?;
+            Ok(Verified::NeedsTerms {
+                to: target.masked(),
+            })
+        }
+        None => Err(AppError::CodeExpired),
+    }
+}
+
+/// Creates the account for a proven new number once the terms are accepted.
+pub async fn accept_terms(
+    deps: &Deps<'_>,
+    req: &Requester,
+    attempt_token: &str,
+    accepted: bool,
+) -> AppResult<String> {
+    if !accepted {
+        return Err(AppError::invalid("terms", "the terms must be accepted"));
+    }
+    let now = deps.now;
+    let token_hash = hash_token(attempt_token);
+    let mut tx = deps.db.begin_write().await?;
+    let a = live_attempt(&mut tx, &token_hash, now).await?;
+    if a.verified_at.is_none() || a.kind != "phone" {
+        return Err(AppError::CodeExpired);
+    }
+    let phone = Phone::from_stored(a.target.clone());
+    if !repo::consume(&mut tx, a.id, now).await? {
+        return Err(AppError::CodeExpired);
+    }
+    // Someone may have registered the number in between: then it is a plain sign-in.
+    let user = match repo::user_by_phone(&mut tx, &phone).await? {
+        Some(u) => u,
+        None => {
+            let id = repo::create_user(&mut tx, &phone, now).await?;
+            repo::grant_discount(
+                &mut tx,
+                id,
+                "first_order",
+                FIRST_ORDER_PERCENT,
+                FIRST_ORDER_MAX_KOPECKS,
+                now,
+            )
+            .await?;
+            log(&mut tx, Some(id), "signup", "", req, now).await?;
+            let d = req.lang.account();
+            repo::add_security_message(&mut tx, id, d.msg_welcome, now).await?;
+            repo::user_by_phone(&mut tx, &phone)
+                .await?
+                .ok_or(AppError::Internal)?
+        }
+    };
+    let token = sign_in(&mut tx, deps, req, &user, &a.channel).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// The part of every sign-in inside its transaction: a new session, the guest cart
+/// moved into the account's, the security log and the Security feed.
+async fn sign_in(
+    tx: &mut Tx,
+    deps: &Deps<'_>,
+    req: &Requester,
+    user: &UserRow,
+    method: &str,
+) -> AppResult<String> {
+    let now = deps.now;
+    let token = session::create(tx, user.id, deps.settings, now, &req.user_agent, &req.ip).await?;
+    if let Some(guest) = &req.guest_cart {
+        crate::cart::repo::merge(tx, guest, &crate::cart::repo::user_key(user.id), now).await?;
+    }
+    log(tx, Some(user.id), "signin", method, req, now).await?;
+    let d = req.lang.account();
+    let browser = session::describe_browser(&req.user_agent);
+    let text = fill(
+        d.msg_signed_in,
+        &[
+            if browser.is_empty() {
+                d.unknown_browser
+            } else {
+                &browser
+            },
+            &req.ip,
+        ],
+    );
+    repo::add_security_message(tx, user.id, &text, now).await?;
+    Ok(token)
+}
+
+/// Tells the account's verified email about a sign-in.
+fn notify_sign_in(deps: &Deps<'_>, req: &Requester, user: &UserRow) {
+    if let (Some(email), true) = (&user.email, user.email_verified) {
+        let d = req.lang.account();
+        let browser = session::describe_browser(&req.user_agent);
+        send_later(
+            deps,
+            Message::Email {
+                to: email.clone(),
+                subject: d.email_signin_subject.to_string(),
+                text: fill(d.email_signin_body, &[&browser, &req.ip]),
+            },
+        );
+    }
+}
+
+pub async fn log(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    kind: &str,
+    detail: &str,
+    req: &Requester,
+    now: i64,
+) -> AppResult<()> {
+    repo::log_event(
+        tx,
+        Event {
+            user_id,
+            kind,
+            detail,
+            ip: &req.ip,
+            user_agent: &req.user_agent,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The step an attempt cookie stands at, for rendering the page.
+pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<SignInStep> {
+    let Some(token) = attempt_token else {
+        return Ok(SignInStep::Start);
+    };
+    let mut tx = db.pool.begin().await?;
+    let a = match live_attempt(&mut tx, &hash_token(token), now).await {
+        Ok(a) => a,
+        Err(AppError::CodeExpired) => return Ok(SignInStep::Start),
+        Err(e) => return Err(e),
+    };
+    let target = target_of(&a, None)?;
+    if a.verified_at.is_some() {
+        return Ok(SignInStep::Terms {
+            to: target.masked(),
+        });
+    }
+    Ok(SignInStep::Code {
+        to: target.masked(),
+        channel: target.channel(),
+        resend_in: limits::ceil_secs((a.last_sent_at + RESEND_MS - now).max(0)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_digits_and_vary() {
+        let codes: std::collections::HashSet<String> = (0..200).map(|_| new_code()).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
+        );
+        assert!(codes.len() > 190);
+    }
+
+    #[test]
+    fn a_code_mac_is_bound_to_its_attempt_and_key() {
+        let a = code_mac(b"k1", "attempt-a", "123456");
+        assert_eq!(a, code_mac(b"k1", "attempt-a", "123456"));
+        assert_ne!(a, code_mac(b"k1", "attempt-b", "123456"));
+        assert_ne!(a, code_mac(b"k2", "attempt-a", "123456"));
+        assert_ne!(a, code_mac(b"k1", "attempt-a", "123457"));
+        assert!(!a.contains("123456"));
+    }
+}

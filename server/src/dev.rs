@@ -1,0 +1,64 @@
+//! `/dev/outbox`: what the development outbox "delivered", as a page and as JSON.
+//! Routed only when the outbox is on, which configuration forbids in production.
+
+use app::notify::outbox::{Outbox, OutboxEntry};
+use app::state::AppState;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Html;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Filter {
+    /// Only messages to this recipient (E.164 phone or email).
+    to: Option<String>,
+}
+
+async fn entries(state: &AppState, filter: &Filter) -> Result<Vec<OutboxEntry>, StatusCode> {
+    Outbox::list(&state.db, filter.to.as_deref(), 100)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "outbox");
+            StatusCode::INTERNAL_SERVER_ERROR
+        })
+}
+
+pub async fn outbox_json(
+    State(state): State<AppState>,
+    Query(filter): Query<Filter>,
+) -> Result<Json<Vec<OutboxEntry>>, StatusCode> {
+    Ok(Json(entries(&state, &filter).await?))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub async fn outbox_page(
+    State(state): State<AppState>,
+    Query(filter): Query<Filter>,
+) -> Result<Html<String>, StatusCode> {
+    let list = entries(&state, &filter).await?;
+    let mut rows = String::new();
+    for e in &list {
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><pre>{}</pre></td></tr>",
+            e.id,
+            escape(&e.channel),
+            escape(&e.recipient),
+            escape(&e.subject),
+            escape(&e.body)
+        ));
+    }
+    Ok(Html(format!(
+        "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Outbox — Rynok (dev)</title></head>\
+         <body><h1>Development outbox</h1><p>Messages the shop would have sent. Calls show the caller's \
+         number: its last six digits are the code. JSON: <a href=\"/dev/outbox.json\">/dev/outbox.json</a>.</p>\
+         <table><thead><tr><th>#</th><th>Channel</th><th>To</th><th>Subject</th><th>Body</th></tr></thead>\
+         <tbody>{rows}</tbody></table></body></html>"
+    )))
+}
