@@ -259,7 +259,7 @@ pub async fn consume(tx: &mut Tx, id: i64, now: i64) -> Result<bool, sqlx::Error
 /// Wrong codes entered for `target` since `since`, over all its attempts.
 pub async fn failures_since(tx: &mut Tx, target: &str, since: i64) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "SELECT COALESCE(SUM(failures), 0) AS n FROM signin_attempts WHERE target = $1 AND created_at >= $2",
+        "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT) AS n FROM signin_attempts WHERE target = $1 AND created_at >= $2",
     )
     .bind(target.to_string())
     .bind(since)

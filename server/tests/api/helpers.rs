@@ -9,10 +9,154 @@ pub const START_MS: i64 = 1_795_305_600_000;
 
 pub struct TestApp {
     pub address: String,
-    pub client: reqwest::Client,
     pub clock: ManualClock,
     pub db: app::db::Db,
+    /// The first browser; `new_browser` makes more, each with its own cookies.
+    pub browser: Browser,
     _tmp: Option<TempDir>,
+}
+
+/// One browser: its own cookie jar, sending our Origin like a page of the shop.
+pub struct Browser {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+impl Browser {
+    pub fn new(address: &str) -> Browser {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "origin",
+            HeaderValue::from_str(address).expect("origin header"),
+        );
+        headers.insert(
+            "user-agent",
+            HeaderValue::from_static(
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+            ),
+        );
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .expect("client");
+        Browser {
+            address: address.to_string(),
+            client,
+        }
+    }
+
+    // ---- Rynok ID ----
+
+    /// Asks for a code to `phone` by `channel` ("call" or "sms").
+    pub async fn start_phone(&self, phone: &str, channel: &str) -> reqwest::Response {
+        self.post_form(
+            "account/signin/phone",
+            &[("phone", phone), ("channel", channel)],
+        )
+        .await
+    }
+
+    pub async fn send_code(&self, code: &str) -> reqwest::Response {
+        self.post_form("account/signin/code", &[("code", code)])
+            .await
+    }
+
+    pub async fn accept_terms(&self) -> reqwest::Response {
+        self.post_form("account/signin/terms", &[("accept", "on")])
+            .await
+    }
+
+    pub async fn resend(&self, channel: &str) -> reqwest::Response {
+        self.post_form("account/signin/resend", &[("channel", channel)])
+            .await
+    }
+
+    /// The signed-in person (JSON), or null.
+    pub async fn me(&self) -> serde_json::Value {
+        self.api_json("account/me").await
+    }
+
+    pub async fn sign_out(&self) -> reqwest::Response {
+        self.post_form("account/signout", &[]).await
+    }
+
+    /// The newest code the dev outbox holds for `recipient` (E.164 or email).
+    pub async fn last_code(&self, recipient: &str) -> String {
+        let list = self.outbox(recipient).await;
+        let first = list
+            .first()
+            .unwrap_or_else(|| panic!("no message to {recipient}"));
+        code_in(first["body"].as_str().expect("body"))
+    }
+
+    /// What the dev outbox holds for `recipient`, newest first.
+    pub async fn outbox(&self, recipient: &str) -> Vec<serde_json::Value> {
+        let url = format!(
+            "/dev/outbox.json?to={}",
+            app::catalog::filters::percent_encode(recipient)
+        );
+        let r = self.get(&url).await;
+        assert!(r.status().is_success(), "outbox: {}", r.status());
+        r.json().await.expect("json")
+    }
+
+    /// Signs up a new number (or signs in a known one) the whole way through.
+    pub async fn sign_in(&self, phone: &str) {
+        let r = self.start_phone(phone, "call").await;
+        assert_eq!(
+            r.status(),
+            200,
+            "start: {}",
+            r.text().await.unwrap_or_default()
+        );
+        let e164 = app::account::model::Phone::parse(phone).expect("phone");
+        let code = self.last_code(e164.as_str()).await;
+        let r = self.send_code(&code).await;
+        assert_eq!(r.status(), 200);
+        let step: serde_json::Value = r.json().await.expect("json");
+        if step.get("Terms").is_some() {
+            let r = self.accept_terms().await;
+            assert_eq!(r.status(), 200);
+            let step: serde_json::Value = r.json().await.expect("json");
+            assert_eq!(step, serde_json::json!("Done"));
+        } else {
+            assert_eq!(step, serde_json::json!("Done"));
+        }
+    }
+}
+
+/// The code in a delivered message: the last six digits of a caller's number, or
+/// the six digits in an SMS or email.
+pub fn code_in(body: &str) -> String {
+    let digits: Vec<char> = body.chars().collect();
+    for w in digits.windows(6).rev() {
+        if w.iter().all(char::is_ascii_digit) {
+            return w.iter().collect();
+        }
+    }
+    panic!("no code in {body:?}")
+}
+
+/// The value of a cookie a response set, if it set one.
+pub fn set_cookie(r: &reqwest::Response, name: &str) -> Option<(String, String)> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            let (kv, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (k, val) = kv.split_once('=')?;
+            (k.trim() == name).then(|| (val.to_string(), attrs.to_string()))
+        })
 }
 
 /// A folder removed when the test ends.
@@ -82,20 +226,9 @@ impl TestApp {
         let address = format!("http://{}", app.address());
         let db = app.state.db.clone();
         tokio::spawn(app.run_until_stopped());
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "origin",
-            HeaderValue::from_str(&address).expect("origin header"),
-        );
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .default_headers(headers)
-            .build()
-            .expect("client");
         TestApp {
+            browser: Browser::new(&address),
             address,
-            client,
             clock,
             db,
             _tmp: tmp,
@@ -106,12 +239,48 @@ impl TestApp {
         Self::spawn_with(300).await
     }
 
+    /// Another browser with no cookies.
+    pub fn new_browser(&self) -> Browser {
+        Browser::new(&self.address)
+    }
+
+    /// The first column of the one row `sql` selects, as a whole number.
+    pub async fn one_i64(&self, sql: &str, args: &[i64]) -> i64 {
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(*a);
+        }
+        let row = q.fetch_one(&self.db.pool).await.expect("one row");
+        sqlx::Row::try_get(&row, 0).expect("an integer")
+    }
+
+    /// The first column of the one row `sql` selects, as text.
+    pub async fn one_text(&self, sql: &str) -> String {
+        let row = sqlx::query(sql)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("one row");
+        sqlx::Row::try_get(&row, 0).expect("text")
+    }
+}
+
+impl Browser {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// GET as a browser navigating to a page (it accepts HTML).
+    pub async fn navigate(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("GET")
     }
 
     pub async fn get_html(&self, path: &str) -> (u16, String) {
@@ -147,25 +316,6 @@ impl TestApp {
             .send()
             .await
             .expect("POST")
-    }
-
-    /// The first column of the one row `sql` selects, as a whole number.
-    pub async fn one_i64(&self, sql: &str, args: &[i64]) -> i64 {
-        let mut q = sqlx::query(sql);
-        for a in args {
-            q = q.bind(*a);
-        }
-        let row = q.fetch_one(&self.db.pool).await.expect("one row");
-        sqlx::Row::try_get(&row, 0).expect("an integer")
-    }
-
-    /// The first column of the one row `sql` selects, as text.
-    pub async fn one_text(&self, sql: &str) -> String {
-        let row = sqlx::query(sql)
-            .fetch_one(&self.db.pool)
-            .await
-            .expect("one row");
-        sqlx::Row::try_get(&row, 0).expect("text")
     }
 
     /// A GET server function's JSON answer.

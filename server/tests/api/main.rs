@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod account;
 mod cart;
 mod catalog;
 mod platform;
