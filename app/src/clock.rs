@@ -41,3 +41,20 @@ impl Clock for ManualClock {
 }
 
 pub type SharedClock = Arc<dyn Clock>;
+
+/// The real clock moved forward by an offset that only grows: what `APP_ENV=test`
+/// servers run on, so browser tests can skip the minute between codes or 14 days.
+#[derive(Clone, Default)]
+pub struct OffsetClock(Arc<AtomicI64>);
+
+impl OffsetClock {
+    pub fn advance_ms(&self, ms: i64) {
+        self.0.fetch_add(ms.max(0), Ordering::SeqCst);
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now_ms(&self) -> i64 {
+        SystemClock.now_ms() + self.0.load(Ordering::SeqCst)
+    }
+}

@@ -1,5 +1,6 @@
 //! `/dev/outbox`: what the development outbox "delivered", as a page and as JSON.
 //! Routed only when the outbox is on, which configuration forbids in production.
+//! `POST /dev/clock` moves a test server's clock forward (APP_ENV=test only).
 
 use app::notify::outbox::{Outbox, OutboxEntry};
 use app::state::AppState;
@@ -61,4 +62,21 @@ pub async fn outbox_page(
          <table><thead><tr><th>#</th><th>Channel</th><th>To</th><th>Subject</th><th>Body</th></tr></thead>\
          <tbody>{rows}</tbody></table></body></html>"
     )))
+}
+
+#[derive(Deserialize)]
+pub struct Advance {
+    ms: i64,
+}
+
+/// Moves the clock of an `APP_ENV=test` server forward, for browser tests.
+pub async fn advance_clock(
+    State(clock): State<app::clock::OffsetClock>,
+    axum::Form(a): axum::Form<Advance>,
+) -> StatusCode {
+    if !(0..=400 * 86_400_000).contains(&a.ms) {
+        return StatusCode::BAD_REQUEST;
+    }
+    clock.advance_ms(a.ms);
+    StatusCode::NO_CONTENT
 }

@@ -49,12 +49,24 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> Result<Application, StartError> {
+        if config.env == "test" {
+            let clock = app::clock::OffsetClock::default();
+            return Self::build_inner(config, Arc::new(clock.clone()), Some(clock)).await;
+        }
         Self::build_with_clock(config, Arc::new(SystemClock)).await
     }
 
     pub async fn build_with_clock(
         config: Config,
         clock: SharedClock,
+    ) -> Result<Application, StartError> {
+        Self::build_inner(config, clock, None).await
+    }
+
+    async fn build_inner(
+        config: Config,
+        clock: SharedClock,
+        test_clock: Option<app::clock::OffsetClock>,
     ) -> Result<Application, StartError> {
         if config.env == "prod" && config.outbox {
             return Err(StartError::Config(
@@ -112,7 +124,7 @@ impl Application {
             let pkg = std::path::Path::new(&config.site_root).join("pkg");
             tokio::task::spawn_blocking(move || precompress::run(&pkg));
         }
-        let router = router(state.clone(), config.outbox);
+        let router = router(state.clone(), config.outbox, test_clock);
         Ok(Application {
             listener,
             router,
@@ -193,7 +205,7 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-fn router(state: AppState, outbox: bool) -> Router {
+fn router(state: AppState, outbox: bool, test_clock: Option<app::clock::OffsetClock>) -> Router {
     let routes = generate_route_list(App);
     let context = app::ui::csp::provide_request_nonce;
     let options = state.leptos_options.clone();
@@ -202,6 +214,12 @@ fn router(state: AppState, outbox: bool) -> Router {
         router = router
             .route("/dev/outbox", get(dev::outbox_page))
             .route("/dev/outbox.json", get(dev::outbox_json));
+    }
+    if let Some(clock) = test_clock {
+        router = router.route(
+            "/dev/clock",
+            axum::routing::post(dev::advance_clock).with_state(clock),
+        );
     }
     router
         .route("/healthz", get(|| async { "ok" }))

@@ -1,0 +1,28 @@
+import { test, expect, ready } from "./fixtures";
+import { advanceClock, signIn, uniquePhone } from "./account";
+
+test("the sessions list shows two browsers and signs the other one out", async ({ page, browser, javaScriptEnabled, baseURL }, info) => {
+  const js = javaScriptEnabled !== false;
+  const phone = uniquePhone(info.title + info.project.name);
+  await signIn(page, phone, js);
+
+  const other = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: "ru-RU" });
+  const second = await other.newPage();
+  await advanceClock(page.request, baseURL!, 60_000);
+  await signIn(second, phone, js);
+
+  await page.goto("/account/security");
+  await ready(page, js);
+  const sessions = page.getByRole("list", { name: "Активные сеансы" });
+  await expect(sessions.getByRole("listitem")).toHaveCount(2);
+  await expect(sessions.getByText("Это устройство")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Сообщения безопасности" })).toContainText("Выполнен вход в аккаунт");
+  await expect(page.getByRole("list", { name: "История входов" })).toContainText("Регистрация");
+
+  await sessions.getByRole("button", { name: /Выйти на этом устройстве/ }).click();
+  await expect(sessions.getByRole("listitem")).toHaveCount(1);
+
+  await second.goto("/account");
+  await expect(second).toHaveURL(/\/signin\?next=\/account$/);
+  await other.close();
+});
