@@ -10,3 +10,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+# A real SMTP server for the email delivery test (aiosmtpd from PyPI).
+if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+  echo "setup-test: installing aiosmtpd from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
+fi

@@ -52,7 +52,13 @@ impl Notifier for Smtp {
                 .to(to)
                 .subject(subject.as_str())
                 .header(lettre::message::header::ContentType::TEXT_PLAIN)
-                .body(text.clone())
+                .body(
+                    lettre::message::Body::new_with_encoding(
+                        text.clone(),
+                        lettre::message::header::ContentTransferEncoding::Base64,
+                    )
+                    .map_err(|_| NotifyError::Failed("body encoding".into()))?,
+                )
                 .map_err(|e| NotifyError::Failed(e.to_string()))?;
             self.transport
                 .send(email)

@@ -216,9 +216,15 @@ async fn fresh_database() -> (String, Option<TempDir>) {
 impl TestApp {
     /// Starts the server with `products` seeded products.
     pub async fn spawn_with(products: u32) -> TestApp {
+        Self::spawn_configured(products, |_| {}).await
+    }
+
+    /// Starts the server with `products` seeded products and a configuration changed by `change`.
+    pub async fn spawn_configured(products: u32, change: impl FnOnce(&mut Config)) -> TestApp {
         let (url, tmp) = fresh_database().await;
         let mut config = Config::for_tests(url);
         config.seed_products = products;
+        change(&mut config);
         let clock = ManualClock::new(START_MS);
         let app = Application::build_with_clock(config, Arc::new(clock.clone()))
             .await
