@@ -1,4 +1,5 @@
 import { APIRequestContext, Page, expect } from "@playwright/test";
+import { ready } from "./fixtures";
 
 /// A phone number no other test uses: one per test title and project.
 export function uniquePhone(seed: string): { typed: string; e164: string; shown: string } {
@@ -34,10 +35,12 @@ export async function advanceClock(request: APIRequestContext, baseURL: string, 
 /// Signs in (or up) through the page, by phone and a called code.
 export async function signIn(page: Page, phone: { typed: string; e164: string }, js: boolean) {
   await page.goto("/signin");
+  await ready(page, js);
   await page.getByLabel("Номер телефона").fill(phone.typed);
   await page.getByRole("button", { name: "Получить код" }).click();
   await expect(page.getByText("Введите последние 6 цифр")).toBeVisible();
   const code = await lastCode(page.request, phone.e164);
+  await ready(page, js);
   await page.getByLabel("Код", { exact: true }).fill(code);
   if (!js) await page.getByRole("button", { name: "Войти", exact: true }).click();
   const terms = page.getByRole("checkbox", { name: /Я принимаю условия/ });

@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, ready } from "./fixtures";
 
 test("garbage in the URL gives notices and sane defaults, never an error page", async ({ page }) => {
   const res = await page.goto("/category/electronics?page=-5&price_min=abc&sort=%27%3BDROP");
@@ -38,6 +38,8 @@ test.describe("refusals", () => {
   test("a quantity above stock is refused with a message and the cart stays as it was", async ({ page, javaScriptEnabled }) => {
   await page.goto("/category/smartphones?in_stock=1&sort=cheap");
   await page.getByRole("list", { name: "Найдено:" }).getByRole("link").first().click();
+  await expect(page.locator(".stock")).toBeVisible();
+  await ready(page, javaScriptEnabled !== false);
   const stockText = await page.locator(".stock").innerText();
   const stock = Number(stockText.replace(/\D/g, ""));
   await page.getByLabel("Количество", { exact: true }).fill(String(stock + 1));

@@ -31,7 +31,7 @@ export function hydrated(page: Page): boolean {
 /// Waits until the WASM has hydrated the page (a no-op without JavaScript).
 export async function ready(page: Page, js: boolean) {
   if (js) {
-    await page.waitForFunction(() => (window as any).__hydrated === true || document.readyState === "complete");
+    await page.waitForFunction(() => (window as any).__hydrated === true);
     await page.waitForLoadState("networkidle");
   }
 }
