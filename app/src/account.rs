@@ -1,5 +1,10 @@
 //! Rynok ID: who a shopper is and how they prove it.
 
+#[cfg(feature = "ssr")]
+pub mod change_repo;
+#[cfg(feature = "ssr")]
+pub mod changes;
+pub mod changes_server;
 pub mod components;
 pub mod i18n;
 #[cfg(feature = "ssr")]

@@ -31,6 +31,12 @@ pub enum AppError {
     /// Too many wrong entries: the code no longer works, a new one is needed.
     #[error("too many wrong codes")]
     CodeBurned,
+    /// The phone number or email already belongs to another account.
+    #[error("{field} is taken")]
+    Taken { field: String },
+    /// The action cannot go ahead while these conditions hold (codes the page explains).
+    #[error("blocked: {reasons:?}")]
+    Blocked { reasons: Vec<String> },
     /// The request did not come from our own pages.
     #[error("forbidden")]
     Forbidden,
@@ -60,6 +66,7 @@ impl AppError {
             | AppError::CodeExpired
             | AppError::CodeBurned => 400,
             AppError::Unauthorized => 401,
+            AppError::Taken { .. } | AppError::Blocked { .. } => 409,
             AppError::TooManyRequests { .. } => 429,
             AppError::Forbidden => 403,
             AppError::Internal | AppError::Transport(_) => 500,

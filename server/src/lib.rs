@@ -3,6 +3,7 @@
 pub mod config;
 mod dev;
 mod images;
+pub mod jobs;
 pub mod middleware;
 pub mod notify;
 mod precompress;
@@ -125,6 +126,7 @@ impl Application {
             tokio::task::spawn_blocking(move || precompress::run(&pkg));
         }
         let router = router(state.clone(), config.outbox, test_clock);
+        jobs::spawn(state.clone());
         Ok(Application {
             listener,
             router,

@@ -17,6 +17,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
     match e {
         AppError::Invalid { field, message } => match (field.as_str(), message.as_str()) {
             ("phone", "empty") => d.err_phone_empty.into(),
+            ("phone", "same") => d.err_phone_same.into(),
+            ("phone", "pending") => d.err_phone_pending.into(),
+            ("last_name" | "first_name" | "middle_name", _) => d.err_name.into(),
+            ("gender", _) => d.err_gender.into(),
+            ("birth_date", "future") => d.err_birth_future.into(),
+            ("birth_date", "too_old") => d.err_birth_old.into(),
+            ("birth_date", _) => d.err_birth_date.into(),
+            ("reason", _) => d.err_reason.into(),
+            ("order_number", _) => d.err_order_number.into(),
+            ("full_name", _) => d.err_full_name.into(),
             ("phone", "bad_characters") => d.err_phone_chars.into(),
             ("phone", "not_mobile") => d.err_phone_mobile.into(),
             ("phone", _) => d.err_phone_length.into(),
@@ -34,6 +44,19 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             crate::i18n::fill(d.err_too_many, &[&wait_text(lang, *retry_after_secs)])
         }
         AppError::Unauthorized => d.err_unauthorized.into(),
+        AppError::Taken { field } if field == "email" => d.err_email_taken.into(),
+        AppError::Taken { .. } => d.err_phone_taken.into(),
+        AppError::Blocked { reasons } => {
+            let mut text = d.blocked_intro.to_string();
+            for r in reasons {
+                text.push(' ');
+                text.push_str(match r.as_str() {
+                    "phone_change_pending" => d.blocker_phone_change_pending,
+                    _ => t.error_text,
+                });
+            }
+            text
+        }
         AppError::Forbidden => t.forbidden.into(),
         AppError::Transport(_) => t.network_error.into(),
         AppError::NotFound | AppError::InsufficientStock { .. } | AppError::Internal => {

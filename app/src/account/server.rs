@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
-mod ctx {
+pub(crate) mod ctx {
     use crate::account::model::{Channel, Email, Phone};
     use crate::account::signin::{Deps, Requester, Target};
     use crate::error::{AppError, AppResult};

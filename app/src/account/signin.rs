@@ -106,7 +106,7 @@ pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
 }
 
 /// Seconds to wait before another code to `target` may go, if any.
-async fn wait_before_send(
+pub(crate) async fn wait_before_send(
     tx: &mut Tx,
     target: &Target,
     ip: &str,
@@ -248,7 +248,7 @@ async fn deliver(
 }
 
 /// Sends without waiting for the outcome (it is logged).
-fn send_later(deps: &Deps<'_>, message: Message) {
+pub(crate) fn send_later(deps: &Deps<'_>, message: Message) {
     let notifier = deps.notifier.clone();
     tokio::spawn(async move {
         if let Err(e) = notifier.send(&message).await {

@@ -11,6 +11,7 @@ pub struct TestApp {
     pub address: String,
     pub clock: ManualClock,
     pub db: app::db::Db,
+    pub state: app::state::AppState,
     /// The first browser; `new_browser` makes more, each with its own cookies.
     pub browser: Browser,
     _tmp: Option<TempDir>,
@@ -231,12 +232,14 @@ impl TestApp {
             .expect("server starts");
         let address = format!("http://{}", app.address());
         let db = app.state.db.clone();
+        let state = app.state.clone();
         tokio::spawn(app.run_until_stopped());
         TestApp {
             browser: Browser::new(&address),
             address,
             clock,
             db,
+            state,
             _tmp: tmp,
         }
     }

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod account;
+mod account_changes;
 mod cart;
 mod catalog;
 mod email;

