@@ -21,7 +21,7 @@ pub mod settings;
 pub mod state;
 pub mod ui;
 
-use crate::account::components::{AccountPage, SecurityPage, SignInPage};
+use crate::account::components::{AccountPage, RecoveryPage, SecurityPage, SignInPage};
 use crate::cart::components::CartPage;
 use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/product/:key") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin/recovery") view=RecoveryPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async/>
                 </Routes>

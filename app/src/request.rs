@@ -70,7 +70,7 @@ pub fn set_status(code: u16) {
 
 /// Whether the request came from a plain HTML form (no JavaScript), which leptos
 /// answers with a redirect back to the page.
-fn accepts_html() -> bool {
+pub fn accepts_html() -> bool {
     parts()
         .and_then(|p| {
             p.headers

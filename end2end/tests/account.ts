@@ -51,3 +51,15 @@ export async function signIn(page: Page, phone: { typed: string; e164: string },
   }
   await expect(page).toHaveURL(/\/account$/);
 }
+
+/// How many messages the outbox holds for a recipient.
+export async function outboxCount(request: APIRequestContext, to: string): Promise<number> {
+  const res = await request.get(`/dev/outbox.json?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as unknown[]).length;
+}
+
+/// The code of the first message to `to` after `before` messages (emails go out in the background).
+export async function nextCode(request: APIRequestContext, to: string, before: number): Promise<string> {
+  await expect.poll(() => outboxCount(request, to)).toBeGreaterThan(before);
+  return lastCode(request, to);
+}

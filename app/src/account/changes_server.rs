@@ -281,7 +281,13 @@ pub async fn recovery_request(
             )
             .await?;
             tx.commit().await?;
-            Ok(format!("В-{id:06}"))
+            let number = format!("В-{id:06}");
+            if crate::request::accepts_html() {
+                // A plain form post: show the number on the page it goes back to.
+                let n = crate::catalog::filters::percent_encode(&number);
+                leptos_axum::redirect(&format!("/signin/recovery?n={n}"));
+            }
+            Ok(number)
         }
         .await,
     )

@@ -1,9 +1,12 @@
 //! Rynok ID pages.
 
 mod account_page;
+mod my_data;
+mod recovery_page;
 mod signin_page;
 
 pub use account_page::{AccountPage, SecurityPage};
+pub use recovery_page::RecoveryPage;
 pub use signin_page::SignInPage;
 
 use crate::account::i18n::{AccountDict, wait_text};

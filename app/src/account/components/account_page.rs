@@ -1,8 +1,7 @@
 //! The personal account: "My data" and "Security" (sessions, history, messages).
 
 use super::error_text;
-use crate::account::model::Me;
-use crate::account::server::{EndOtherSessions, EndSession, SignOut, get_me, get_security};
+use crate::account::server::{EndOtherSessions, EndSession, SignOut, get_security};
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::ui::ErrorView;
@@ -12,7 +11,7 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// Sends a guest to the sign-in page and back here afterwards.
-fn require_sign_in(here: &str) -> impl IntoView + use<> {
+pub(super) fn require_sign_in(here: &str) -> impl IntoView + use<> {
     let to = format!("/signin?next={here}");
     #[cfg(feature = "ssr")]
     leptos_axum::redirect(&to);
@@ -46,44 +45,20 @@ fn account_nav() -> impl IntoView {
         <nav class="account-nav" aria-label=d.account_title>
             <a href="/account">{d.my_data}</a>
             <a href="/account/security">{d.security_title}</a>
+            <SignOutButton/>
         </nav>
     }
 }
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let lang = use_lang();
-    let d = lang.account();
-    let me = Resource::new(|| (), |_| get_me());
+    let d = use_lang().account();
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok", d.account_title))/>
         <h1>{d.account_title}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(me)) => view! { <MyData me/> }.into_any(),
-                    Ok(None) => require_sign_in("/account").into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn MyData(me: Me) -> impl IntoView {
-    let d = use_lang().account();
-    view! {
         <div class="account">
             {account_nav()}
-            <section aria-labelledby="my-data">
-                <h2 id="my-data">{d.my_data}</h2>
-                <dl class="facts">
-                    <div><dt>{d.phone}</dt><dd data-testid="my-phone">{me.phone}</dd></div>
-                    <div><dt>{d.email}</dt><dd>{me.email.unwrap_or_else(|| d.not_set.to_string())}</dd></div>
-                </dl>
-                <SignOutButton/>
-            </section>
+            <super::my_data::MyDataSections/>
         </div>
     }
 }
@@ -124,12 +99,13 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok", d.security_title))/>
         <h1>{d.security_title}</h1>
+        <div class="account">
+        {account_nav()}
         <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => view! {
-                        <div class="account">
-                            {account_nav()}
+                        <div class="account-main">
                             <section aria-labelledby="sessions">
                                 <h2 id="sessions">{d.sessions_title}</h2>
                                 <ul class="sessions" aria-labelledby="sessions">
@@ -191,6 +167,7 @@ pub fn SecurityPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </div>
     }
 }
 

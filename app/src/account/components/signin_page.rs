@@ -134,6 +134,8 @@ fn StartStep(actions: Actions) -> impl IntoView {
                     {show_error(phone_error)}
                 </ActionForm>
                 <a href="/signin?by=email" class="button-link">{d.by_email}</a>
+                " "
+                <a href="/signin/recovery" class="button-link">{d.recovery_title}</a>
             }
         >
             <p class="lead">{d.email_lead}</p>

@@ -1,0 +1,55 @@
+import { test, expect, ready } from "./fixtures";
+import { advanceClock, nextCode, outboxCount, signIn, uniquePhone } from "./account";
+
+test.use({ allowConsole: [/status of 400/] });
+
+test("my data: the profile is saved, a bad date refused, an email confirmed and used to sign in", async ({ page, javaScriptEnabled, baseURL }, info) => {
+  const js = javaScriptEnabled !== false;
+  const phone = uniquePhone(info.title + info.project.name);
+  const email = `buyer-${phone.e164.slice(-7)}-${info.project.name}@example.ru`;
+  await signIn(page, phone, js);
+  await ready(page, js);
+
+  await page.getByLabel("Фамилия", { exact: true }).fill("Иванова");
+  await page.getByLabel("Имя", { exact: true }).fill("Мария");
+  await page.getByLabel("Пол", { exact: true }).selectOption("female");
+  await page.getByLabel("Дата рождения").fill("2999-01-01");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Дата рождения не может быть в будущем" })).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel("Фамилия", { exact: true }).fill("Иванова");
+  await page.getByLabel("Имя", { exact: true }).fill("Мария");
+  await page.getByLabel("Дата рождения").fill("1991-03-08");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await page.reload();
+  await expect(page.getByLabel("Фамилия", { exact: true })).toHaveValue("Иванова");
+  await expect(page.getByLabel("Дата рождения")).toHaveValue("1991-03-08");
+  await ready(page, js);
+
+  // Add an email: a code goes there.
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("button", { name: "Подтвердить почту" }).click();
+  const code = await nextCode(page.request, email, 0);
+  await ready(page, js);
+  await page.getByLabel("Код", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  await expect(page.getByTestId("my-email")).toHaveText(email);
+
+  // Sign out, then in by email.
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("navigation", { name: "Главное меню" }).getByRole("link", { name: "Войти" })).toBeVisible();
+  await advanceClock(page.request, baseURL!, 60_000);
+  await page.goto("/signin");
+  await ready(page, js);
+  await page.getByRole("link", { name: "Войти по почте" }).click();
+  await page.getByLabel("Электронная почта").fill(email);
+  const before = await outboxCount(page.request, email);
+  await page.getByRole("button", { name: "Получить код" }).click();
+  await expect(page.getByText("мы отправили на неё код")).toBeVisible();
+  const signInCode = await nextCode(page.request, email, before);
+  await ready(page, js);
+  await page.getByLabel("Код", { exact: true }).fill(signInCode);
+  if (!js) await page.getByRole("button", { name: "Войти", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
+});
