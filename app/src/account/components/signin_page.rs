@@ -209,12 +209,12 @@ fn CodeStep(actions: Actions, to: String, channel: Channel, resend_in: i64) -> i
             </p>
             <ActionForm action=actions.resend>
                 <input type="hidden" name="channel" value=""/>
-                <button type="submit" class="button-link" disabled=move || left.get() > 0>{d.resend}</button>
+                <button type="submit" class="button-link" disabled={move || left.get() > 0}>{d.resend}</button>
             </ActionForm>
             {(channel == Channel::Call).then(|| view! {
                 <ActionForm action=actions.resend>
                     <input type="hidden" name="channel" value="sms"/>
-                    <button type="submit" class="button-link" disabled=move || left.get() > 0>{d.sms_instead}</button>
+                    <button type="submit" class="button-link" disabled={move || left.get() > 0}>{d.sms_instead}</button>
                 </ActionForm>
             })}
             {show_error(resend_error)}
