@@ -1,5 +1,5 @@
 import { test, expect, ready } from "./fixtures";
-import { uniquePhone } from "./account";
+import { lastCode, uniquePhone } from "./account";
 
 test("the resend button counts down from a minute", async ({ page }, info) => {
   const phone = uniquePhone(info.title);
@@ -11,4 +11,27 @@ test("the resend button counts down from a minute", async ({ page }, info) => {
   await expect(status).toHaveText(/Новый код через (1:00|0:5\d)/);
   await expect(status).toHaveText(/Новый код через 0:5[0-7]/, { timeout: 5_000 });
   await expect(page.getByRole("button", { name: "Получить код по SMS" })).toBeDisabled();
+});
+
+test("the header's sign-in opens a dialog and comes back to the same page signed in", async ({ page }, info) => {
+  const phone = uniquePhone(info.title);
+  await page.goto("/category/smartphones");
+  await ready(page, true);
+  const nav = page.getByRole("navigation", { name: "Главное меню" });
+  await nav.getByRole("link", { name: "Войти" }).click();
+  const dialog = page.getByRole("dialog", { name: "Вход или регистрация" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/\/category\/smartphones$/);
+  await dialog.getByRole("button", { name: "Закрыть" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await nav.getByRole("link", { name: "Войти" }).click();
+  await dialog.getByLabel("Номер телефона").fill(phone.typed);
+  await dialog.getByRole("button", { name: "Получить код" }).click();
+  await expect(dialog.getByText("Введите последние 6 цифр")).toBeVisible();
+  await dialog.getByLabel("Код", { exact: true }).fill(await lastCode(page.request, phone.e164));
+  await dialog.getByRole("checkbox", { name: /Я принимаю условия/ }).check();
+  await dialog.getByRole("button", { name: "Создать аккаунт" }).click();
+  await expect(page).toHaveURL(/\/category\/smartphones$/);
+  await expect(nav.getByRole("link", { name: "Кабинет" })).toBeVisible();
 });

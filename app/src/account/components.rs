@@ -7,7 +7,7 @@ mod signin_page;
 
 pub use account_page::{AccountPage, SecurityPage};
 pub use recovery_page::RecoveryPage;
-pub use signin_page::SignInPage;
+pub use signin_page::{SignInFlow, SignInPage};
 
 use crate::account::i18n::{AccountDict, wait_text};
 use crate::error::AppError;

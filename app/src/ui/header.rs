@@ -47,7 +47,7 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match me.await {
                             Ok(Some(_)) => view! { <a href="/account">{d.account}</a> }.into_any(),
-                            _ => view! { <a href="/signin">{d.sign_in}</a> }.into_any(),
+                            _ => view! { <SignInEntry/> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -146,5 +146,45 @@ fn LanguageSwitch() -> impl IntoView {
             <input type="hidden" name="lang" value=other/>
             <button type="submit" aria-label=d.switch_language lang=other>{d.other_language_name}</button>
         </ActionForm>
+    }
+}
+
+/// "Sign in" in the header: a link to the sign-in page, which, once the page is
+/// interactive, opens the same steps in a dialog over the current page instead.
+#[component]
+fn SignInEntry() -> impl IntoView {
+    let d = t();
+    let a = crate::i18n::use_lang().account();
+    let (open, set_open) = signal(false);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let path = window().location().pathname().unwrap_or_default();
+        if path != "/signin" && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+            ev.prevent_default();
+            set_open.set(true);
+        }
+    };
+    let here = move || {
+        let l = window().location();
+        format!(
+            "{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default()
+        )
+    };
+    view! {
+        <a href="/signin" on:click=on_click>{d.sign_in}</a>
+        <Show when=move || open.get()>
+            <div class="dialog-backdrop" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    set_open.set(false);
+                }
+            }>
+                <div class="dialog signin" role="dialog" aria-modal="true" aria-labelledby="signin-dialog-title">
+                    <button type="button" class="dialog-close" aria-label=d.close on:click=move |_| set_open.set(false)>"×"</button>
+                    <h2 id="signin-dialog-title">{a.signin_title}</h2>
+                    <crate::account::components::SignInFlow next=here()/>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -62,47 +62,57 @@ pub fn SignInPage() -> impl IntoView {
     let d = lang.account();
     let query = use_query_map();
     let next = safe_next(query.with_untracked(|q| q.get("next")));
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok ID", d.signin_title))/>
+        <section class="signin">
+            <h1>{d.signin_title}</h1>
+            <SignInFlow next/>
+        </section>
+    }
+}
+
+/// The sign-in steps, for the page and for the header's dialog. When done, the
+/// browser loads `next` afresh, so everything on it sees the session.
+#[component]
+pub fn SignInFlow(next: String) -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
     let actions = Actions::new();
     let step = Resource::new(move || actions.version(), |_| signin_state());
     let next_done = next.clone();
     Effect::new(move |_| {
         if actions.done() {
-            // A full load, so the header, the cart and everything else see the session.
             let _ = window().location().set_href(&next_done);
         }
     });
     view! {
-        <Title text=crate::ui::title_text(format!("{} — Rynok ID", d.signin_title))/>
-        <section class="signin">
-            <h1>{d.signin_title}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
-                {
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {
+                let next = next.clone();
+                move || {
                     let next = next.clone();
-                    move || {
-                        let next = next.clone();
-                        Suspend::new(async move {
-                            match step.await {
-                                Ok(SignInStep::Start) => view! { <StartStep actions/> }.into_any(),
-                                Ok(SignInStep::Code { to, channel, resend_in }) => {
-                                    view! { <CodeStep actions to channel resend_in/> }.into_any()
-                                }
-                                Ok(SignInStep::Terms { to }) => view! { <TermsStep actions to/> }.into_any(),
-                                Ok(SignInStep::Done) => {
-                                    #[cfg(feature = "ssr")]
-                                    leptos_axum::redirect(&next);
-                                    view! {
-                                        <p role="status">{d.signed_in}</p>
-                                        <a class="button" href=next>{d.to_account}</a>
-                                    }
-                                    .into_any()
-                                }
-                                Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    Suspend::new(async move {
+                        match step.await {
+                            Ok(SignInStep::Start) => view! { <StartStep actions/> }.into_any(),
+                            Ok(SignInStep::Code { to, channel, resend_in }) => {
+                                view! { <CodeStep actions to channel resend_in/> }.into_any()
                             }
-                        })
-                    }
+                            Ok(SignInStep::Terms { to }) => view! { <TermsStep actions to/> }.into_any(),
+                            Ok(SignInStep::Done) => {
+                                #[cfg(feature = "ssr")]
+                                leptos_axum::redirect(&next);
+                                view! {
+                                    <p role="status">{d.signed_in}</p>
+                                    <a class="button" href=next>{d.to_account}</a>
+                                }
+                                .into_any()
+                            }
+                            Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                        }
+                    })
                 }
-            </Suspense>
-        </section>
+            }
+        </Suspense>
     }
 }
 
