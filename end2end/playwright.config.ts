@@ -4,7 +4,8 @@ import * as path from "node:path";
 
 // The built server is started by Playwright on its own port with a fresh database.
 const port = Number(process.env.E2E_PORT ?? 3197);
-const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not an IP address: WebAuthn (passkeys) refuses IP-address origins.
+const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(os.tmpdir(), `rynok-e2e-${process.pid}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -50,6 +51,7 @@ export default defineConfig({
     env: {
       APP_PORT: String(port),
       APP_ENV: "test",
+      APP_PUBLIC_URL: baseURL,
       APP_SEED_PRODUCTS: "1200",
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       LEPTOS_SITE_ROOT: "../target/site",

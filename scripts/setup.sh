@@ -4,6 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Passkeys (webauthn-rs) link against the system's OpenSSL.
+if ! pkg-config --exists openssl 2>/dev/null; then
+  echo "setup: installing libssl-dev and pkg-config from Debian"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libssl-dev pkg-config
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: adding the wasm32 target"
   rustup target add wasm32-unknown-unknown

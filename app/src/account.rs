@@ -11,6 +11,11 @@ pub mod i18n;
 pub mod limits;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod passkey_repo;
+pub mod passkey_server;
+#[cfg(feature = "ssr")]
+pub mod passkeys;
+#[cfg(feature = "ssr")]
 pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -19,3 +24,4 @@ pub mod server;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod signin;
+pub mod webauthn_js;

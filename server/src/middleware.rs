@@ -16,11 +16,25 @@ pub fn origin_of(url: &str) -> String {
     format!("{scheme}://{host}")
 }
 
+/// The loopback names of one machine count as one origin (a shop served on
+/// 127.0.0.1 is also reached as localhost, which passkeys need); nothing else does.
+fn loopback_alias(origin: &str) -> String {
+    for name in ["://127.0.0.1", "://[::1]"] {
+        if let Some(i) = origin.find(name) {
+            let rest = &origin[i + name.len()..];
+            if rest.is_empty() || rest.starts_with(':') {
+                return format!("{}://localhost{rest}", &origin[..i]);
+            }
+        }
+    }
+    origin.to_string()
+}
+
 /// Whether a state-changing request came from our own pages: its Origin is the
 /// public URL's, or, where a browser sends no Origin, Sec-Fetch-Site says same-origin.
 pub fn is_same_origin(public_url: &str, origin: Option<&str>, fetch_site: Option<&str>) -> bool {
     match (origin, fetch_site) {
-        (Some(o), _) => o == origin_of(public_url),
+        (Some(o), _) => loopback_alias(o) == loopback_alias(&origin_of(public_url)),
         (None, Some(site)) => site == "same-origin" || site == "none",
         (None, None) => false,
     }
@@ -123,5 +137,23 @@ mod tests {
         assert!(!is_same_origin(url, None, Some("cross-site")));
         assert!(!is_same_origin(url, None, None));
         assert_eq!(origin_of("https://rynok.ru/path?x"), "https://rynok.ru");
+        // Loopback names are one machine; other ports and hosts are not.
+        assert!(is_same_origin(url, Some("http://localhost:3000"), None));
+        assert!(is_same_origin(
+            "http://localhost:3000",
+            Some("http://[::1]:3000"),
+            None
+        ));
+        assert!(!is_same_origin(url, Some("http://localhost:3001"), None));
+        assert!(!is_same_origin(
+            url,
+            Some("http://127.0.0.1.evil.example:3000"),
+            None
+        ));
+        assert!(!is_same_origin(
+            "https://rynok.ru",
+            Some("http://localhost"),
+            None
+        ));
     }
 }

@@ -319,6 +319,8 @@ pub async fn erase(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Erro
         "UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND ended_at IS NULL",
         "DELETE FROM security_messages WHERE user_id = $2 AND $1 = $1",
         "DELETE FROM security_events WHERE user_id = $2 AND $1 = $1",
+        "DELETE FROM passkeys WHERE user_id = $2 AND $1 = $1",
+        "UPDATE users SET webauthn_id = NULL WHERE id = $2 AND $1 = $1",
         "UPDATE account_changes SET state = 'cancelled', code_target = '', new_value = '', updated_at = $1 WHERE user_id = $2",
     ] {
         sqlx::query(sql)

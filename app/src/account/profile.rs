@@ -1,6 +1,6 @@
 //! The signed-in person's own account: sessions, sign-in history, the Security feed.
 
-use crate::account::model::{EventInfo, SecurityMessage, SessionInfo};
+use crate::account::model::{EventInfo, PasskeyInfo, SecurityMessage, SessionInfo};
 use crate::account::repo::{self, SessionRow};
 use crate::account::server::SecurityView;
 use crate::account::session::{describe_browser, is_live};
@@ -59,10 +59,21 @@ pub async fn security(
         .into_iter()
         .map(|(id, body, at, _)| SecurityMessage { id, body, at })
         .collect();
+    let passkeys = crate::account::passkey_repo::passkeys(db, current.user_id)
+        .await?
+        .into_iter()
+        .map(|(id, name, _, created_at, last_used_at)| PasskeyInfo {
+            id,
+            name,
+            created_at,
+            last_used_at,
+        })
+        .collect();
     Ok(SecurityView {
         sessions,
         history,
         messages,
+        passkeys,
     })
 }
 

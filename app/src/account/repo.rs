@@ -75,6 +75,18 @@ pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error
     .transpose()
 }
 
+pub async fn user_by_id_tx(tx: &mut Tx, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .as_ref()
+    .map(user_from_row)
+    .transpose()
+}
+
 pub async fn create_user(tx: &mut Tx, phone: &Phone, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO users (phone, terms_accepted_at, created_at) VALUES ($1, $2, $2) RETURNING id",

@@ -2,7 +2,7 @@
 //! into domain types and call `signin` / `profile`. All but the reads are POST; the
 //! server's middleware refuses them unless they come from our own pages.
 
-use crate::account::model::{EventInfo, Me, SecurityMessage, SessionInfo, SignInStep};
+use crate::account::model::{EventInfo, Me, PasskeyInfo, SecurityMessage, SessionInfo, SignInStep};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -271,6 +271,7 @@ pub struct SecurityView {
     pub sessions: Vec<SessionInfo>,
     pub history: Vec<EventInfo>,
     pub messages: Vec<SecurityMessage>,
+    pub passkeys: Vec<PasskeyInfo>,
 }
 
 #[server(input = GetUrl, endpoint = "account/security")]

@@ -465,7 +465,7 @@ pub async fn accept_terms(
 
 /// The part of every sign-in inside its transaction: a new session, the guest cart
 /// moved into the account's, the security log and the Security feed.
-async fn sign_in(
+pub(crate) async fn sign_in(
     tx: &mut Tx,
     deps: &Deps<'_>,
     req: &Requester,

@@ -8,4 +8,5 @@ mod account_changes;
 mod cart;
 mod catalog;
 mod email;
+mod passkeys;
 mod platform;

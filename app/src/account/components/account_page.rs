@@ -1,6 +1,7 @@
 //! The personal account: "My data" and "Security" (sessions, history, messages).
 
 use super::error_text;
+use crate::account::passkey_server::PasskeyDelete;
 use crate::account::server::{EndOtherSessions, EndSession, SignOut, get_security};
 use crate::error::AppError;
 use crate::i18n::use_lang;
@@ -91,8 +92,17 @@ pub fn SecurityPage() -> impl IntoView {
     let d = lang.account();
     let end_one = ServerAction::<EndSession>::new();
     let end_others = ServerAction::<EndOtherSessions>::new();
+    let remove_key = ServerAction::<PasskeyDelete>::new();
+    let (keys_changed, set_keys_changed) = signal(0usize);
     let data = Resource::new(
-        move || (end_one.version().get(), end_others.version().get()),
+        move || {
+            (
+                end_one.version().get(),
+                end_others.version().get(),
+                remove_key.version().get(),
+                keys_changed.get(),
+            )
+        },
         |_| get_security(),
     );
     let end_error = action_error(move || end_one.value().get(), EndSession::PATH);
@@ -133,6 +143,32 @@ pub fn SecurityPage() -> impl IntoView {
                                 <ActionForm action=end_others>
                                     <button type="submit" class="button-secondary">{d.end_others}</button>
                                 </ActionForm>
+                            </section>
+                            <section aria-labelledby="passkeys">
+                                <h2 id="passkeys">{d.passkeys_title}</h2>
+                                {if v.passkeys.is_empty() {
+                                    view! { <p>{d.passkeys_none}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="sessions" aria-labelledby="passkeys">
+                                            {v.passkeys.into_iter().map(|k| {
+                                                let label = format!("{} — {}", d.passkey_delete, k.name);
+                                                view! {
+                                                    <li class="session">
+                                                        <strong>{k.name}</strong>
+                                                        " · " {when(k.created_at)}
+                                                        {k.last_used_at.map(|t| format!(" · {} {}", d.passkey_last_used, when(t)))}
+                                                        <ActionForm action=remove_key attr:class="inline-form">
+                                                            <input type="hidden" name="id" value=k.id.to_string()/>
+                                                            <button type="submit" class="button-link" aria-label=label>{d.passkey_delete}</button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                                <super::passkeys::PasskeyAdd changed=set_keys_changed/>
                             </section>
                             <section aria-labelledby="messages">
                                 <h2 id="messages">{d.messages_title}</h2>
@@ -179,6 +215,8 @@ fn event_name(d: &crate::account::i18n::AccountDict, kind: &str) -> &'static str
         "signout" => d.ev_signout,
         "session_ended" => d.ev_session_ended,
         "sessions_ended" => d.ev_sessions_ended,
+        "passkey_added" => d.ev_passkey_added,
+        "passkey_removed" => d.ev_passkey_removed,
         _ => "",
     }
 }

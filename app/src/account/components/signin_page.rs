@@ -93,7 +93,14 @@ pub fn SignInFlow(next: String) -> impl IntoView {
                     let next = next.clone();
                     Suspend::new(async move {
                         match step.await {
-                            Ok(SignInStep::Start) => view! { <StartStep actions/> }.into_any(),
+                            Ok(SignInStep::Start) => {
+                                let next = next.clone();
+                                view! {
+                                    <StartStep actions/>
+                                    <super::passkeys::PasskeySignIn next/>
+                                }
+                                .into_any()
+                            }
                             Ok(SignInStep::Code { to, channel, resend_in }) => {
                                 view! { <CodeStep actions to channel resend_in/> }.into_any()
                             }

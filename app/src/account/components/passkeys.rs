@@ -1,0 +1,114 @@
+//! Passkey widgets: "add a passkey" on the Security page and "sign in with a
+//! passkey" on the sign-in steps. Both need JavaScript, so they appear only once the
+//! page is interactive and the browser supports WebAuthn.
+
+use super::error_text;
+use crate::account::passkey_server::{
+    passkey_login_finish, passkey_login_start, passkey_register_finish, passkey_register_start,
+};
+use crate::account::webauthn_js;
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+
+/// True once hydrated in a browser that has WebAuthn.
+fn use_supported() -> ReadSignal<bool> {
+    let (ok, set_ok) = signal(false);
+    Effect::new(move |_| set_ok.set(webauthn_js::supported()));
+    ok
+}
+
+/// Names and adds a passkey; bumps `changed` when one was added.
+#[component]
+pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
+    let supported = use_supported();
+    let (name, set_name) = signal(String::new());
+    let (message, set_message) = signal(None::<Result<(), AppError>>);
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let n = name.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let options = passkey_register_start(n).await?;
+                let credential = webauthn_js::create(options)
+                    .await
+                    .ok_or_else(|| AppError::invalid("credential", "cancelled"))?;
+                passkey_register_finish(credential).await
+            }
+            .await;
+            if result.is_ok() {
+                set_name.set(String::new());
+                changed.update(|v| *v += 1);
+            }
+            set_message.set(Some(result));
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=move || supported.get() fallback=move || view! { <p class="hint">{d.passkeys_need_js}</p> }>
+            <form class="signin-form" on:submit=on_submit>
+                <label for="passkey-name">{d.passkey_name}</label>
+                <input id="passkey-name" name="name" required maxlength="50" placeholder=d.passkey_name_hint
+                    prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))/>
+                <button type="submit" class="button-secondary" disabled=move || busy.get()>{d.passkey_add}</button>
+                <p role="status" class="form-status">{move || matches!(message.get(), Some(Ok(()))).then_some(d.passkey_added)}</p>
+                <p role="alert" class="form-error">{move || match message.get() {
+                    Some(Err(e)) => Some(passkey_error(lang, &e)),
+                    _ => None,
+                }}</p>
+            </form>
+        </Show>
+    }
+}
+
+fn passkey_error(lang: crate::i18n::Lang, e: &AppError) -> String {
+    let d = lang.account();
+    match e {
+        AppError::Invalid { field, .. } if field == "credential" => d.passkey_failed.to_string(),
+        AppError::Invalid { field, .. } if field == "name" => d.passkey_name_error.to_string(),
+        other => error_text(lang, other),
+    }
+}
+
+/// "Sign in with a passkey"; on success the browser loads `next`.
+#[component]
+pub fn PasskeySignIn(next: String) -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
+    let supported = use_supported();
+    let (error, set_error) = signal(None::<AppError>);
+    let on_click = move |_| {
+        let next = next.clone();
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let options = passkey_login_start().await?;
+                let credential = webauthn_js::get(options)
+                    .await
+                    .ok_or_else(|| AppError::invalid("credential", "cancelled"))?;
+                passkey_login_finish(credential).await
+            }
+            .await;
+            match result {
+                Ok(_) => {
+                    let _ = window().location().set_href(&next);
+                }
+                Err(e) => set_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <Show when=move || supported.get()>
+            <div class="passkey-signin">
+                <button type="button" class="button-secondary" on:click=on_click.clone()>{d.passkey_sign_in}</button>
+                <p role="alert" class="form-error">{move || error.get().map(|e| passkey_error(lang, &e))}</p>
+            </div>
+        </Show>
+    }
+}
