@@ -6,6 +6,9 @@ import * as path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3197);
 // "localhost", not an IP address: WebAuthn (passkeys) refuses IP-address origins.
 const baseURL = `http://localhost:${port}`;
+// A real OpenID provider (npm oidc-provider) for "Sign in with Sber ID / Apple".
+const oidcPort = port + 1;
+const issuer = `http://localhost:${oidcPort}`;
 const dataDir = path.join(os.tmpdir(), `rynok-e2e-${process.pid}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -41,7 +44,17 @@ export default defineConfig({
     { name: "hydrated", use: { javaScriptEnabled: true } },
     { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /\.hydrate\.spec\.ts$/ },
   ],
-  webServer: {
+  webServer: [
+  {
+    command: "node oidc-provider.mjs",
+    url: `${issuer}/.well-known/openid-configuration`,
+    timeout: 30_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { OIDC_PORT: String(oidcPort), RP_URL: baseURL },
+  },
+  {
     command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec ../target/debug/server`,
     url: `${baseURL}/readyz`,
     timeout: 120_000,
@@ -56,6 +69,14 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       LEPTOS_SITE_ROOT: "../target/site",
       APP_LOG: "warn",
+      APP_OIDC_PROVIDERS: "sber,apple",
+      APP_OIDC_SBER_ISSUER: issuer,
+      APP_OIDC_SBER_CLIENT_ID: "rynok",
+      APP_OIDC_SBER_CLIENT_SECRET: "rynok-test-secret",
+      APP_OIDC_APPLE_ISSUER: issuer,
+      APP_OIDC_APPLE_CLIENT_ID: "rynok",
+      APP_OIDC_APPLE_CLIENT_SECRET: "rynok-test-secret",
     },
   },
+  ],
 });

@@ -11,6 +11,9 @@ pub mod i18n;
 pub mod limits;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod oidc;
+pub mod oidc_server;
+#[cfg(feature = "ssr")]
 pub mod passkey_repo;
 pub mod passkey_server;
 #[cfg(feature = "ssr")]

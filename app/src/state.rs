@@ -23,6 +23,23 @@ pub struct Settings {
     pub session_absolute_ms: i64,
     /// Whether to take the client's address from X-Forwarded-For (behind a proxy).
     pub trust_proxy: bool,
+    /// "Sign in with ..." providers, in the order their buttons appear.
+    pub oidc: Vec<OidcProvider>,
+}
+
+/// One OpenID Connect provider from configuration.
+#[derive(Clone, Debug)]
+pub struct OidcProvider {
+    /// Short name used in URLs: `sber`, `apple`.
+    pub name: String,
+    /// What the button says: "Sber ID", "Apple".
+    pub label: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub scopes: Vec<String>,
+    /// Ask for `response_mode=form_post` (Apple answers with a cross-site POST).
+    pub form_post: bool,
 }
 
 impl Settings {
@@ -40,6 +57,7 @@ impl Settings {
             session_idle_ms: 30 * 24 * 3600 * 1000,
             session_absolute_ms: 90 * 24 * 3600 * 1000,
             trust_proxy: false,
+            oidc: Vec::new(),
         }
     }
 }

@@ -4,11 +4,13 @@ import { test as base, expect, Page } from "@playwright/test";
 export const test = base.extend<{ consoleProblems: string[]; allowConsole: RegExp[] }>({
   allowConsole: [[], { option: true }],
   consoleProblems: [
-    async ({ page, allowConsole }, use) => {
+    async ({ page, allowConsole, baseURL }, use) => {
       const problems: string[] = [];
       page.on("console", (msg) => {
         const text = msg.text();
         if (allowConsole.some((re) => re.test(text))) return;
+        // Other sites' pages (the test OpenID provider's) are not ours to judge.
+        if (baseURL && !page.url().startsWith(baseURL)) return;
         if (msg.type() === "error" || (msg.type() === "warning" && /hydrat/i.test(text))) {
           problems.push(`${msg.type()}: ${text} [at ${page.url()}]`);
         }

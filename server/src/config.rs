@@ -32,6 +32,8 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     /// APP_SMS_GATEWAY_URL and APP_SMS_GATEWAY_KEY: calls and SMS
     pub sms_gateway: Option<GatewayConfig>,
+    /// APP_OIDC_PROVIDERS=sber,apple and APP_OIDC_<NAME>_{ISSUER,CLIENT_ID,CLIENT_SECRET,SCOPES,LABEL,FORM_POST}
+    pub oidc: Vec<app::state::OidcProvider>,
 }
 
 #[derive(Clone, Debug)]
@@ -211,6 +213,64 @@ impl Config {
                 ));
             }
         };
+        let mut oidc = Vec::new();
+        for name in var("APP_OIDC_PROVIDERS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            if !name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                || name.len() > 20
+            {
+                return Err(ConfigError::Invalid(
+                    "APP_OIDC_PROVIDERS",
+                    name.to_string(),
+                    "names are lower-case letters and digits",
+                ));
+            }
+            let key = |suffix: &str| format!("APP_OIDC_{}_{suffix}", name.to_ascii_uppercase());
+            let need = |suffix: &str| -> Result<String, ConfigError> {
+                var(&key(suffix)).ok_or(ConfigError::Invalid(
+                    "APP_OIDC_PROVIDERS",
+                    name.to_string(),
+                    "each provider needs _ISSUER, _CLIENT_ID and _CLIENT_SECRET",
+                ))
+            };
+            let issuer = need("ISSUER")?;
+            if !(issuer.starts_with("https://") || (env != "prod" && issuer.starts_with("http://")))
+            {
+                return Err(ConfigError::Invalid(
+                    "APP_OIDC_PROVIDERS",
+                    issuer,
+                    "the issuer must be https:// (http:// outside production)",
+                ));
+            }
+            let default_label = match name {
+                "sber" => "Sber ID",
+                "apple" => "Apple",
+                other => other,
+            };
+            oidc.push(app::state::OidcProvider {
+                name: name.to_string(),
+                label: var(&key("LABEL")).unwrap_or_else(|| default_label.to_string()),
+                issuer,
+                client_id: need("CLIENT_ID")?,
+                client_secret: need("CLIENT_SECRET")?,
+                scopes: var(&key("SCOPES"))
+                    .unwrap_or_else(|| "openid phone email".into())
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+                form_post: match var(&key("FORM_POST")).as_deref() {
+                    Some("on" | "1" | "true") => true,
+                    Some(_) => false,
+                    None => name == "apple",
+                },
+            });
+        }
         if env == "prod" {
             if outbox {
                 return Err(ConfigError::Invalid(
@@ -249,6 +309,7 @@ impl Config {
             outbox,
             smtp,
             sms_gateway,
+            oidc,
         })
     }
 
@@ -269,6 +330,7 @@ impl Config {
             outbox: true,
             smtp: None,
             sms_gateway: None,
+            oidc: Vec::new(),
         }
     }
 }

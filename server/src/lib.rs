@@ -6,6 +6,7 @@ mod images;
 pub mod jobs;
 pub mod middleware;
 pub mod notify;
+mod oidc;
 mod precompress;
 pub mod seed;
 
@@ -116,6 +117,7 @@ impl Application {
                 session_idle_ms: config.session_idle_days * 86_400_000,
                 session_absolute_ms: config.session_absolute_days * 86_400_000,
                 trust_proxy: config.trust_proxy,
+                oidc: config.oidc.clone(),
             }),
             clock,
             notifier: Arc::new(notifier),
@@ -224,6 +226,10 @@ fn router(state: AppState, outbox: bool, test_clock: Option<app::clock::OffsetCl
         );
     }
     router
+        .route(
+            "/auth/oidc/{provider}/callback",
+            get(oidc::callback_get).post(oidc::callback_post),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/img/product/{id}/{file}", get(images::product_image))
@@ -252,7 +258,8 @@ fn router(state: AppState, outbox: bool, test_clock: Option<app::clock::OffsetCl
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             middleware::content_security_policy,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -40,9 +40,21 @@ pub fn is_same_origin(public_url: &str, origin: Option<&str>, fetch_site: Option
     }
 }
 
+/// `/auth/oidc/<provider>/callback`, nothing else.
+fn is_oidc_callback(path: &str) -> bool {
+    path.strip_prefix("/auth/oidc/")
+        .and_then(|rest| rest.strip_suffix("/callback"))
+        .is_some_and(|p| !p.is_empty() && !p.contains('/'))
+}
+
 /// Refuses POST, PUT, PATCH and DELETE from other sites (CSRF).
 pub async fn check_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    // A `form_post` OpenID provider answers with a cross-site POST; the callback
+    // only turns it into a GET, where the single-use state and the cookie are checked.
+    if is_oidc_callback(req.uri().path()) {
         return next.run(req).await;
     }
     let h = req.headers();
@@ -64,7 +76,11 @@ pub async fn check_origin(State(state): State<AppState>, req: Request, next: Nex
 /// Chooses a nonce for the response, hands it to the renderer through the request and
 /// sets the Content-Security-Policy: the page policy with that nonce for HTML, a
 /// closed policy for everything else.
-pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
+pub async fn content_security_policy(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = app::security::random_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
@@ -74,7 +90,13 @@ pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     let value = if is_html {
-        HeaderValue::from_str(&policy(&nonce)).ok()
+        let providers: Vec<String> = state
+            .settings
+            .oidc
+            .iter()
+            .map(|p| origin_of(&p.issuer))
+            .collect();
+        HeaderValue::from_str(&policy(&nonce, &providers.join(" "))).ok()
     } else {
         Some(HeaderValue::from_static(NON_HTML_POLICY))
     };
@@ -155,5 +177,13 @@ mod tests {
             Some("http://localhost"),
             None
         ));
+    }
+
+    #[test]
+    fn only_the_oidc_callback_takes_cross_site_posts() {
+        assert!(is_oidc_callback("/auth/oidc/apple/callback"));
+        assert!(!is_oidc_callback("/auth/oidc//callback"));
+        assert!(!is_oidc_callback("/auth/oidc/a/b/callback"));
+        assert!(!is_oidc_callback("/api/account/signout"));
     }
 }

@@ -11,11 +11,14 @@ use leptos::prelude::*;
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
-pub fn policy(nonce: &str) -> String {
+/// `form_targets`: other origins a form may lead to (the "Sign in with ..."
+/// providers, whose pages a plain form post is redirected to), space-separated.
+pub fn policy(nonce: &str, form_targets: &str) -> String {
+    let sep = if form_targets.is_empty() { "" } else { " " };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'{sep}{form_targets}; frame-ancestors 'none'"
     )
 }
 

@@ -8,5 +8,6 @@ mod account_changes;
 mod cart;
 mod catalog;
 mod email;
+mod oidc;
 mod passkeys;
 mod platform;

@@ -97,7 +97,8 @@ pub fn SignInFlow(next: String) -> impl IntoView {
                                 let next = next.clone();
                                 view! {
                                     <StartStep actions/>
-                                    <super::passkeys::PasskeySignIn next/>
+                                    <super::passkeys::PasskeySignIn next=next.clone()/>
+                                    <ProviderButtons next/>
                                 }
                                 .into_any()
                             }
@@ -260,5 +261,42 @@ fn TermsStep(actions: Actions, to: String) -> impl IntoView {
         <ActionForm action=actions.cancel>
             <button type="submit" class="button-link">{d.other_number}</button>
         </ActionForm>
+    }
+}
+
+/// "Sign in with Sber ID / Apple" for each configured provider. Plain forms: the
+/// server answers with a redirect to the provider.
+#[component]
+fn ProviderButtons(next: String) -> impl IntoView {
+    use crate::account::oidc_server::{OidcStart, oidc_providers};
+    let d = use_lang().account();
+    let providers = Resource::new(|| (), |_| oidc_providers());
+    let start = ServerAction::<OidcStart>::new();
+    let failed = use_query_map().with_untracked(|q| q.get("oidc").is_some());
+    view! {
+        {failed.then(|| view! { <p role="alert" class="form-error">{d.oidc_failed}</p> })}
+        <Suspense fallback=|| ()>
+            {
+                let next = next.clone();
+                move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
+                        let list = providers.await.unwrap_or_default();
+                        (!list.is_empty()).then(|| view! {
+                            <div class="providers">
+                                <p class="hint">{d.oidc_terms}</p>
+                                {list.into_iter().map(|(name, label)| (name, label, next.clone())).map(|(name, label, next)| view! {
+                                    <ActionForm action=start attr:class="provider-form">
+                                        <input type="hidden" name="provider" value=name/>
+                                        <input type="hidden" name="next" value=next/>
+                                        <button type="submit" class="button-secondary">{fill(d.oidc_button, &[&label])}</button>
+                                    </ActionForm>
+                                }).collect_view()}
+                            </div>
+                        })
+                    })
+                }
+            }
+        </Suspense>
     }
 }

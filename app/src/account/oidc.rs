@@ -1,0 +1,294 @@
+//! "Sign in with ..." over OpenID Connect (the openidconnect crate): authorization
+//! code with PKCE, state and nonce. The state is single use and bound to the browser
+//! by a cookie; the ID token's signature, issuer, audience, expiry and nonce are
+//! checked. An account is found by its link to the provider's subject, else by the
+//! same verified phone or email, else created.
+
+use crate::account::model::{Email, Phone};
+use crate::account::repo::{self as accounts, UserRow};
+use crate::account::signin::{Deps, Requester, log};
+use crate::db::Tx;
+use crate::error::{AppError, AppResult};
+use crate::security::{hash_token, random_token};
+use crate::state::OidcProvider;
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::{
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+};
+use sqlx::Row;
+
+/// An authorization request must come back within this long.
+pub const FLOW_TTL_MS: i64 = 10 * 60_000;
+
+fn http_client() -> AppResult<reqwest::Client> {
+    reqwest::ClientBuilder::new()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .map_err(AppError::internal)
+}
+
+pub fn provider<'a>(deps: &'a Deps<'_>, name: &str) -> AppResult<&'a OidcProvider> {
+    deps.settings
+        .oidc
+        .iter()
+        .find(|p| p.name == name)
+        .ok_or(AppError::NotFound)
+}
+
+pub fn redirect_url(public_url: &str, provider: &str) -> String {
+    format!(
+        "{}/auth/oidc/{provider}/callback",
+        public_url.trim_end_matches('/')
+    )
+}
+
+async fn metadata(p: &OidcProvider, http: &reqwest::Client) -> AppResult<CoreProviderMetadata> {
+    let issuer = IssuerUrl::new(p.issuer.clone()).map_err(AppError::internal)?;
+    CoreProviderMetadata::discover_async(issuer, http)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Starts a sign-in with `provider`: answers the provider's authorization URL and the
+/// browser token for the cookie.
+pub async fn start(
+    deps: &Deps<'_>,
+    provider_name: &str,
+    next: &str,
+) -> AppResult<(String, String)> {
+    let p = provider(deps, provider_name)?;
+    let http = http_client()?;
+    let meta = metadata(p, &http).await?;
+    let client = CoreClient::from_provider_metadata(
+        meta,
+        ClientId::new(p.client_id.clone()),
+        Some(ClientSecret::new(p.client_secret.clone())),
+    )
+    .set_redirect_uri(
+        RedirectUrl::new(redirect_url(&deps.settings.public_url, &p.name))
+            .map_err(AppError::internal)?,
+    );
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let mut request = client
+        .authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            CsrfToken::new_random,
+            Nonce::new_random,
+        )
+        .set_pkce_challenge(challenge);
+    for scope in p.scopes.iter().filter(|s| *s != "openid") {
+        request = request.add_scope(Scope::new(scope.clone()));
+    }
+    if p.form_post {
+        request = request.add_extra_param("response_mode", "form_post");
+    }
+    let (url, state, nonce) = request.url();
+    let browser = random_token();
+    let mut tx = deps.db.begin_write().await?;
+    sqlx::query("DELETE FROM oidc_flows WHERE created_at < $1")
+        .bind(deps.now - FLOW_TTL_MS)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO oidc_flows (state_hash, browser_hash, provider, pkce_verifier, nonce, next, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(hash_token(state.secret()))
+    .bind(hash_token(&browser))
+    .bind(p.name.clone())
+    .bind(verifier.secret().clone())
+    .bind(nonce.secret().clone())
+    .bind(next.to_string())
+    .bind(deps.now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((url.to_string(), browser))
+}
+
+/// What the provider vouched for.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub subject: String,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+}
+
+/// Finishes a sign-in: checks the state against this browser, exchanges the code
+/// (with the PKCE verifier), verifies the ID token, finds or creates the account and
+/// signs in. Answers the session token and where to go.
+pub async fn finish(
+    deps: &Deps<'_>,
+    req: &Requester,
+    provider_name: &str,
+    code: &str,
+    state: &str,
+    browser: Option<&str>,
+) -> AppResult<(String, String)> {
+    let p = provider(deps, provider_name)?;
+    let refused = || AppError::invalid("oidc", "refused");
+    // The flow: single use, this provider, this browser, not stale.
+    let mut tx = deps.db.begin_write().await?;
+    let row = sqlx::query(
+        "SELECT id, browser_hash, provider, pkce_verifier, nonce, next, created_at FROM oidc_flows \
+         WHERE state_hash = $1 AND used_at IS NULL",
+    )
+    .bind(hash_token(state))
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(refused)?;
+    let id: i64 = row.try_get("id")?;
+    sqlx::query("UPDATE oidc_flows SET used_at = $1 WHERE id = $2")
+        .bind(deps.now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let browser_hash: String = row.try_get("browser_hash")?;
+    let created_at: i64 = row.try_get("created_at")?;
+    let flow_provider: String = row.try_get("provider")?;
+    if browser.map(hash_token).as_deref() != Some(browser_hash.as_str())
+        || flow_provider != p.name
+        || deps.now - created_at >= FLOW_TTL_MS
+    {
+        return Err(refused());
+    }
+    let verifier: String = row.try_get("pkce_verifier")?;
+    let nonce: String = row.try_get("nonce")?;
+    let next: String = row.try_get("next")?;
+
+    let http = http_client()?;
+    let meta = metadata(p, &http).await?;
+    let client = CoreClient::from_provider_metadata(
+        meta,
+        ClientId::new(p.client_id.clone()),
+        Some(ClientSecret::new(p.client_secret.clone())),
+    )
+    .set_redirect_uri(
+        RedirectUrl::new(redirect_url(&deps.settings.public_url, &p.name))
+            .map_err(AppError::internal)?,
+    );
+    let tokens = client
+        .exchange_code(AuthorizationCode::new(code.to_string()))
+        .map_err(AppError::internal)?
+        .set_pkce_verifier(PkceCodeVerifier::new(verifier))
+        .request_async(&http)
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, provider = %p.name, "code exchange failed");
+            refused()
+        })?;
+    let id_token = tokens.id_token().ok_or_else(refused)?;
+    let claims = id_token
+        .claims(&client.id_token_verifier(), &Nonce::new(nonce))
+        .map_err(|e| {
+            tracing::warn!(error = %e, provider = %p.name, "ID token refused");
+            refused()
+        })?;
+    let identity = Identity {
+        subject: claims.subject().as_str().to_string(),
+        phone: claims
+            .phone_number()
+            .filter(|_| claims.phone_number_verified() == Some(true))
+            .and_then(|n| Phone::parse(n.as_str()).ok()),
+        email: claims
+            .email()
+            .filter(|_| claims.email_verified() == Some(true))
+            .and_then(|e| Email::parse(e.as_str()).ok()),
+    };
+    let session = sign_in(deps, req, &p.name, &identity).await?;
+    Ok((session, next))
+}
+
+/// Links or creates the account for a verified identity and signs it in.
+pub async fn sign_in(
+    deps: &Deps<'_>,
+    req: &Requester,
+    provider: &str,
+    who: &Identity,
+) -> AppResult<String> {
+    let now = deps.now;
+    let mut tx = deps.db.begin_write().await?;
+    let user = match linked(&mut tx, provider, &who.subject).await? {
+        Some(u) => u,
+        None => {
+            let found = match (&who.phone, &who.email) {
+                (Some(phone), _) if accounts::user_by_phone(&mut tx, phone).await?.is_some() => {
+                    accounts::user_by_phone(&mut tx, phone).await?
+                }
+                (_, Some(email)) => accounts::user_by_verified_email(&mut tx, email).await?,
+                _ => None,
+            };
+            let user = match found {
+                Some(u) => u,
+                None => create(&mut tx, deps, req, who).await?,
+            };
+            sqlx::query("INSERT INTO oidc_links (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(provider.to_string())
+                .bind(who.subject.clone())
+                .bind(user.id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            log(&mut tx, Some(user.id), "oidc_linked", provider, req, now).await?;
+            user
+        }
+    };
+    let token =
+        crate::account::signin::sign_in(&mut tx, deps, req, &user, &format!("oidc:{provider}"))
+            .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+async fn linked(tx: &mut Tx, provider: &str, subject: &str) -> AppResult<Option<UserRow>> {
+    let row = sqlx::query(
+        "SELECT l.user_id FROM oidc_links l JOIN users u ON u.id = l.user_id \
+         WHERE l.provider = $1 AND l.subject = $2 AND u.deleted_at IS NULL",
+    )
+    .bind(provider.to_string())
+    .bind(subject.to_string())
+    .fetch_optional(&mut **tx)
+    .await?;
+    match row {
+        Some(r) => Ok(accounts::user_by_id_tx(tx, r.try_get("user_id")?).await?),
+        None => Ok(None),
+    }
+}
+
+/// A new account from a provider's verified phone and/or email (the button says
+/// that continuing accepts the terms).
+async fn create(
+    tx: &mut Tx,
+    deps: &Deps<'_>,
+    req: &Requester,
+    who: &Identity,
+) -> AppResult<UserRow> {
+    let now = deps.now;
+    let id: i64 = sqlx::query(
+        "INSERT INTO users (phone, email, email_verified_at, terms_accepted_at, created_at) \
+         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+    )
+    .bind(who.phone.as_ref().map(|p| p.as_str().to_string()))
+    .bind(who.email.as_ref().map(|e| e.as_str().to_string()))
+    .bind(who.email.as_ref().map(|_| now))
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")?;
+    accounts::grant_discount(
+        tx,
+        id,
+        "first_order",
+        crate::account::signin::FIRST_ORDER_PERCENT,
+        crate::account::signin::FIRST_ORDER_MAX_KOPECKS,
+        now,
+    )
+    .await?;
+    log(tx, Some(id), "signup", "oidc", req, now).await?;
+    accounts::user_by_id_tx(tx, id)
+        .await?
+        .ok_or(AppError::Internal)
+}

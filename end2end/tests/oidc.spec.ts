@@ -1,0 +1,23 @@
+import { test, expect, ready } from "./fixtures";
+import { uniquePhone } from "./account";
+
+/// Signs in on the test provider's own pages: any login (our identity), any password, consent.
+async function onProvider(page: import("@playwright/test").Page, login: string) {
+  await expect(page).toHaveURL(/localhost:\d+\/interaction\//);
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("any");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test("Sber ID creates an account from the provider's verified phone", async ({ page, javaScriptEnabled }, info) => {
+  const js = javaScriptEnabled !== false;
+  const phone = uniquePhone(info.title + info.project.name);
+  await page.goto("/signin");
+  await ready(page, js);
+  await expect(page.getByText("Входя через другой сервис, вы принимаете условия")).toBeVisible();
+  await page.getByRole("button", { name: "Войти через Sber ID" }).click();
+  await onProvider(page, phone.e164);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
+});

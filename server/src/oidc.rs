@@ -1,0 +1,137 @@
+//! The OpenID Connect callback: `GET /auth/oidc/{provider}/callback?code&state`, and
+//! the POST a `form_post` provider (Apple) sends from its own site. That POST is
+//! cross-site, so it carries no SameSite=Lax cookie and the Origin check lets it
+//! through (its state proves it instead): it is turned into a GET of the same
+//! callback, a top-level navigation on which the browser does send the cookie.
+
+use app::account::oidc_server::OIDC_COOKIE;
+use app::account::signin::{Deps, Requester};
+use app::i18n::Lang;
+use app::state::AppState;
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Deserialize)]
+pub struct Answer {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+fn failed() -> Response {
+    Redirect::to("/signin?oidc=failed").into_response()
+}
+
+pub async fn callback_post(Path(provider): Path<String>, Form(a): Form<Answer>) -> Response {
+    let enc = app::catalog::filters::percent_encode;
+    let (Some(code), Some(state)) = (a.code, a.state) else {
+        return failed();
+    };
+    if provider.len() > 40
+        || !provider
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return failed();
+    }
+    Redirect::to(&format!(
+        "/auth/oidc/{provider}/callback?code={}&state={}",
+        enc(&code),
+        enc(&state)
+    ))
+    .into_response()
+}
+
+pub async fn callback_get(
+    State(st): State<AppState>,
+    Path(provider): Path<String>,
+    Query(a): Query<Answer>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    if a.error.is_some() {
+        return failed();
+    }
+    let (Some(code), Some(state)) = (a.code, a.state) else {
+        return failed();
+    };
+    let ip = if st.settings.trust_proxy {
+        headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| peer.ip().to_string())
+    } else {
+        peer.ip().to_string()
+    };
+    let req = Requester {
+        ip,
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.chars().take(300).collect())
+            .unwrap_or_default(),
+        lang: Lang::negotiate(
+            cookie(&headers, "lang").as_deref(),
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
+        guest_cart: cookie(&headers, "rynok_cart")
+            .filter(|t| app::security::is_token(t))
+            .map(|t| app::security::hash_token(&t)),
+    };
+    let deps = Deps {
+        db: &st.db,
+        settings: &st.settings,
+        notifier: &st.notifier,
+        now: st.clock.now_ms(),
+    };
+    let browser = cookie(&headers, OIDC_COOKIE);
+    match app::account::oidc::finish(&deps, &req, &provider, &code, &state, browser.as_deref())
+        .await
+    {
+        Ok((session, next)) => {
+            let secure = if st.settings.is_https() {
+                "; Secure"
+            } else {
+                ""
+            };
+            let name = app::account::session::cookie_name(&st.settings);
+            let max_age = st.settings.session_absolute_ms / 1000;
+            let mut res = Redirect::to(&next).into_response();
+            let cookies = [
+                format!(
+                    "{name}={session}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{secure}"
+                ),
+                format!("{OIDC_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly{secure}"),
+            ];
+            for c in cookies {
+                if let Ok(v) = HeaderValue::from_str(&c) {
+                    res.headers_mut().append(header::SET_COOKIE, v);
+                }
+            }
+            res
+        }
+        Err(e) => {
+            tracing::info!(error = %e, %provider, "OpenID Connect sign-in refused");
+            failed()
+        }
+    }
+}
