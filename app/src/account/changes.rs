@@ -20,16 +20,7 @@ use subtle::ConstantTimeEq;
 pub const LOST_PHONE_WAIT_MS: i64 = 14 * 24 * 3_600_000;
 
 async fn user(tx: &mut Tx, user_id: i64) -> AppResult<UserRow> {
-    let phone_user = sqlx::query("SELECT phone FROM users WHERE id = $1 AND deleted_at IS NULL")
-        .bind(user_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let phone: Option<String> = match phone_user {
-        Some(r) => sqlx::Row::try_get(&r, "phone")?,
-        None => return Err(AppError::Unauthorized),
-    };
-    let phone = phone.ok_or(AppError::Unauthorized)?;
-    accounts::user_by_phone(tx, &Phone::from_stored(phone))
+    accounts::user_by_id_tx(tx, user_id)
         .await?
         .ok_or(AppError::Unauthorized)
 }
@@ -132,8 +123,7 @@ pub async fn start_phone(
 ) -> AppResult<ChangeStep> {
     let mut tx = deps.db.begin_write().await?;
     let u = user(&mut tx, user_id).await?;
-    let current = u.phone.clone().ok_or(AppError::Unauthorized)?;
-    if current == new {
+    if u.phone.as_ref() == Some(&new) {
         return Err(AppError::invalid("phone", "same"));
     }
     if repo::taken(&mut tx, "phone", new.as_str(), u.id).await? {
@@ -144,14 +134,16 @@ pub async fn start_phone(
     if repo::waiting(deps.db, u.id).await?.is_some() {
         return Err(AppError::invalid("phone", "pending"));
     }
-    let (kind, state, target) = if lost {
-        (
+    let (kind, state, target) = match (&u.phone, lost) {
+        (Some(_), true) => (
             "phone_lost",
             "new",
             Target::Phone(new.clone(), Channel::Sms),
-        )
-    } else {
-        ("phone", "old", Target::Phone(current.clone(), Channel::Sms))
+        ),
+        (Some(current), false) => ("phone", "old", Target::Phone(current.clone(), Channel::Sms)),
+        // An account from "Sign in with ..." may have no number yet: proving the
+        // new one is enough, there is no old one to protect.
+        (None, _) => ("phone", "new", Target::Phone(new.clone(), Channel::Sms)),
     };
     let (salt, mac, code) = send_code(deps, req, &mut tx, &target).await?;
     repo::cancel_open(&mut tx, u.id, "phone", deps.now).await?;
@@ -213,8 +205,20 @@ pub async fn start_delete(
     }
     let mut tx = deps.db.begin_write().await?;
     let u = user(&mut tx, user_id).await?;
-    let phone = u.phone.clone().ok_or(AppError::Unauthorized)?;
-    let target = Target::Phone(phone.clone(), Channel::Sms);
+    // The code goes to the phone, or to the verified email of an account without one.
+    let target = match (&u.phone, &u.email, u.email_verified) {
+        (Some(p), _, _) => Target::Phone(p.clone(), Channel::Sms),
+        (None, Some(e), true) => Target::Email(e.clone()),
+        _ => {
+            return Err(AppError::Blocked {
+                reasons: vec!["no_contact".into()],
+            });
+        }
+    };
+    let code_target = match &target {
+        Target::Phone(p, _) => p.as_str().to_string(),
+        Target::Email(e) => e.as_str().to_string(),
+    };
     let (salt, mac, code) = send_code(deps, req, &mut tx, &target).await?;
     repo::cancel_open(&mut tx, u.id, "delete", deps.now).await?;
     repo::insert(
@@ -222,7 +226,7 @@ pub async fn start_delete(
         NewChange {
             user_id: u.id,
             kind: "delete",
-            code_target: phone.as_str(),
+            code_target: &code_target,
             new_value: "",
             state: "old",
             salt: &salt,

@@ -56,6 +56,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
                 text.push(' ');
                 text.push_str(match r.as_str() {
                     "phone_change_pending" => d.blocker_phone_change_pending,
+                    "no_contact" => d.blocker_no_contact,
                     _ => t.error_text,
                 });
             }

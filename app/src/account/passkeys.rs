@@ -263,6 +263,9 @@ pub async fn remove(deps: &Deps<'_>, req: &Requester, user_id: i64, id: i64) -> 
         deps.now,
     )
     .await?;
+    let d = req.lang.account();
+    crate::account::repo::add_security_message(&mut tx, user_id, d.msg_passkey_removed, deps.now)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
