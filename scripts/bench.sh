@@ -21,6 +21,8 @@ BIN=target/server-release/server
 DIR=$(mktemp -d /tmp/rynok-bench.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DATABASE_URL="sqlite://$DIR/bench.db" APP_PORT=$PORT APP_SEED_PRODUCTS=0 APP_ENV=prod APP_LOG=warn LEPTOS_SITE_ROOT=target/site
+# Production mode insists on a secret and an SMS gateway; the benchmark sends no codes.
+export APP_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') APP_SMS_GATEWAY_URL=http://127.0.0.1:9/unused
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; rm -rf "$DIR"; }
 trap cleanup EXIT
 
