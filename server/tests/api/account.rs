@@ -666,3 +666,49 @@ async fn the_server_refuses_the_outbox_in_production() {
     config.outbox = true;
     assert!(server::Application::build(config).await.is_err());
 }
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
+    let app =
+        TestApp::spawn_configured(0, |c| c.public_url = Some("https://rynok.test".into())).await;
+    let mut h = reqwest::header::HeaderMap::new();
+    h.insert("origin", "https://rynok.test".parse().unwrap());
+    h.insert("accept", "application/json".parse().unwrap());
+    let client = reqwest::Client::builder()
+        .default_headers(h)
+        .build()
+        .unwrap();
+    let r = client
+        .post(app.url("/api/account/signin/phone"))
+        .form(&[("phone", PHONE), ("channel", "sms")])
+        .send()
+        .await
+        .unwrap();
+    let (attempt, attrs) = set_cookie(&r, "rynok_signin").expect("attempt cookie");
+    assert!(attrs.contains("Secure"));
+    let with = |c: String| {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert("cookie", c.parse().unwrap());
+        h
+    };
+    let code = app.last_code(PHONE).await;
+    let r = client
+        .post(app.url("/api/account/signin/code"))
+        .headers(with(format!("rynok_signin={attempt}")))
+        .form(&[("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.json::<Value>().await.unwrap().get("Terms").is_some());
+    let r = client
+        .post(app.url("/api/account/signin/terms"))
+        .headers(with(format!("rynok_signin={attempt}")))
+        .form(&[("accept", "on")])
+        .send()
+        .await
+        .unwrap();
+    let (_, attrs) = set_cookie(&r, "__Host-rynok_session").expect("__Host- session cookie");
+    assert!(attrs.contains("Secure") && attrs.contains("HttpOnly") && attrs.contains("Path=/"));
+    assert!(!attrs.contains("Domain"));
+    assert!(set_cookie(&r, "rynok_session").is_none());
+}
