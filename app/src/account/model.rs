@@ -103,6 +103,37 @@ impl fmt::Display for Phone {
     }
 }
 
+/// The +7 mask of the phone field: what a person typed, shown as "+7 912 345-67-89"
+/// while they type. Numbers of other countries (a "+" not followed by 7) stay as typed.
+pub fn phone_mask(raw: &str) -> String {
+    let t = raw.trim_start();
+    if t.starts_with('+') && !t.starts_with("+7") && t.len() > 1 {
+        return raw.to_string();
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return if t.starts_with('+') {
+            "+".into()
+        } else {
+            String::new()
+        };
+    }
+    let national: String = match digits.chars().next() {
+        Some('7' | '8') => digits.chars().skip(1).take(10).collect(),
+        _ => digits.chars().take(10).collect(),
+    };
+    let mut out = String::from("+7");
+    for (i, c) in national.chars().enumerate() {
+        match i {
+            0 | 3 => out.push(' '),
+            6 | 8 => out.push('-'),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A one-time code as typed: exactly six digits (spaces and dashes ignored).
 #[derive(Clone, PartialEq, Eq)]
 pub struct OtpCode(String);
@@ -505,6 +536,24 @@ mod tests {
         assert_eq!(
             format!("{:?}", OtpCode::parse("123456").unwrap()),
             "OtpCode(******)"
+        );
+    }
+
+    #[test]
+    fn the_phone_mask_follows_the_typing() {
+        assert_eq!(phone_mask("8"), "+7");
+        assert_eq!(phone_mask("89"), "+7 9");
+        assert_eq!(phone_mask("8912345"), "+7 912 345");
+        assert_eq!(phone_mask("89123456789"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("9123456789"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("+7 (912) 345 67 89 00"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("+375 29 123"), "+375 29 123");
+        assert_eq!(phone_mask(""), "");
+        assert_eq!(
+            Phone::parse(&phone_mask("8 912 345 67 89"))
+                .unwrap()
+                .as_str(),
+            "+79123456789"
         );
     }
 

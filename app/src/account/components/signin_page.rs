@@ -124,6 +124,19 @@ pub fn SignInFlow(next: String) -> impl IntoView {
     }
 }
 
+/// Applies the +7 mask as the person types (hydrated; the server parses any form anyway).
+fn mask_phone(ev: leptos::ev::Event) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+    {
+        let masked = crate::account::model::phone_mask(&input.value());
+        if masked != input.value() {
+            input.set_value(&masked);
+        }
+    }
+}
+
 fn show_error(e: Signal<Option<AppError>>) -> impl IntoView {
     let lang = use_lang();
     view! { <p role="alert" class="form-error">{move || e.get().map(|e| error_text(lang, &e))}</p> }
@@ -145,7 +158,7 @@ fn StartStep(actions: Actions) -> impl IntoView {
                     <label for="signin-phone">{d.phone_label}</label>
                     <input id="signin-phone" name="phone" type="tel" inputmode="tel"
                         autocomplete="tel" required maxlength="32" placeholder="+7 ___ ___-__-__"
-                        aria-describedby="signin-phone-hint"/>
+                        aria-describedby="signin-phone-hint" on:input=mask_phone/>
                     <p id="signin-phone-hint" class="hint">{d.phone_hint}</p>
                     <input type="hidden" name="channel" value="call"/>
                     <button type="submit" class="button">{d.get_code}</button>
