@@ -13,8 +13,8 @@ use crate::security::{hash_token, random_token};
 use crate::state::OidcProvider;
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
 use sqlx::Row;
 
@@ -187,7 +187,7 @@ pub async fn finish(
             tracing::warn!(error = %e, provider = %p.name, "ID token refused");
             refused()
         })?;
-    let identity = Identity {
+    let mut identity = Identity {
         subject: claims.subject().as_str().to_string(),
         phone: claims
             .phone_number()
@@ -198,6 +198,31 @@ pub async fn finish(
             .filter(|_| claims.email_verified() == Some(true))
             .and_then(|e| Email::parse(e.as_str()).ok()),
     };
+    // Some providers (Sber ID among them) give the phone and email only at the
+    // userinfo endpoint; the subject must be the ID token's.
+    if identity.phone.is_none()
+        && identity.email.is_none()
+        && let Ok(request) = client.user_info(
+            tokens.access_token().clone(),
+            Some(claims.subject().clone()),
+        )
+    {
+        let info: Result<openidconnect::core::CoreUserInfoClaims, _> =
+            request.request_async(&http).await;
+        match info {
+            Ok(info) => {
+                identity.phone = info
+                    .phone_number()
+                    .filter(|_| info.phone_number_verified() == Some(true))
+                    .and_then(|n| Phone::parse(n.as_str()).ok());
+                identity.email = info
+                    .email()
+                    .filter(|_| info.email_verified() == Some(true))
+                    .and_then(|e| Email::parse(e.as_str()).ok());
+            }
+            Err(e) => tracing::warn!(error = %e, provider = %p.name, "userinfo failed"),
+        }
+    }
     let session = sign_in(deps, req, &p.name, &identity).await?;
     Ok((session, next))
 }
