@@ -17,11 +17,9 @@ fn parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
-/// The value of one cookie of the current request.
-pub fn cookie(name: &str) -> Option<String> {
-    let parts = parts()?;
-    parts
-        .headers
+/// The value of one cookie in these request headers.
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -29,6 +27,11 @@ pub fn cookie(name: &str) -> Option<String> {
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
+}
+
+/// The value of one cookie of the current request.
+pub fn cookie(name: &str) -> Option<String> {
+    cookie_in(&parts()?.headers, name)
 }
 
 /// The language of the current request (cookie, then Accept-Language).

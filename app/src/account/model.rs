@@ -355,9 +355,11 @@ pub fn valid_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// The date (YYYY-MM-DD, Moscow time) of a moment in milliseconds.
-pub fn date_of(ms: i64) -> String {
-    let days = (ms / 1000 + 3 * 3600).div_euclid(86_400);
+/// A moment in Moscow time (UTC+3, no daylight saving): (year, month, day, hour, minute).
+pub fn moscow_time(ms: i64) -> (i64, i64, i64, i64, i64) {
+    let secs = ms.div_euclid(1000) + 3 * 3600;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -367,6 +369,12 @@ pub fn date_of(ms: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, rem / 3600, rem % 3600 / 60)
+}
+
+/// The date (YYYY-MM-DD, Moscow time) of a moment in milliseconds.
+pub fn date_of(ms: i64) -> String {
+    let (year, month, day, _, _) = moscow_time(ms);
     format!("{year:04}-{month:02}-{day:02}")
 }
 

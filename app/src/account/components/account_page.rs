@@ -66,24 +66,8 @@ pub fn AccountPage() -> impl IntoView {
 
 /// Formats a moment for the person reading it (UTC+3, Moscow time, for now).
 fn when(ms: i64) -> String {
-    let secs = ms / 1000 + 3 * 3600;
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{day:02}.{month:02}.{year} {:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60
-    )
+    let (year, month, day, hour, minute) = crate::account::model::moscow_time(ms);
+    format!("{day:02}.{month:02}.{year} {hour:02}:{minute:02}")
 }
 
 #[component]
