@@ -161,6 +161,10 @@ pub async fn register_finish(
         deps.now,
     )
     .await?;
+    if let Some(user) = crate::account::repo::user_by_id_tx(&mut tx, user_id).await? {
+        let text = crate::i18n::fill(d.msg_passkey_added, &[&c.name]);
+        crate::account::signin::email_account(deps, &user, d.email_contact_changed_subject, text);
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -266,6 +270,10 @@ pub async fn remove(deps: &Deps<'_>, req: &Requester, user_id: i64, id: i64) -> 
     let d = req.lang.account();
     crate::account::repo::add_security_message(&mut tx, user_id, d.msg_passkey_removed, deps.now)
         .await?;
+    if let Some(user) = crate::account::repo::user_by_id_tx(&mut tx, user_id).await? {
+        let text = d.msg_passkey_removed.to_string();
+        crate::account::signin::email_account(deps, &user, d.email_contact_changed_subject, text);
+    }
     tx.commit().await?;
     Ok(())
 }

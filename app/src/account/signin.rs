@@ -399,7 +399,6 @@ pub async fn verify(
             }
             let token = sign_in(&mut tx, deps, req, &user, &a.channel).await?;
             tx.commit().await?;
-            notify_sign_in(deps, req, &user);
             Ok(Verified::SignedIn {
                 session_token: token,
             })
@@ -492,7 +491,22 @@ pub(crate) async fn sign_in(
         ],
     );
     repo::add_security_message(tx, user.id, &text, now).await?;
+    notify_sign_in(deps, req, user);
     Ok(token)
+}
+
+/// Emails the account's verified email, if it has one (in the background).
+pub(crate) fn email_account(deps: &Deps<'_>, user: &UserRow, subject: &str, text: String) {
+    if let (Some(email), true) = (&user.email, user.email_verified) {
+        send_later(
+            deps,
+            Message::Email {
+                to: email.clone(),
+                subject: subject.to_string(),
+                text,
+            },
+        );
+    }
 }
 
 /// Tells the account's verified email about a sign-in.

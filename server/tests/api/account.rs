@@ -391,6 +391,20 @@ async fn sign_in_by_email_answers_the_same_for_unknown_addresses() {
         .await;
     assert_eq!(r.json::<Value>().await.unwrap(), json!("Done"));
     assert_eq!(app.me().await["email"], "ivan@example.ru");
+    // The verified email is told about the sign-in.
+    let mut told = false;
+    for _ in 0..100 {
+        told = app
+            .outbox("ivan@example.ru")
+            .await
+            .iter()
+            .any(|m| m["subject"] == "Вход в ваш аккаунт Rynok");
+        if told {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(told, "a sign-in notice by email");
 
     let (status, e) = error_of(
         app.post_form("account/signin/email", &[("email", "not an email")])

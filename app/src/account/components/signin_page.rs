@@ -158,7 +158,7 @@ fn StartStep(actions: Actions) -> impl IntoView {
                     <label for="signin-phone">{d.phone_label}</label>
                     <input id="signin-phone" name="phone" type="tel" inputmode="tel"
                         autocomplete="tel" required maxlength="32" placeholder="+7 ___ ___-__-__"
-                        aria-describedby="signin-phone-hint" on:input=mask_phone/>
+                        aria-describedby="signin-phone-hint" autofocus on:input=mask_phone/>
                     <p id="signin-phone-hint" class="hint">{d.phone_hint}</p>
                     <input type="hidden" name="channel" value="call"/>
                     <button type="submit" class="button">{d.get_code}</button>
