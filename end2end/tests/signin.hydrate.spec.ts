@@ -28,6 +28,12 @@ test("the header's sign-in opens a dialog and comes back to the same page signed
   await expect(page).toHaveURL(/\/category\/smartphones$/);
   await dialog.getByRole("button", { name: "Закрыть" }).click();
   await expect(dialog).toHaveCount(0);
+  // Escape closes it too, and focus starts inside it.
+  await nav.getByRole("link", { name: "Войти" }).click();
+  await expect(dialog.getByLabel("Номер телефона")).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement?.closest("dialog") != null)).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
 
   await nav.getByRole("link", { name: "Войти" }).click();
   await dialog.getByLabel("Номер телефона").fill(phone.typed);

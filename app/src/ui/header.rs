@@ -171,20 +171,26 @@ fn SignInEntry() -> impl IntoView {
             l.search().unwrap_or_default()
         )
     };
+    // A native modal <dialog>: the browser keeps focus inside it, Escape closes it
+    // (its "close" event), and the page behind is inert.
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if open.get()
+            && let Some(d) = dialog.get()
+            && !d.open()
+        {
+            let _ = d.show_modal();
+        }
+    });
     view! {
         <a href="/signin" on:click=on_click>{d.sign_in}</a>
         <Show when=move || open.get()>
-            <div class="dialog-backdrop" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    set_open.set(false);
-                }
-            }>
-                <div class="dialog signin" role="dialog" aria-modal="true" aria-labelledby="signin-dialog-title">
-                    <button type="button" class="dialog-close" aria-label=d.close on:click=move |_| set_open.set(false)>"×"</button>
-                    <h2 id="signin-dialog-title">{a.signin_title}</h2>
-                    <crate::account::components::SignInFlow next=here()/>
-                </div>
-            </div>
+            <dialog node_ref=dialog class="dialog signin" aria-labelledby="signin-dialog-title"
+                on:close=move |_| set_open.set(false)>
+                <button type="button" class="dialog-close" aria-label=d.close on:click=move |_| set_open.set(false)>"×"</button>
+                <h2 id="signin-dialog-title">{a.signin_title}</h2>
+                <crate::account::components::SignInFlow next=here()/>
+            </dialog>
         </Show>
     }
 }
