@@ -6,6 +6,8 @@ pub mod change_repo;
 pub mod changes;
 pub mod changes_server;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod deletion;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod limits;

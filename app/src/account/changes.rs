@@ -37,11 +37,7 @@ async fn send_code(
             retry_after_secs: secs,
         });
     }
-    let (key, prefix) = match target {
-        Target::Phone(p, _) => (p.as_str().to_string(), p.prefix().to_string()),
-        Target::Email(e) => (e.as_str().to_string(), e.as_str().to_string()),
-    };
-    accounts::record_send(tx, &key, &prefix, &req.ip, deps.now).await?;
+    accounts::record_send(tx, target.key(), &target.prefix(), &req.ip, deps.now).await?;
     let salt = random_token();
     let code = new_code();
     let mac = code_mac(&deps.settings.secret, &salt, &code);
@@ -64,11 +60,57 @@ fn deliver(deps: &Deps<'_>, req: &Requester, target: &Target, code: &str) {
     send_later(deps, message);
 }
 
-fn masked(target: &Target) -> String {
-    match target {
-        Target::Phone(p, _) => p.masked(),
-        Target::Email(e) => e.masked(),
-    }
+/// A new change of `kind` waiting for the code just sent to `target` (replacing
+/// the account's open one of that kind); answers the code, for delivery after commit.
+pub(crate) struct Opening<'a> {
+    pub user_id: i64,
+    pub kind: &'a str,
+    pub state: &'a str,
+    pub target: &'a Target,
+    pub new_value: &'a str,
+    pub detail: &'a str,
+}
+
+pub(crate) async fn open_change(
+    deps: &Deps<'_>,
+    req: &Requester,
+    tx: &mut Tx,
+    o: Opening<'_>,
+) -> AppResult<String> {
+    let (salt, mac, code) = send_code(deps, req, tx, o.target).await?;
+    repo::cancel_open(tx, o.user_id, o.kind, deps.now).await?;
+    repo::insert(
+        tx,
+        NewChange {
+            user_id: o.user_id,
+            kind: o.kind,
+            code_target: o.target.key(),
+            new_value: o.new_value,
+            state: o.state,
+            salt: &salt,
+            code_hash: &mac,
+            code_expires_at: deps.now + CODE_TTL_MS,
+            detail: o.detail,
+            now: deps.now,
+        },
+    )
+    .await?;
+    Ok(code)
+}
+
+/// Commits, sends the code in the background, and says where it went.
+pub(crate) async fn code_sent(
+    deps: &Deps<'_>,
+    req: &Requester,
+    tx: Tx,
+    target: &Target,
+    code: &str,
+) -> AppResult<ChangeStep> {
+    tx.commit().await?;
+    deliver(deps, req, target, code);
+    Ok(ChangeStep::CodeSent {
+        to: target.masked(),
+    })
 }
 
 /// Starts adding (or replacing) the account's email: a code goes to it.
@@ -86,29 +128,16 @@ pub async fn start_email(
         });
     }
     let target = Target::Email(email.clone());
-    let (salt, mac, code) = send_code(deps, req, &mut tx, &target).await?;
-    repo::cancel_open(&mut tx, u.id, "email", deps.now).await?;
-    repo::insert(
-        &mut tx,
-        NewChange {
-            user_id: u.id,
-            kind: "email",
-            code_target: email.as_str(),
-            new_value: email.as_str(),
-            state: "new",
-            salt: &salt,
-            code_hash: &mac,
-            code_expires_at: deps.now + CODE_TTL_MS,
-            detail: "",
-            now: deps.now,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    deliver(deps, req, &target, &code);
-    Ok(ChangeStep::CodeSent {
-        to: masked(&target),
-    })
+    let opening = Opening {
+        user_id: u.id,
+        kind: "email",
+        state: "new",
+        target: &target,
+        new_value: email.as_str(),
+        detail: "",
+    };
+    let code = open_change(deps, req, &mut tx, opening).await?;
+    code_sent(deps, req, tx, &target, &code).await
 }
 
 /// Starts changing the phone. With access to the current number, a code goes there
@@ -145,103 +174,23 @@ pub async fn start_phone(
         // new one is enough, there is no old one to protect.
         (None, _) => ("phone", "new", Target::Phone(new.clone(), Channel::Sms)),
     };
-    let (salt, mac, code) = send_code(deps, req, &mut tx, &target).await?;
-    repo::cancel_open(&mut tx, u.id, "phone", deps.now).await?;
-    repo::cancel_open(&mut tx, u.id, "phone_lost", deps.now).await?;
-    let code_target = match &target {
-        Target::Phone(p, _) => p.as_str().to_string(),
-        Target::Email(e) => e.as_str().to_string(),
+    // One phone change at a time, whichever path.
+    let other = if kind == "phone" {
+        "phone_lost"
+    } else {
+        "phone"
     };
-    repo::insert(
-        &mut tx,
-        NewChange {
-            user_id: u.id,
-            kind,
-            code_target: &code_target,
-            new_value: new.as_str(),
-            state,
-            salt: &salt,
-            code_hash: &mac,
-            code_expires_at: deps.now + CODE_TTL_MS,
-            detail: "",
-            now: deps.now,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    deliver(deps, req, &target, &code);
-    Ok(ChangeStep::CodeSent {
-        to: masked(&target),
-    })
-}
-
-/// Why a profile cannot be deleted now; each code has its own advice on the page.
-/// Later capabilities add theirs (orders, the bonus card, instalments, the wallet).
-pub async fn deletion_blockers(deps: &Deps<'_>, user_id: i64) -> AppResult<Vec<String>> {
-    let mut reasons = Vec::new();
-    if repo::waiting(deps.db, user_id).await?.is_some() {
-        reasons.push("phone_change_pending".to_string());
-    }
-    Ok(reasons)
-}
-
-pub const DELETION_REASONS: &[&str] = &["not_using", "privacy", "duplicate", "service", "other"];
-
-/// Starts deleting the profile: blockers first, then a code to the phone.
-pub async fn start_delete(
-    deps: &Deps<'_>,
-    req: &Requester,
-    user_id: i64,
-    reason: &str,
-    comment: &str,
-) -> AppResult<ChangeStep> {
-    if !DELETION_REASONS.contains(&reason) {
-        return Err(AppError::invalid("reason", "unknown"));
-    }
-    let comment: String = comment.trim().chars().take(1000).collect();
-    let blockers = deletion_blockers(deps, user_id).await?;
-    if !blockers.is_empty() {
-        return Err(AppError::Blocked { reasons: blockers });
-    }
-    let mut tx = deps.db.begin_write().await?;
-    let u = user(&mut tx, user_id).await?;
-    // The code goes to the phone, or to the verified email of an account without one.
-    let target = match (&u.phone, &u.email, u.email_verified) {
-        (Some(p), _, _) => Target::Phone(p.clone(), Channel::Sms),
-        (None, Some(e), true) => Target::Email(e.clone()),
-        _ => {
-            return Err(AppError::Blocked {
-                reasons: vec!["no_contact".into()],
-            });
-        }
+    repo::cancel_open(&mut tx, u.id, other, deps.now).await?;
+    let opening = Opening {
+        user_id: u.id,
+        kind,
+        state,
+        target: &target,
+        new_value: new.as_str(),
+        detail: "",
     };
-    let code_target = match &target {
-        Target::Phone(p, _) => p.as_str().to_string(),
-        Target::Email(e) => e.as_str().to_string(),
-    };
-    let (salt, mac, code) = send_code(deps, req, &mut tx, &target).await?;
-    repo::cancel_open(&mut tx, u.id, "delete", deps.now).await?;
-    repo::insert(
-        &mut tx,
-        NewChange {
-            user_id: u.id,
-            kind: "delete",
-            code_target: &code_target,
-            new_value: "",
-            state: "old",
-            salt: &salt,
-            code_hash: &mac,
-            code_expires_at: deps.now + CODE_TTL_MS,
-            detail: &format!("{reason}\n{comment}"),
-            now: deps.now,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    deliver(deps, req, &target, &code);
-    Ok(ChangeStep::CodeSent {
-        to: masked(&target),
-    })
+    let code = open_change(deps, req, &mut tx, opening).await?;
+    code_sent(deps, req, tx, &target, &code).await
 }
 
 /// Checks the code of the account's open change (`kinds`) and takes the next step.

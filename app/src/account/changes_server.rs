@@ -210,7 +210,7 @@ pub async fn delete_start(reason: String, comment: Option<String>) -> Result<Cha
         async move {
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
-            crate::account::changes::start_delete(
+            crate::account::deletion::start_delete(
                 &ctx::deps(&st),
                 &ctx::requester(),
                 s.user_id,

@@ -73,9 +73,20 @@ pub async fn resolve(
     Ok(Some(s))
 }
 
+/// The session of one request, looked up once however many server functions the
+/// page's rendering calls (the header, the cart badge and the page each ask).
+#[derive(Clone, Default)]
+pub struct RequestSession(std::sync::Arc<tokio::sync::OnceCell<Option<SessionRow>>>);
+
 /// The session of the current request, if it has a live one.
-#[cfg(feature = "ssr")]
 pub async fn current() -> AppResult<Option<SessionRow>> {
+    match leptos::prelude::use_context::<RequestSession>() {
+        Some(cache) => cache.0.get_or_try_init(lookup).await.cloned(),
+        None => lookup().await,
+    }
+}
+
+async fn lookup() -> AppResult<Option<SessionRow>> {
     let st = crate::request::state()?;
     let Some(token) = crate::request::cookie(cookie_name(&st.settings)) else {
         return Ok(None);
@@ -91,7 +102,6 @@ pub async fn current() -> AppResult<Option<SessionRow>> {
 }
 
 /// The session of the current request, or `Unauthorized`.
-#[cfg(feature = "ssr")]
 pub async fn require() -> AppResult<SessionRow> {
     current().await?.ok_or(crate::error::AppError::Unauthorized)
 }

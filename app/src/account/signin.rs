@@ -4,19 +4,19 @@
 //! sends limited per number, per number prefix and per IP. No answer tells whether
 //! a number or an email has an account.
 
-use crate::account::limits::{self, FAILURES_PER_HOUR, LIMITS, RESEND_MS};
+mod context;
+
+pub use context::*;
+
+use crate::account::limits::{self, RESEND_MS};
 use crate::account::model::{Channel, Email, OtpCode, Phone, SignInStep};
-use crate::account::repo::{self, AttemptRow, Event, NewAttempt, SendKey, UserRow};
+use crate::account::repo::{self, AttemptRow, NewAttempt, UserRow};
 use crate::account::session;
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, fill};
-use crate::notify::{Message, SharedNotifier};
+use crate::i18n::fill;
+use crate::notify::Message;
 use crate::security::{hash_token, random_token};
-use crate::state::Settings;
-use hmac::{Hmac, Mac};
-use rand::TryRngCore;
-use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
 pub const CODE_TTL_MS: i64 = 5 * 60_000;
@@ -26,110 +26,6 @@ pub const ATTEMPT_TTL_MS: i64 = 30 * 60_000;
 /// The first-order discount a new account gets: 10 %, at most 500 ₽.
 pub const FIRST_ORDER_PERCENT: i64 = 10;
 pub const FIRST_ORDER_MAX_KOPECKS: i64 = 50_000;
-
-/// Who is asking and from where; every use case gets one.
-pub struct Requester {
-    pub ip: String,
-    pub user_agent: String,
-    pub lang: Lang,
-    /// The hash of the guest cart cookie, to merge into the account's cart.
-    pub guest_cart: Option<String>,
-}
-
-/// What the use cases need from the server.
-pub struct Deps<'a> {
-    pub db: &'a Db,
-    pub settings: &'a Settings,
-    pub notifier: &'a SharedNotifier,
-    pub now: i64,
-}
-
-/// What to sign in with.
-#[derive(Debug, Clone)]
-pub enum Target {
-    Phone(Phone, Channel),
-    Email(Email),
-}
-
-impl Target {
-    fn key(&self) -> &str {
-        match self {
-            Target::Phone(p, _) => p.as_str(),
-            Target::Email(e) => e.as_str(),
-        }
-    }
-
-    fn prefix(&self) -> String {
-        match self {
-            Target::Phone(p, _) => p.prefix().to_string(),
-            // A domain is shared by many people: limit per address only.
-            Target::Email(e) => e.as_str().to_string(),
-        }
-    }
-
-    fn masked(&self) -> String {
-        match self {
-            Target::Phone(p, _) => p.masked(),
-            Target::Email(e) => e.masked(),
-        }
-    }
-
-    fn channel(&self) -> Channel {
-        match self {
-            Target::Phone(_, c) => *c,
-            Target::Email(_) => Channel::Email,
-        }
-    }
-}
-
-/// Six decimal digits, uniform, from the operating system's CSPRNG.
-pub fn new_code() -> String {
-    let mut rng = rand::rngs::OsRng;
-    loop {
-        let Ok(n) = rng.try_next_u32() else {
-            continue;
-        };
-        // 4 294 000 000 is the largest multiple of 10^6 below 2^32: no modulo bias.
-        if n < 4_294_000_000 {
-            return format!("{:06}", n % 1_000_000);
-        }
-    }
-}
-
-/// The code's MAC, bound to the attempt it was sent for.
-pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
-    mac.update(attempt_token_hash.as_bytes());
-    mac.update(b":");
-    mac.update(code.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Seconds to wait before another code to `target` may go, if any.
-pub(crate) async fn wait_before_send(
-    tx: &mut Tx,
-    target: &Target,
-    ip: &str,
-    now: i64,
-) -> AppResult<Option<i64>> {
-    let mut wait = 0;
-    for limit in LIMITS {
-        let value = match limit.key {
-            SendKey::Target => target.key().to_string(),
-            SendKey::Prefix => target.prefix(),
-            SendKey::Ip => ip.to_string(),
-        };
-        let recent =
-            repo::recent_sends(tx, limit.key, &value, now - limit.window_ms, limit.max).await?;
-        if let Some(w) = limits::wait_ms(limit, now, &recent) {
-            wait = wait.max(w);
-        }
-    }
-    if repo::failures_since(tx, target.key(), now - 3_600_000).await? >= FAILURES_PER_HOUR {
-        wait = wait.max(3_600_000);
-    }
-    Ok((wait > 0).then(|| limits::ceil_secs(wait)))
-}
 
 /// Starts a sign-in: checks the limits, records the attempt, sends the code. The
 /// returned token goes into the attempt cookie.
@@ -245,16 +141,6 @@ async fn deliver(
             Ok(())
         }
     }
-}
-
-/// Sends without waiting for the outcome (it is logged).
-pub(crate) fn send_later(deps: &Deps<'_>, message: Message) {
-    let notifier = deps.notifier.clone();
-    tokio::spawn(async move {
-        if let Err(e) = notifier.send(&message).await {
-            tracing::error!(error = %e, channel = message.channel(), "delivery failed");
-        }
-    });
 }
 
 /// A new code for the attempt under way, by the same or another channel. The 60 s
@@ -495,20 +381,6 @@ pub(crate) async fn sign_in(
     Ok(token)
 }
 
-/// Emails the account's verified email, if it has one (in the background).
-pub(crate) fn email_account(deps: &Deps<'_>, user: &UserRow, subject: &str, text: String) {
-    if let (Some(email), true) = (&user.email, user.email_verified) {
-        send_later(
-            deps,
-            Message::Email {
-                to: email.clone(),
-                subject: subject.to_string(),
-                text,
-            },
-        );
-    }
-}
-
 /// Tells the account's verified email about a sign-in.
 fn notify_sign_in(deps: &Deps<'_>, req: &Requester, user: &UserRow) {
     if let (Some(email), true) = (&user.email, user.email_verified) {
@@ -523,29 +395,6 @@ fn notify_sign_in(deps: &Deps<'_>, req: &Requester, user: &UserRow) {
             },
         );
     }
-}
-
-pub async fn log(
-    tx: &mut Tx,
-    user_id: Option<i64>,
-    kind: &str,
-    detail: &str,
-    req: &Requester,
-    now: i64,
-) -> AppResult<()> {
-    repo::log_event(
-        tx,
-        Event {
-            user_id,
-            kind,
-            detail,
-            ip: &req.ip,
-            user_agent: &req.user_agent,
-            at: now,
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 /// The step an attempt cookie stands at, for rendering the page.
@@ -570,30 +419,4 @@ pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<S
         channel: target.channel(),
         resend_in: limits::ceil_secs((a.last_sent_at + RESEND_MS - now).max(0)),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_six_digits_and_vary() {
-        let codes: std::collections::HashSet<String> = (0..200).map(|_| new_code()).collect();
-        assert!(
-            codes
-                .iter()
-                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
-        );
-        assert!(codes.len() > 190);
-    }
-
-    #[test]
-    fn a_code_mac_is_bound_to_its_attempt_and_key() {
-        let a = code_mac(b"k1", "attempt-a", "123456");
-        assert_eq!(a, code_mac(b"k1", "attempt-a", "123456"));
-        assert_ne!(a, code_mac(b"k1", "attempt-b", "123456"));
-        assert_ne!(a, code_mac(b"k2", "attempt-a", "123456"));
-        assert_ne!(a, code_mac(b"k1", "attempt-a", "123457"));
-        assert!(!a.contains("123456"));
-    }
 }

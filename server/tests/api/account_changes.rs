@@ -1,18 +1,13 @@
 //! "My data": the profile, adding an email, changing the phone (also the 14-day
 //! path), deleting the profile, the recovery request.
 
-use crate::helpers::{TestApp, code_in};
+use crate::helpers::{TestApp, code_in, error_of};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
 const NEW_PHONE: &str = "+79990001122";
 const MINUTE: i64 = 60_000;
 const DAY: i64 = 24 * 60 * MINUTE;
-
-async fn error_of(r: reqwest::Response) -> (u16, Value) {
-    let status = r.status().as_u16();
-    (status, r.json().await.expect("json error"))
-}
 
 async fn account(app: &TestApp) -> Value {
     app.api_json("account/profile").await

@@ -359,3 +359,9 @@ pub fn serde_urlencoded_like(params: &[(&str, String)]) -> String {
         .collect::<Vec<_>>()
         .join("&")
 }
+
+/// A refusal's HTTP status and its JSON `AppError`.
+pub async fn error_of(r: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = r.status().as_u16();
+    (status, r.json().await.expect("json error"))
+}

@@ -5,6 +5,8 @@ mod helpers;
 
 mod account;
 mod account_changes;
+mod account_codes;
+mod account_sessions;
 mod cart;
 mod catalog;
 mod email;

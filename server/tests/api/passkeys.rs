@@ -1,13 +1,8 @@
 //! Passkeys: what the server refuses. (The whole ceremony with a real authenticator
 //! is proven in the browser: end2end/tests/passkey.hydrate.spec.ts.)
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, error_of};
 use serde_json::{Value, json};
-
-async fn error_of(r: reqwest::Response) -> (u16, Value) {
-    let status = r.status().as_u16();
-    (status, r.json().await.expect("json error"))
-}
 
 #[tokio::test]
 async fn passkey_ceremonies_refuse_guests_strangers_and_garbage() {

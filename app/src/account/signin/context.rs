@@ -1,0 +1,192 @@
+//! What every Rynok ID use case shares: who asks, what the server provides, what a
+//! code is sent to, how codes are made and checked against the send limits, and
+//! how the person is told.
+
+use crate::account::limits::{self, FAILURES_PER_HOUR, LIMITS};
+use crate::account::model::{Channel, Email, Phone};
+use crate::account::repo::{self, Event, SendKey, UserRow};
+use crate::db::{Db, Tx};
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use crate::notify::{Message, SharedNotifier};
+use crate::state::Settings;
+use hmac::{Hmac, Mac};
+use rand::TryRngCore;
+use sha2::Sha256;
+
+/// Who is asking and from where; every use case gets one.
+pub struct Requester {
+    pub ip: String,
+    pub user_agent: String,
+    pub lang: Lang,
+    /// The hash of the guest cart cookie, to merge into the account's cart.
+    pub guest_cart: Option<String>,
+}
+
+/// What the use cases need from the server.
+pub struct Deps<'a> {
+    pub db: &'a Db,
+    pub settings: &'a Settings,
+    pub notifier: &'a SharedNotifier,
+    pub now: i64,
+}
+
+/// What to sign in with.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Phone(Phone, Channel),
+    Email(Email),
+}
+
+impl Target {
+    pub(crate) fn key(&self) -> &str {
+        match self {
+            Target::Phone(p, _) => p.as_str(),
+            Target::Email(e) => e.as_str(),
+        }
+    }
+
+    pub(crate) fn prefix(&self) -> String {
+        match self {
+            Target::Phone(p, _) => p.prefix().to_string(),
+            // A domain is shared by many people: limit per address only.
+            Target::Email(e) => e.as_str().to_string(),
+        }
+    }
+
+    pub(crate) fn masked(&self) -> String {
+        match self {
+            Target::Phone(p, _) => p.masked(),
+            Target::Email(e) => e.masked(),
+        }
+    }
+
+    pub(crate) fn channel(&self) -> Channel {
+        match self {
+            Target::Phone(_, c) => *c,
+            Target::Email(_) => Channel::Email,
+        }
+    }
+}
+
+/// Six decimal digits, uniform, from the operating system's CSPRNG.
+pub fn new_code() -> String {
+    let mut rng = rand::rngs::OsRng;
+    loop {
+        let Ok(n) = rng.try_next_u32() else {
+            continue;
+        };
+        // 4 294 000 000 is the largest multiple of 10^6 below 2^32: no modulo bias.
+        if n < 4_294_000_000 {
+            return format!("{:06}", n % 1_000_000);
+        }
+    }
+}
+
+/// The code's MAC, bound to the attempt it was sent for.
+pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
+    mac.update(attempt_token_hash.as_bytes());
+    mac.update(b":");
+    mac.update(code.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Seconds to wait before another code to `target` may go, if any.
+pub(crate) async fn wait_before_send(
+    tx: &mut Tx,
+    target: &Target,
+    ip: &str,
+    now: i64,
+) -> AppResult<Option<i64>> {
+    let mut wait = 0;
+    for limit in LIMITS {
+        let value = match limit.key {
+            SendKey::Target => target.key().to_string(),
+            SendKey::Prefix => target.prefix(),
+            SendKey::Ip => ip.to_string(),
+        };
+        let recent =
+            repo::recent_sends(tx, limit.key, &value, now - limit.window_ms, limit.max).await?;
+        if let Some(w) = limits::wait_ms(limit, now, &recent) {
+            wait = wait.max(w);
+        }
+    }
+    if repo::failures_since(tx, target.key(), now - 3_600_000).await? >= FAILURES_PER_HOUR {
+        wait = wait.max(3_600_000);
+    }
+    Ok((wait > 0).then(|| limits::ceil_secs(wait)))
+}
+
+/// Sends without waiting for the outcome (it is logged).
+pub(crate) fn send_later(deps: &Deps<'_>, message: Message) {
+    let notifier = deps.notifier.clone();
+    tokio::spawn(async move {
+        if let Err(e) = notifier.send(&message).await {
+            tracing::error!(error = %e, channel = message.channel(), "delivery failed");
+        }
+    });
+}
+
+/// Emails the account's verified email, if it has one (in the background).
+pub(crate) fn email_account(deps: &Deps<'_>, user: &UserRow, subject: &str, text: String) {
+    if let (Some(email), true) = (&user.email, user.email_verified) {
+        send_later(
+            deps,
+            Message::Email {
+                to: email.clone(),
+                subject: subject.to_string(),
+                text,
+            },
+        );
+    }
+}
+
+pub async fn log(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    kind: &str,
+    detail: &str,
+    req: &Requester,
+    now: i64,
+) -> AppResult<()> {
+    repo::log_event(
+        tx,
+        Event {
+            user_id,
+            kind,
+            detail,
+            ip: &req.ip,
+            user_agent: &req.user_agent,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_digits_and_vary() {
+        let codes: std::collections::HashSet<String> = (0..200).map(|_| new_code()).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
+        );
+        assert!(codes.len() > 190);
+    }
+
+    #[test]
+    fn a_code_mac_is_bound_to_its_attempt_and_key() {
+        let a = code_mac(b"k1", "attempt-a", "123456");
+        assert_eq!(a, code_mac(b"k1", "attempt-a", "123456"));
+        assert_ne!(a, code_mac(b"k1", "attempt-b", "123456"));
+        assert_ne!(a, code_mac(b"k2", "attempt-a", "123456"));
+        assert_ne!(a, code_mac(b"k1", "attempt-a", "123457"));
+        assert!(!a.contains("123456"));
+    }
+}
