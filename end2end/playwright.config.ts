@@ -9,7 +9,8 @@ const baseURL = `http://localhost:${port}`;
 // A real OpenID provider (npm oidc-provider) for "Sign in with Sber ID / Apple".
 const oidcPort = port + 1;
 const issuer = `http://localhost:${oidcPort}`;
-const dataDir = path.join(os.tmpdir(), `rynok-e2e-${process.pid}`);
+// scripts/e2e.sh passes a temporary directory it removes afterwards.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `rynok-e2e-${process.pid}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const launchOptions = {
@@ -69,6 +70,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       LEPTOS_SITE_ROOT: "../target/site",
       APP_LOG: "warn",
+      // Each test sends its own X-Forwarded-For (fixtures.ts), as if from its own network.
+      APP_TRUST_PROXY: "on",
       APP_OIDC_PROVIDERS: "sber,apple",
       APP_OIDC_SBER_ISSUER: issuer,
       APP_OIDC_SBER_CLIENT_ID: "rynok",

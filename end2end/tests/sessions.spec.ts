@@ -1,4 +1,4 @@
-import { test, expect, ready } from "./fixtures";
+import { clientIp, test, expect, ready } from "./fixtures";
 import { advanceClock, signIn, uniquePhone } from "./account";
 
 test("the sessions list shows two browsers and signs the other one out", async ({ page, browser, javaScriptEnabled, baseURL }, info) => {
@@ -6,7 +6,14 @@ test("the sessions list shows two browsers and signs the other one out", async (
   const phone = uniquePhone(info.title + info.project.name);
   await signIn(page, phone, js);
 
-  const other = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: "ru-RU" });
+  // The other browser is on another network.
+  const otherIp = clientIp(`${info.title} other ${info.project.name}`);
+  const other = await browser.newContext({
+    javaScriptEnabled: js,
+    baseURL,
+    locale: "ru-RU",
+    extraHTTPHeaders: { "X-Forwarded-For": otherIp },
+  });
   const second = await other.newPage();
   await advanceClock(page.request, baseURL!, 60_000);
   await signIn(second, phone, js);
@@ -16,6 +23,8 @@ test("the sessions list shows two browsers and signs the other one out", async (
   const sessions = page.getByRole("list", { name: "Активные сеансы" });
   await expect(sessions.getByRole("listitem")).toHaveCount(2);
   await expect(sessions.getByText("Это устройство")).toHaveCount(1);
+  await expect(sessions).toContainText(clientIp(info.title + info.project.name));
+  await expect(sessions).toContainText(otherIp);
   await expect(page.getByRole("list", { name: "Сообщения безопасности" })).toContainText("Выполнен вход в аккаунт");
   await expect(page.getByRole("list", { name: "История входов" })).toContainText("Регистрация");
 
