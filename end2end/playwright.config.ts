@@ -6,9 +6,11 @@ import * as path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3197);
 // "localhost", not an IP address: WebAuthn (passkeys) refuses IP-address origins.
 const baseURL = `http://localhost:${port}`;
-// A real OpenID provider (npm oidc-provider) for "Sign in with Sber ID / Apple".
+// Real OpenID providers (npm oidc-provider) for "Sign in with Sber ID / Apple":
+// Sber's gives the phone and email at userinfo, Apple's in the ID token.
 const oidcPort = port + 1;
 const issuer = `http://localhost:${oidcPort}`;
+const appleIssuer = `http://localhost:${oidcPort + 1}`;
 // scripts/e2e.sh passes a temporary directory it removes afterwards.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `rynok-e2e-${process.pid}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,7 +50,7 @@ export default defineConfig({
   webServer: [
   {
     command: "node oidc-provider.mjs",
-    url: `${issuer}/.well-known/openid-configuration`,
+    url: `${appleIssuer}/.well-known/openid-configuration`,
     timeout: 30_000,
     reuseExistingServer: false,
     stdout: "ignore",
@@ -76,7 +78,7 @@ export default defineConfig({
       APP_OIDC_SBER_ISSUER: issuer,
       APP_OIDC_SBER_CLIENT_ID: "rynok",
       APP_OIDC_SBER_CLIENT_SECRET: "rynok-test-secret",
-      APP_OIDC_APPLE_ISSUER: issuer,
+      APP_OIDC_APPLE_ISSUER: appleIssuer,
       APP_OIDC_APPLE_CLIENT_ID: "rynok",
       APP_OIDC_APPLE_CLIENT_SECRET: "rynok-test-secret",
     },

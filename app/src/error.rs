@@ -56,6 +56,15 @@ impl AppError {
         }
     }
 
+    /// A record's id as a form sends it: a positive integer, else `message` on `field`.
+    pub fn parse_id(raw: &str, field: &str, message: &str) -> Result<i64, AppError> {
+        raw.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| AppError::invalid(field, message))
+    }
+
     /// The HTTP status a page showing this error should carry.
     pub fn status(&self) -> u16 {
         match self {

@@ -145,8 +145,7 @@ pub async fn change_confirm(code: String) -> Result<ChangeStep, AppError> {
         async move {
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
-            let code = crate::account::model::OtpCode::parse(&code)
-                .ok_or_else(|| AppError::invalid("code", "six_digits"))?;
+            let code = crate::account::model::OtpCode::from_field(&code)?;
             let step = crate::account::changes::confirm(
                 &ctx::deps(&st),
                 &ctx::requester(),

@@ -150,6 +150,11 @@ impl OtpCode {
         (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(OtpCode(digits))
     }
 
+    /// The code field of a form: six digits, else the page's "six digits" message.
+    pub fn from_field(input: &str) -> Result<OtpCode, crate::error::AppError> {
+        OtpCode::parse(input).ok_or_else(|| crate::error::AppError::invalid("code", "six_digits"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -107,23 +107,12 @@ pub async fn passkeys(
     db: &Db,
     user_id: i64,
 ) -> Result<Vec<(i64, String, String, i64, Option<i64>)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT id, name, passkey, created_at, last_used_at FROM passkeys WHERE user_id = $1 ORDER BY id",
     )
     .bind(user_id)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("id")?,
-                r.try_get("name")?,
-                r.try_get("passkey")?,
-                r.try_get("created_at")?,
-                r.try_get("last_used_at")?,
-            ))
-        })
-        .collect()
+    .await
 }
 
 /// One passkey of an account by its credential id: (id, passkey JSON).

@@ -108,10 +108,7 @@ pub async fn passkey_delete(id: String) -> Result<(), AppError> {
             use crate::account::server::ctx;
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
-            let id = id
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| AppError::invalid("id", "not a passkey"))?;
+            let id = AppError::parse_id(&id, "id", "not a passkey")?;
             crate::account::passkeys::remove(&ctx::deps(&st), &ctx::requester(), s.user_id, id)
                 .await
         }

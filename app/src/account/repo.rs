@@ -129,21 +129,12 @@ pub async fn grant_discount(
 
 /// The discounts an account has not used yet: (kind, percent, max amount in kopecks).
 pub async fn open_discounts(db: &Db, user_id: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT kind, percent, max_amount FROM user_discounts WHERE user_id = $1 AND used_at IS NULL ORDER BY id",
     )
     .bind(user_id)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("kind")?,
-                r.try_get("percent")?,
-                r.try_get("max_amount")?,
-            ))
-        })
-        .collect()
+    .await
 }
 
 // ---- sign-in attempts ----

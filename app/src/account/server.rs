@@ -192,8 +192,7 @@ pub async fn signin_code(code: String) -> Result<SignInStep, AppError> {
         async move {
             use crate::account::signin::Verified;
             let st = crate::request::state()?;
-            let code = crate::account::model::OtpCode::parse(&code)
-                .ok_or_else(|| AppError::invalid("code", "six_digits"))?;
+            let code = crate::account::model::OtpCode::from_field(&code)?;
             let token = ctx::attempt_token().ok_or(AppError::CodeExpired)?;
             match crate::account::signin::verify(&ctx::deps(&st), &ctx::requester(), &token, &code)
                 .await?
@@ -293,10 +292,7 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
         async move {
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
-            let id = id
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| AppError::invalid("id", "not a session"))?;
+            let id = AppError::parse_id(&id, "id", "not a session")?;
             crate::account::profile::end_session(
                 &st.db,
                 &ctx::requester(),

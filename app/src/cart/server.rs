@@ -54,11 +54,7 @@ pub(crate) mod guest {
     }
 
     pub fn product_id(raw: &str) -> Result<i64, crate::error::AppError> {
-        raw.trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .ok_or_else(|| crate::error::AppError::invalid("product", "unknown product"))
+        crate::error::AppError::parse_id(raw, "product", "unknown product")
     }
 }
 

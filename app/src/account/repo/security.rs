@@ -1,7 +1,6 @@
 //! SQL for the security log and the Security feed.
 
 use crate::db::{Db, Tx};
-use sqlx::Row;
 
 pub struct Event<'a> {
     pub user_id: Option<i64>,
@@ -33,24 +32,13 @@ pub async fn events(
     user_id: i64,
     limit: i64,
 ) -> Result<Vec<(String, String, String, String, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT kind, detail, ip, user_agent, at FROM security_events WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("kind")?,
-                r.try_get("detail")?,
-                r.try_get("ip")?,
-                r.try_get("user_agent")?,
-                r.try_get("at")?,
-            ))
-        })
-        .collect()
+    .await
 }
 
 pub async fn add_security_message(
@@ -74,21 +62,15 @@ pub async fn security_messages(
     user_id: i64,
     limit: i64,
 ) -> Result<Vec<(i64, String, i64, bool)>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT id, body, at, read_at FROM security_messages WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("id")?,
-                r.try_get("body")?,
-                r.try_get("at")?,
-                r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-            ))
-        })
-        .collect()
+    Ok(rows
+        .into_iter()
+        .map(|(id, body, at, read_at)| (id, body, at, read_at.is_some()))
+        .collect())
 }
