@@ -264,9 +264,18 @@ pub async fn verify(
                 now,
             )
             .await?;
+            // The owner hears of the first wrong code of an attempt (not of every
+            // digit typed), and again, also by email, when the code is burnt.
+            let d = req.lang.account();
+            let (browser, ip) = (browser_of(req), req.ip.as_str());
+            if failures == 1 {
+                let text = fill(d.msg_code_wrong, &[&browser, ip]);
+                repo::add_security_message(&mut tx, user.id, &text, now).await?;
+            }
             if failures == MAX_FAILURES {
-                let d = req.lang.account();
                 repo::add_security_message(&mut tx, user.id, d.msg_code_burned, now).await?;
+                let text = fill(d.email_code_burned_body, &[&browser, ip]);
+                email_account(deps, user, d.email_code_burned_subject, text);
             }
         }
         tx.commit().await?;
@@ -364,18 +373,7 @@ pub(crate) async fn sign_in(
     }
     log(tx, Some(user.id), "signin", method, req, now).await?;
     let d = req.lang.account();
-    let browser = session::describe_browser(&req.user_agent);
-    let text = fill(
-        d.msg_signed_in,
-        &[
-            if browser.is_empty() {
-                d.unknown_browser
-            } else {
-                &browser
-            },
-            &req.ip,
-        ],
-    );
+    let text = fill(d.msg_signed_in, &[&browser_of(req), &req.ip]);
     repo::add_security_message(tx, user.id, &text, now).await?;
     notify_sign_in(deps, req, user);
     Ok(token)
@@ -383,17 +381,18 @@ pub(crate) async fn sign_in(
 
 /// Tells the account's verified email about a sign-in.
 fn notify_sign_in(deps: &Deps<'_>, req: &Requester, user: &UserRow) {
-    if let (Some(email), true) = (&user.email, user.email_verified) {
-        let d = req.lang.account();
-        let browser = session::describe_browser(&req.user_agent);
-        send_later(
-            deps,
-            Message::Email {
-                to: email.clone(),
-                subject: d.email_signin_subject.to_string(),
-                text: fill(d.email_signin_body, &[&browser, &req.ip]),
-            },
-        );
+    let d = req.lang.account();
+    let text = fill(d.email_signin_body, &[&browser_of(req), &req.ip]);
+    email_account(deps, user, d.email_signin_subject, text);
+}
+
+/// The requester's browser as people call it, for messages.
+fn browser_of(req: &Requester) -> String {
+    let browser = session::describe_browser(&req.user_agent);
+    if browser.is_empty() {
+        req.lang.account().unknown_browser.to_string()
+    } else {
+        browser
     }
 }
 

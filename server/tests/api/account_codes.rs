@@ -35,6 +35,58 @@ async fn five_wrong_codes_burn_the_code_and_a_new_code_does_not_reset_the_count(
 }
 
 #[tokio::test]
+async fn the_owner_is_told_of_wrong_codes_once_per_attempt_and_by_email_when_burnt() {
+    let app = TestApp::spawn().await;
+    app.sign_in(PHONE).await;
+    sqlx::query("UPDATE users SET email = 'ivan@example.ru', email_verified_at = 1")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let messages = "SELECT COUNT(*) FROM security_messages WHERE body LIKE '%неверный код%'";
+    assert_eq!(app.one_i64(messages, &[]).await, 0);
+
+    // Someone else asks for a code to the number and guesses.
+    app.clock.advance_ms(MINUTE);
+    let thief = app.new_browser();
+    assert_eq!(thief.start_phone(PHONE, "call").await.status(), 200);
+    let code = app.last_code(PHONE).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (_, e) = error_of(thief.send_code(wrong).await).await;
+    assert_eq!(e, json!({"WrongCode": {"attempts_left": 4}}));
+    assert_eq!(
+        app.one_i64(messages, &[]).await,
+        1,
+        "told at the first wrong code"
+    );
+    let feed: Value = app.api_json("account/security").await;
+    assert!(
+        feed.to_string().contains("введён неверный код"),
+        "the owner's Security messages show it: {feed}"
+    );
+    for _ in 0..3 {
+        error_of(thief.send_code(wrong).await).await;
+    }
+    assert_eq!(
+        app.one_i64(messages, &[]).await,
+        1,
+        "not at every wrong digit"
+    );
+    let (_, e) = error_of(thief.send_code(wrong).await).await;
+    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(app.one_i64(messages, &[]).await, 2, "and again when burnt");
+    let mail = app
+        .wait_for_email("ivan@example.ru", Some("Попытка входа в ваш аккаунт Rynok"))
+        .await;
+    assert!(
+        mail["body"].as_str().unwrap().contains("пять раз"),
+        "{mail}"
+    );
+    // The thief got nothing; the owner's session is untouched.
+    assert_eq!(thief.me().await, Value::Null);
+    assert_eq!(app.me().await["phone"], "+7 912 345-67-89");
+}
+
+#[tokio::test]
 async fn codes_expire_after_five_minutes() {
     let app = TestApp::spawn().await;
     app.start_phone(PHONE, "call").await;

@@ -110,6 +110,23 @@ impl Browser {
         r.json().await.expect("json")
     }
 
+    /// The newest email to `to` (with `subject`, if given): emails go out in the
+    /// background, so this waits up to two seconds for one to arrive.
+    pub async fn wait_for_email(&self, to: &str, subject: Option<&str>) -> serde_json::Value {
+        for _ in 0..100 {
+            if let Some(m) = self
+                .outbox(to)
+                .await
+                .into_iter()
+                .find(|m| m["channel"] == "email" && subject.is_none_or(|s| m["subject"] == s))
+            {
+                return m;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("no email to {to} ({subject:?})");
+    }
+
     /// Signs up a new number (or signs in a known one) the whole way through.
     pub async fn sign_in(&self, phone: &str) {
         let r = self.start_phone(phone, "call").await;

@@ -1,5 +1,5 @@
 //! "Sign in with ...": what the callback refuses. (The whole flow against a real
-//! OpenID provider runs in the browser: end2end/tests/oidc*.spec.ts.)
+//! OpenID provider runs in the browser: end2end/tests/oidc.spec.ts.)
 
 use crate::helpers::TestApp;
 use app::clock::Clock;
