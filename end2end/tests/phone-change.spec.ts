@@ -17,9 +17,13 @@ test("without the old number the change waits 14 days and can be cancelled", asy
   await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
   await expect(page.getByText(/Номер сменится на \+7 950 .* \d{4}-\d\d-\d\d\./)).toBeVisible();
   await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
-  // The old number was told.
-  const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(phone.e164)}`);
-  expect(JSON.stringify(await res.json())).toContain("без доступа к старому номеру");
+  // The old number was told (by an SMS sent in the background).
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(phone.e164)}`);
+      return JSON.stringify(await res.json());
+    })
+    .toContain("без доступа к старому номеру");
 
   await ready(page, js);
   await page.getByRole("button", { name: "Отменить смену номера" }).click();
