@@ -13,6 +13,14 @@ pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
+/// What each request's rendering and server functions get besides the request
+/// itself: the CSP nonce for inline scripts, and a place to keep the request's
+/// session once it has been looked up.
+pub fn provide_request_context() {
+    provide_context(crate::account::session::RequestSession::default());
+    crate::ui::csp::provide_nonce();
+}
+
 fn parts() -> Option<Parts> {
     use_context::<Parts>()
 }

@@ -211,7 +211,7 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 fn router(state: AppState, outbox: bool, test_clock: Option<app::clock::OffsetClock>) -> Router {
     let routes = generate_route_list(App);
-    let context = app::ui::csp::provide_request_context;
+    let context = app::request::provide_request_context;
     let options = state.leptos_options.clone();
     let mut router = Router::new();
     if outbox {

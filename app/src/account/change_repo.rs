@@ -121,12 +121,16 @@ pub async fn open(
 }
 
 /// The account's phone change waiting out its 14 days, if any.
-pub async fn waiting(db: &Db, user_id: i64) -> Result<Option<ChangeRow>, sqlx::Error> {
+/// (Read on the pool, or inside a transaction that goes on to write.)
+pub async fn waiting<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: i64,
+) -> Result<Option<ChangeRow>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM account_changes WHERE user_id = $1 AND state = 'waiting' ORDER BY id DESC LIMIT 1"
     ))
     .bind(user_id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?
     .as_ref()
     .map(from_row)

@@ -60,8 +60,8 @@ fn deliver(deps: &Deps<'_>, req: &Requester, target: &Target, code: &str) {
     send_later(deps, message);
 }
 
-/// A new change of `kind` waiting for the code just sent to `target` (replacing
-/// the account's open one of that kind); answers the code, for delivery after commit.
+/// A new change of `kind` waiting for a code to `target`, replacing the account's
+/// open one of that kind.
 pub(crate) struct Opening<'a> {
     pub user_id: i64,
     pub kind: &'a str,
@@ -71,16 +71,18 @@ pub(crate) struct Opening<'a> {
     pub detail: &'a str,
 }
 
+/// Opens the change and commits `tx`, then sends the code in the background and
+/// says where it went.
 pub(crate) async fn open_change(
     deps: &Deps<'_>,
     req: &Requester,
-    tx: &mut Tx,
+    mut tx: Tx,
     o: Opening<'_>,
-) -> AppResult<String> {
-    let (salt, mac, code) = send_code(deps, req, tx, o.target).await?;
-    repo::cancel_open(tx, o.user_id, o.kind, deps.now).await?;
+) -> AppResult<ChangeStep> {
+    let (salt, mac, code) = send_code(deps, req, &mut tx, o.target).await?;
+    repo::cancel_open(&mut tx, o.user_id, o.kind, deps.now).await?;
     repo::insert(
-        tx,
+        &mut tx,
         NewChange {
             user_id: o.user_id,
             kind: o.kind,
@@ -95,21 +97,10 @@ pub(crate) async fn open_change(
         },
     )
     .await?;
-    Ok(code)
-}
-
-/// Commits, sends the code in the background, and says where it went.
-pub(crate) async fn code_sent(
-    deps: &Deps<'_>,
-    req: &Requester,
-    tx: Tx,
-    target: &Target,
-    code: &str,
-) -> AppResult<ChangeStep> {
     tx.commit().await?;
-    deliver(deps, req, target, code);
+    deliver(deps, req, o.target, &code);
     Ok(ChangeStep::CodeSent {
-        to: target.masked(),
+        to: o.target.masked(),
     })
 }
 
@@ -136,8 +127,7 @@ pub async fn start_email(
         new_value: email.as_str(),
         detail: "",
     };
-    let code = open_change(deps, req, &mut tx, opening).await?;
-    code_sent(deps, req, tx, &target, &code).await
+    open_change(deps, req, tx, opening).await
 }
 
 /// Starts changing the phone. With access to the current number, a code goes there
@@ -160,7 +150,7 @@ pub async fn start_phone(
             field: "phone".into(),
         });
     }
-    if repo::waiting(deps.db, u.id).await?.is_some() {
+    if repo::waiting(&mut *tx, u.id).await?.is_some() {
         return Err(AppError::invalid("phone", "pending"));
     }
     let (kind, state, target) = match (&u.phone, lost) {
@@ -189,8 +179,7 @@ pub async fn start_phone(
         new_value: new.as_str(),
         detail: "",
     };
-    let code = open_change(deps, req, &mut tx, opening).await?;
-    code_sent(deps, req, tx, &target, &code).await
+    open_change(deps, req, tx, opening).await
 }
 
 /// Checks the code of the account's open change (`kinds`) and takes the next step.
@@ -386,7 +375,7 @@ fn tell_old_contacts(deps: &Deps<'_>, req: &Requester, u: &UserRow, text: &str) 
 /// Cancels the phone change that is waiting out its 14 days.
 pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> AppResult<()> {
     let now = deps.now;
-    let c = repo::waiting(deps.db, user_id)
+    let c = repo::waiting(&deps.db.pool, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut tx = deps.db.begin_write().await?;

@@ -39,7 +39,7 @@ pub async fn get_account() -> Result<Option<AccountView>, AppError> {
                 (c.kind, to)
             });
             drop(tx);
-            let waiting = crate::account::change_repo::waiting(&st.db, u.id)
+            let waiting = crate::account::change_repo::waiting(&st.db.pool, u.id)
                 .await?
                 .map(|c| {
                     (

@@ -2,7 +2,7 @@
 //! happens when the code is confirmed (`changes::confirm`).
 
 use crate::account::change_repo as repo;
-use crate::account::changes::{Opening, code_sent, open_change};
+use crate::account::changes::{Opening, open_change};
 use crate::account::model::{ChangeStep, Channel};
 use crate::account::repo as accounts;
 use crate::account::signin::{Deps, Requester, Target};
@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 /// Later capabilities add theirs (orders, the bonus card, instalments, the wallet).
 pub async fn deletion_blockers(deps: &Deps<'_>, user_id: i64) -> AppResult<Vec<String>> {
     let mut reasons = Vec::new();
-    if repo::waiting(deps.db, user_id).await?.is_some() {
+    if repo::waiting(&deps.db.pool, user_id).await?.is_some() {
         reasons.push("phone_change_pending".to_string());
     }
     Ok(reasons)
@@ -59,6 +59,5 @@ pub async fn start_delete(
         new_value: "",
         detail: &detail,
     };
-    let code = open_change(deps, req, &mut tx, opening).await?;
-    code_sent(deps, req, tx, &target, &code).await
+    open_change(deps, req, tx, opening).await
 }

@@ -26,10 +26,8 @@ pub fn policy(nonce: &str, form_targets: &str) -> String {
 pub const NON_HTML_POLICY: &str =
     "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'";
 
-/// What each request's rendering gets: the nonce for inline scripts, and a place to
-/// keep the request's session once it has been looked up.
-pub fn provide_request_context() {
-    provide_context(crate::account::session::RequestSession::default());
+/// Gives rendering this response's nonce, for the inline scripts.
+pub fn provide_nonce() {
     if let Some(n) = use_context::<Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
         provide_context(Nonce::from_value(n.0));
     }
