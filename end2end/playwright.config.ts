@@ -72,8 +72,9 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       LEPTOS_SITE_ROOT: "../target/site",
       APP_LOG: "warn",
-      // Each test sends its own X-Forwarded-For (fixtures.ts), as if from its own network.
-      APP_TRUST_PROXY: "on",
+      // Each test sends its own X-Forwarded-For (fixtures.ts), as if from its own
+      // network behind the shop's proxy on loopback.
+      APP_TRUSTED_PROXIES: "127.0.0.1,::1",
       APP_OIDC_PROVIDERS: "sber,apple",
       APP_OIDC_SBER_ISSUER: issuer,
       APP_OIDC_SBER_CLIENT_ID: "rynok",

@@ -4,6 +4,8 @@
 pub mod account;
 pub mod cart;
 pub mod catalog;
+#[cfg(feature = "ssr")]
+pub mod client_addr;
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -12,6 +14,8 @@ pub mod i18n;
 pub mod money;
 #[cfg(feature = "ssr")]
 pub mod notify;
+#[cfg(feature = "ssr")]
+pub mod ratelimit;
 #[cfg(feature = "ssr")]
 pub mod request;
 #[cfg(feature = "ssr")]

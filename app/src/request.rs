@@ -103,27 +103,49 @@ pub fn answer<T>(result: crate::error::AppResult<T>) -> crate::error::AppResult<
     result
 }
 
-/// The client's address: the connection's peer, or the first X-Forwarded-For entry
-/// when the server is configured to trust its proxy.
+/// The client's address (see `client_addr`): the connection's peer, or behind the
+/// shop's own proxies the nearest untrusted X-Forwarded-For entry.
 pub fn client_ip() -> String {
     let Some(p) = parts() else {
         return String::new();
     };
-    let trust = state().map(|s| s.settings.trust_proxy).unwrap_or(false);
-    if trust
-        && let Some(ip) = p
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
-    {
-        return ip.to_string();
-    }
-    p.extensions
+    let Some(peer) = p
+        .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default()
+        .map(|c| c.0.ip())
+    else {
+        return String::new();
+    };
+    let trusted = state()
+        .map(|s| s.settings.trusted_proxies.clone())
+        .unwrap_or_default();
+    client_ip_of(&p.headers, peer, &trusted)
+}
+
+/// The client's address for these headers, arriving from `peer`.
+pub fn client_ip_of(
+    headers: &http::HeaderMap,
+    peer: std::net::IpAddr,
+    trusted: &[crate::client_addr::Cidr],
+) -> String {
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::client_addr::client_ip(peer, &forwarded, trusted).to_string()
+}
+
+/// Lets this request through the per-client limit `rule` of this server, or
+/// answers how long to wait.
+pub fn limit(rule: crate::ratelimit::Rule) -> AppResult<()> {
+    let st = state()?;
+    let client = crate::client_addr::limit_bucket(&client_ip());
+    st.limiter
+        .check(rule, &client, st.clock.now_ms())
+        .map_err(|ms| AppError::TooManyRequests {
+            retry_after_secs: (ms + 999) / 1000,
+        })
 }
 
 /// The browser's User-Agent, cut to a sane length.

@@ -30,9 +30,81 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Encrypts `plain` with AES-256-GCM under a key derived from `secret` for
+/// `purpose`, bound to `context` (authenticated, not stored): hex of nonce and
+/// ciphertext. For short-lived secrets that must be shown again, never for ones
+/// that can be hashed instead.
+pub fn seal(secret: &[u8], purpose: &str, context: &str, plain: &str) -> String {
+    use aes_gcm::aead::{Aead, Payload};
+    let mut nonce = [0u8; 12];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut nonce)
+        .unwrap_or_else(|_| rand::rng().fill_bytes(&mut nonce));
+    let payload = Payload {
+        msg: plain.as_bytes(),
+        aad: context.as_bytes(),
+    };
+    match cipher(secret, purpose).encrypt(&nonce.into(), payload) {
+        Ok(ct) => hex::encode([&nonce[..], &ct].concat()),
+        // Only plaintexts of gigabytes fail; a code is six digits.
+        Err(_) => String::new(),
+    }
+}
+
+/// The plaintext of a [`seal`]ed value, if it is intact and was sealed for this
+/// purpose and context.
+pub fn unseal(secret: &[u8], purpose: &str, context: &str, sealed: &str) -> Option<String> {
+    use aes_gcm::aead::{Aead, Payload};
+    let bytes = hex::decode(sealed).ok()?;
+    if bytes.len() < 12 + 16 {
+        return None;
+    }
+    let (nonce, ct) = bytes.split_at(12);
+    let nonce: [u8; 12] = nonce.try_into().ok()?;
+    let payload = Payload {
+        msg: ct,
+        aad: context.as_bytes(),
+    };
+    let plain = cipher(secret, purpose)
+        .decrypt(&nonce.into(), payload)
+        .ok()?;
+    String::from_utf8(plain).ok()
+}
+
+fn cipher(secret: &[u8], purpose: &str) -> aes_gcm::Aes256Gcm {
+    use aes_gcm::KeyInit;
+    use hmac::{Hmac, Mac};
+    // A key per purpose, derived from the server's secret (HMAC-SHA256 as a KDF).
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
+    mac.update(b"rynok seal key: ");
+    mac.update(purpose.as_bytes());
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&mac.finalize().into_bytes());
+    aes_gcm::Aes256Gcm::new(&key.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sealed_values_open_only_with_their_key_purpose_and_context() {
+        let sealed = seal(b"k1", "feed", "user 1", "123456");
+        assert!(!sealed.contains("123456"));
+        assert_eq!(
+            unseal(b"k1", "feed", "user 1", &sealed).as_deref(),
+            Some("123456")
+        );
+        assert_eq!(unseal(b"k2", "feed", "user 1", &sealed), None);
+        assert_eq!(unseal(b"k1", "other", "user 1", &sealed), None);
+        assert_eq!(unseal(b"k1", "feed", "user 2", &sealed), None);
+        assert_eq!(unseal(b"k1", "feed", "user 1", "00ff"), None);
+        assert_ne!(
+            sealed,
+            seal(b"k1", "feed", "user 1", "123456"),
+            "a fresh nonce each time"
+        );
+    }
 
     #[test]
     fn tokens_are_fresh_and_well_formed() {

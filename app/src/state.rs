@@ -21,11 +21,30 @@ pub struct Settings {
     pub session_idle_ms: i64,
     /// A session ends this long after sign-in whatever happens (default 90 days).
     pub session_absolute_ms: i64,
-    /// Whether to take the client's address from X-Forwarded-For (behind a proxy).
-    pub trust_proxy: bool,
+    /// The shop's own proxies (APP_TRUSTED_PROXIES): behind them the client's
+    /// address is read from X-Forwarded-For (see `client_addr`).
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
+    /// Countries whose numbers may receive codes, each with its hourly budget of
+    /// sends (APP_CODE_COUNTRIES, default `RU`).
+    pub code_countries: Vec<CountryBudget>,
+    /// Codes sent to phones per hour, all countries together (APP_CODE_HOURLY_BUDGET).
+    pub code_hourly_budget: i64,
     /// "Sign in with ..." providers, in the order their buttons appear.
     pub oidc: Vec<OidcProvider>,
 }
+
+/// A country that may receive codes, and how many an hour at most.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountryBudget {
+    /// ISO 3166 code: `RU`, `BY`, ...
+    pub iso: String,
+    pub hourly: i64,
+}
+
+/// The default hourly budget of one country, when APP_CODE_COUNTRIES names none.
+pub const DEFAULT_COUNTRY_HOURLY: i64 = 1_000;
+/// The default hourly budget of all phone sends together.
+pub const DEFAULT_CODE_HOURLY_BUDGET: i64 = 2_000;
 
 /// One OpenID Connect provider from configuration.
 #[derive(Clone, Debug)]
@@ -43,6 +62,14 @@ pub struct OidcProvider {
 }
 
 impl Settings {
+    /// The hourly budget of codes to numbers of `iso`, if they may get codes at all.
+    pub fn country_budget(&self, iso: &str) -> Option<i64> {
+        self.code_countries
+            .iter()
+            .find(|c| c.iso == iso)
+            .map(|c| c.hourly)
+    }
+
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
@@ -56,7 +83,12 @@ impl Settings {
             secret: b"test secret, not for production use".to_vec(),
             session_idle_ms: 30 * 24 * 3600 * 1000,
             session_absolute_ms: 90 * 24 * 3600 * 1000,
-            trust_proxy: false,
+            trusted_proxies: Vec::new(),
+            code_countries: vec![CountryBudget {
+                iso: "RU".into(),
+                hourly: DEFAULT_COUNTRY_HOURLY,
+            }],
+            code_hourly_budget: DEFAULT_CODE_HOURLY_BUDGET,
             oidc: Vec::new(),
         }
     }
@@ -69,4 +101,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub clock: SharedClock,
     pub notifier: crate::notify::SharedNotifier,
+    /// Per-client request limits of this server (`ratelimit`).
+    pub limiter: Arc<crate::ratelimit::RateLimiter>,
 }

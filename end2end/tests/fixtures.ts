@@ -2,7 +2,8 @@ import { test as base, expect, Page } from "@playwright/test";
 
 /// A private address of its own for each test and seed, so the server's per-IP send
 /// limits (30 codes an hour) count each test as the separate shopper it plays
-/// (the e2e server runs with APP_TRUST_PROXY=on and reads X-Forwarded-For).
+/// (the e2e server trusts loopback as its proxy, APP_TRUSTED_PROXIES, and takes the
+/// rightmost X-Forwarded-For entry that is not a proxy: this one).
 export function clientIp(seed: string): string {
   let h = 7;
   for (const c of seed) h = (h * 31 + c.charCodeAt(0)) >>> 0;

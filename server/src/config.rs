@@ -24,8 +24,14 @@ pub struct Config {
     /// APP_SESSION_IDLE_DAYS (30) and APP_SESSION_ABSOLUTE_DAYS (90)
     pub session_idle_days: i64,
     pub session_absolute_days: i64,
-    /// APP_TRUST_PROXY=1: take the client address from X-Forwarded-For
-    pub trust_proxy: bool,
+    /// APP_TRUSTED_PROXIES: the shop's own proxies (addresses or CIDRs, comma
+    /// separated); behind them the client is read from X-Forwarded-For
+    pub trusted_proxies: Vec<app::client_addr::Cidr>,
+    /// APP_CODE_COUNTRIES: countries whose numbers get codes, each with an optional
+    /// hourly budget, `RU` or `RU:1000,BY:50` (default `RU`)
+    pub code_countries: Vec<app::state::CountryBudget>,
+    /// APP_CODE_HOURLY_BUDGET: codes to phones per hour, all countries (default 2000)
+    pub code_hourly_budget: i64,
     /// APP_OUTBOX: on (default in dev and test) or off; never on in production
     pub outbox: bool,
     /// APP_SMTP_*: where emails go; none means no email delivery
@@ -69,12 +75,14 @@ pub enum ConfigError {
     Invalid(&'static str, String, &'static str),
 }
 
-fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// The configuration from these variables (`from_env` reads the process's).
+    pub fn from_vars(source: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let var = |name: &str| source(name).filter(|v| !v.trim().is_empty());
         let host = match var("APP_HOST") {
             Some(h) => h
                 .parse()
@@ -149,8 +157,30 @@ impl Config {
                 )),
             }
         };
-        let trust_proxy = flag("APP_TRUST_PROXY", false)?;
-        let outbox = flag("APP_OUTBOX", env != "prod")?;
+        if var("APP_TRUST_PROXY").is_some() {
+            return Err(ConfigError::Invalid(
+                "APP_TRUST_PROXY",
+                String::new(),
+                "replaced by APP_TRUSTED_PROXIES: list your proxies' addresses",
+            ));
+        }
+        let trusted_proxies = parse_proxies(var("APP_TRUSTED_PROXIES").as_deref().unwrap_or(""))?;
+        let code_countries = parse_countries(var("APP_CODE_COUNTRIES").as_deref().unwrap_or("RU"))?;
+        let code_hourly_budget = match var("APP_CODE_HOURLY_BUDGET") {
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or(ConfigError::Invalid(
+                    "APP_CODE_HOURLY_BUDGET",
+                    v,
+                    "expected a whole number",
+                ))?,
+            None => app::state::DEFAULT_CODE_HOURLY_BUDGET,
+        };
+        // The outbox shows every code to whoever can reach /dev/outbox: by default
+        // only on a loopback address; elsewhere only when asked for by name.
+        let outbox = flag("APP_OUTBOX", env != "prod" && host.is_loopback())?;
         let smtp = match var("APP_SMTP_HOST") {
             None => None,
             Some(host) => {
@@ -305,7 +335,9 @@ impl Config {
             secret,
             session_idle_days,
             session_absolute_days,
-            trust_proxy,
+            trusted_proxies,
+            code_countries,
+            code_hourly_budget,
             outbox,
             smtp,
             sms_gateway,
@@ -326,11 +358,112 @@ impl Config {
             secret: None,
             session_idle_days: 30,
             session_absolute_days: 90,
-            trust_proxy: false,
+            trusted_proxies: Vec::new(),
+            code_countries: parse_countries("RU,BY").unwrap_or_default(),
+            code_hourly_budget: app::state::DEFAULT_CODE_HOURLY_BUDGET,
             outbox: true,
             smtp: None,
             sms_gateway: None,
             oidc: Vec::new(),
+        }
+    }
+}
+
+/// `10.0.0.0/8, 127.0.0.1, ::1`: each entry an address or a CIDR.
+pub fn parse_proxies(raw: &str) -> Result<Vec<app::client_addr::Cidr>, ConfigError> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            app::client_addr::Cidr::parse(s).ok_or(ConfigError::Invalid(
+                "APP_TRUSTED_PROXIES",
+                s.to_string(),
+                "expected addresses or CIDRs such as 10.0.0.0/8",
+            ))
+        })
+        .collect()
+}
+
+/// `RU` or `RU:1000,BY:50`: ISO country codes, each with an optional hourly budget.
+pub fn parse_countries(raw: &str) -> Result<Vec<app::state::CountryBudget>, ConfigError> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|entry| {
+            let bad = || {
+                ConfigError::Invalid(
+                    "APP_CODE_COUNTRIES",
+                    entry.to_string(),
+                    "expected ISO codes with optional hourly budgets, e.g. RU,BY:50",
+                )
+            };
+            let (iso, hourly) = match entry.split_once(':') {
+                Some((iso, n)) => (iso, n.trim().parse::<i64>().map_err(|_| bad())?),
+                None => (entry, app::state::DEFAULT_COUNTRY_HOURLY),
+            };
+            let iso = iso.trim().to_ascii_uppercase();
+            if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_uppercase()) || hourly < 0 {
+                return Err(bad());
+            }
+            Ok(app::state::CountryBudget { iso, hourly })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_vars(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn the_outbox_is_off_on_a_network_address_unless_asked_for() {
+        assert!(config(&[]).unwrap().outbox, "on for 127.0.0.1 in dev");
+        assert!(!config(&[("APP_HOST", "0.0.0.0")]).unwrap().outbox);
+        assert!(
+            !config(&[("APP_HOST", "192.0.2.10"), ("APP_ENV", "test")])
+                .unwrap()
+                .outbox
+        );
+        let asked = config(&[("APP_HOST", "0.0.0.0"), ("APP_OUTBOX", "on")]).unwrap();
+        assert!(asked.outbox);
+    }
+
+    #[test]
+    fn trusted_proxies_and_code_countries_parse() {
+        let c = config(&[
+            ("APP_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1,::1"),
+            ("APP_CODE_COUNTRIES", "ru:500,BY"),
+            ("APP_CODE_HOURLY_BUDGET", "700"),
+        ])
+        .unwrap();
+        assert_eq!(c.trusted_proxies.len(), 3);
+        assert_eq!(c.code_countries[0].iso, "RU");
+        assert_eq!(c.code_countries[0].hourly, 500);
+        assert_eq!(
+            c.code_countries[1].hourly,
+            app::state::DEFAULT_COUNTRY_HOURLY
+        );
+        assert_eq!(c.code_hourly_budget, 700);
+        assert_eq!(
+            config(&[]).unwrap().code_countries.len(),
+            1,
+            "Russia alone by default"
+        );
+        for (k, v) in [
+            ("APP_TRUSTED_PROXIES", "10.0.0.0/99"),
+            ("APP_CODE_COUNTRIES", "Russia"),
+            ("APP_CODE_COUNTRIES", "RU:lots"),
+            ("APP_CODE_HOURLY_BUDGET", "-1"),
+            ("APP_TRUST_PROXY", "on"),
+        ] {
+            assert!(config(&[(k, v)]).is_err(), "{k}={v}");
         }
     }
 }

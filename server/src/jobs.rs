@@ -1,6 +1,7 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
-//! their 14 days). Safe with several servers: each change is applied in one
-//! transaction that re-checks its state.
+//! their 14 days) and erase the sealed copies of sign-in codes that expired. Safe
+//! with several servers: each change is applied in one transaction that re-checks
+//! its state, and erasing twice erases nothing more.
 
 use app::account::signin::Deps;
 use app::state::AppState;
@@ -14,7 +15,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::error::AppError> {
         notifier: &state.notifier,
         now: state.clock.now_ms(),
     };
-    app::account::changes::apply_due(&deps).await
+    let applied = app::account::changes::apply_due(&deps).await?;
+    app::account::repo::erase_expired_codes(&state.db, deps.now).await?;
+    Ok(applied)
 }
 
 pub fn spawn(state: AppState) {

@@ -116,11 +116,14 @@ impl Application {
                 secret,
                 session_idle_ms: config.session_idle_days * 86_400_000,
                 session_absolute_ms: config.session_absolute_days * 86_400_000,
-                trust_proxy: config.trust_proxy,
+                trusted_proxies: config.trusted_proxies.clone(),
+                code_countries: config.code_countries.clone(),
+                code_hourly_budget: config.code_hourly_budget,
                 oidc: config.oidc.clone(),
             }),
             clock,
             notifier: Arc::new(notifier),
+            limiter: Default::default(),
         };
         if config.env == "prod" {
             // In the background: until it is done, assets are compressed per request.

@@ -63,16 +63,7 @@ pub async fn callback_get(
     let (Some(code), Some(state)) = (a.code, a.state) else {
         return failed();
     };
-    let ip = if st.settings.trust_proxy {
-        headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_string())
-            .unwrap_or_else(|| peer.ip().to_string())
-    } else {
-        peer.ip().to_string()
-    };
+    let ip = app::request::client_ip_of(&headers, peer.ip(), &st.settings.trusted_proxies);
     let req = Requester {
         ip,
         user_agent: headers

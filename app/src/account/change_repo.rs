@@ -148,12 +148,17 @@ pub async fn due(tx: &mut Tx, now: i64) -> Result<Vec<ChangeRow>, sqlx::Error> {
     rows.iter().map(from_row).collect()
 }
 
-pub async fn add_failure(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE account_changes SET failures = failures + 1 WHERE id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+/// Counts one wrong code unless `max` are already counted: the new count, or
+/// `None` when the code was already burnt (one conditional statement).
+pub async fn add_failure(tx: &mut Tx, id: i64, max: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE account_changes SET failures = failures + 1 WHERE id = $1 AND failures < $2 \
+         RETURNING failures",
+    )
+    .bind(id)
+    .bind(max)
+    .fetch_optional(&mut **tx)
+    .await
 }
 
 /// The next state of a change and the code (if any) it now waits for.
@@ -324,6 +329,7 @@ pub async fn erase(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Erro
         "DELETE FROM security_messages WHERE user_id = $2 AND $1 = $1",
         "DELETE FROM security_events WHERE user_id = $2 AND $1 = $1",
         "DELETE FROM passkeys WHERE user_id = $2 AND $1 = $1",
+        "DELETE FROM oidc_links WHERE user_id = $2 AND $1 = $1",
         "UPDATE users SET webauthn_id = NULL WHERE id = $2 AND $1 = $1",
         "UPDATE account_changes SET state = 'cancelled', code_target = '', new_value = '', updated_at = $1 WHERE user_id = $2",
     ] {

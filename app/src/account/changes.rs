@@ -6,8 +6,8 @@ use crate::account::change_repo::{self as repo, ChangeRow, NewChange};
 use crate::account::model::{ChangeStep, Channel, Email, OtpCode, Phone};
 use crate::account::repo::{self as accounts, UserRow};
 use crate::account::signin::{
-    CODE_TTL_MS, Deps, MAX_FAILURES, Requester, Target, code_mac, log, new_code, send_later,
-    wait_before_send,
+    CODE_TTL_MS, Deps, MAX_FAILURES, Requester, Target, code_mac, log, new_code, record_send,
+    send_later, wait_before_send,
 };
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
@@ -19,10 +19,16 @@ use subtle::ConstantTimeEq;
 /// How long a phone change without access to the old number waits.
 pub const LOST_PHONE_WAIT_MS: i64 = 14 * 24 * 3_600_000;
 
+/// The account, locked against its own parallel changes for the rest of `tx`.
 async fn user(tx: &mut Tx, user_id: i64) -> AppResult<UserRow> {
+    lock_account(tx, user_id).await?;
     accounts::user_by_id_tx(tx, user_id)
         .await?
         .ok_or(AppError::Unauthorized)
+}
+
+pub(crate) async fn lock_account(tx: &mut Tx, user_id: i64) -> AppResult<()> {
+    Ok(accounts::lock_keys(tx, &[format!("account:{user_id}")]).await?)
 }
 
 /// Checks the limits, then records a change waiting for `code` at `target`.
@@ -32,12 +38,12 @@ async fn send_code(
     tx: &mut Tx,
     target: &Target,
 ) -> AppResult<(String, String, String)> {
-    if let Some(secs) = wait_before_send(tx, target, &req.ip, deps.now).await? {
+    if let Some(secs) = wait_before_send(tx, deps.settings, target, &req.ip, deps.now).await? {
         return Err(AppError::TooManyRequests {
             retry_after_secs: secs,
         });
     }
-    accounts::record_send(tx, target.key(), &target.prefix(), &req.ip, deps.now).await?;
+    record_send(tx, target, &req.ip, deps.now).await?;
     let salt = random_token();
     let code = new_code();
     let mac = code_mac(&deps.settings.secret, &salt, &code);
@@ -79,6 +85,7 @@ pub(crate) async fn open_change(
     mut tx: Tx,
     o: Opening<'_>,
 ) -> AppResult<ChangeStep> {
+    lock_account(&mut tx, o.user_id).await?;
     let (salt, mac, code) = send_code(deps, req, &mut tx, o.target).await?;
     repo::cancel_open(&mut tx, o.user_id, o.kind, deps.now).await?;
     repo::insert(
@@ -113,11 +120,8 @@ pub async fn start_email(
 ) -> AppResult<ChangeStep> {
     let mut tx = deps.db.begin_write().await?;
     let u = user(&mut tx, user_id).await?;
-    if repo::taken(&mut tx, "email", email.as_str(), u.id).await? {
-        return Err(AppError::Taken {
-            field: "email".into(),
-        });
-    }
+    // Whether the address is taken is told only once its code proves it is the
+    // person's own (`apply`): before that, the answer is the same for every address.
     let target = Target::Email(email.clone());
     let opening = Opening {
         user_id: u.id,
@@ -145,11 +149,7 @@ pub async fn start_phone(
     if u.phone.as_ref() == Some(&new) {
         return Err(AppError::invalid("phone", "same"));
     }
-    if repo::taken(&mut tx, "phone", new.as_str(), u.id).await? {
-        return Err(AppError::Taken {
-            field: "phone".into(),
-        });
-    }
+    // As for emails: "taken" only after the code to the new number (`apply`).
     if repo::waiting(&mut *tx, u.id).await?.is_some() {
         return Err(AppError::invalid("phone", "pending"));
     }
@@ -204,10 +204,11 @@ pub async fn confirm(
     }
     let expected = code_mac(&deps.settings.secret, &c.salt, code.as_str());
     if !bool::from(expected.as_bytes().ct_eq(c.code_hash.as_bytes())) {
-        repo::add_failure(&mut tx, c.id).await?;
+        let Some(failures) = repo::add_failure(&mut tx, c.id, MAX_FAILURES).await? else {
+            return Err(AppError::CodeBurned);
+        };
         log(&mut tx, Some(u.id), "change_code_failed", &c.kind, req, now).await?;
         tx.commit().await?;
-        let failures = c.failures + 1;
         return Err(if failures >= MAX_FAILURES {
             AppError::CodeBurned
         } else {
@@ -307,6 +308,11 @@ async fn apply(
             Ok(ChangeStep::PhoneChanged)
         }
         ("phone_lost", "new") => {
+            if repo::taken(tx, "phone", &c.new_value, u.id).await? {
+                return Err(AppError::Taken {
+                    field: "phone".into(),
+                });
+            }
             let due = now + LOST_PHONE_WAIT_MS;
             let next = repo::Next {
                 state: "waiting",
@@ -405,14 +411,24 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
     let due = repo::due(&mut tx, now).await?;
     let d = crate::i18n::Lang::Ru.account();
     for c in &due {
+        // Each change is closed first and conditionally: a cancellation committed
+        // since `due` read it leaves it alone.
         if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
-            repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await?;
-            accounts::add_security_message(&mut tx, c.user_id, d.msg_phone_change_cancelled, now)
+            if repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
+                accounts::add_security_message(
+                    &mut tx,
+                    c.user_id,
+                    d.msg_phone_change_cancelled,
+                    now,
+                )
                 .await?;
+            }
+            continue;
+        }
+        if !repo::finish(&mut tx, c.id, "waiting", "done", now).await? {
             continue;
         }
         repo::set_phone(&mut tx, c.user_id, &c.new_value).await?;
-        repo::finish(&mut tx, c.id, "waiting", "done", now).await?;
         let new = Phone::from_stored(c.new_value.clone());
         accounts::log_event(
             &mut tx,

@@ -33,6 +33,8 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             ("full_name", _) => d.err_full_name.into(),
             ("phone", "bad_characters") => d.err_phone_chars.into(),
             ("phone", "not_mobile") => d.err_phone_mobile.into(),
+            ("phone", "unknown_country") => d.err_phone_country.into(),
+            ("phone", "country_closed") => d.err_phone_closed.into(),
             ("phone", _) => d.err_phone_length.into(),
             ("email", _) => d.err_email.into(),
             ("code", _) => d.err_code_format.into(),

@@ -54,6 +54,8 @@ pub struct AccountDict {
     pub err_phone_empty: &'static str,
     pub err_phone_chars: &'static str,
     pub err_phone_length: &'static str,
+    pub err_phone_country: &'static str,
+    pub err_phone_closed: &'static str,
     pub err_phone_mobile: &'static str,
     pub err_email: &'static str,
     pub err_code_format: &'static str,

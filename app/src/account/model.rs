@@ -3,142 +3,13 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod phone;
 mod profile;
 mod views;
 
+pub use phone::*;
 pub use profile::*;
 pub use views::*;
-
-/// A phone number in E.164 form (`+79123456789`). Russian numbers are accepted the
-/// way people type them: "8 912 345-67-89", "+7 (912) 345 67 89", "9123456789".
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Phone(String);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PhoneError {
-    Empty,
-    /// Letters or other characters that have no place in a number.
-    BadCharacters,
-    /// Too few or too many digits for the country.
-    WrongLength,
-    /// A Russian number must start with 9 (mobile) or a valid area code.
-    NotMobile,
-}
-
-impl Phone {
-    pub fn parse(input: &str) -> Result<Phone, PhoneError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(PhoneError::Empty);
-        }
-        if s.len() > 32
-            || !s
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-().\u{A0}".contains(c))
-        {
-            return Err(PhoneError::BadCharacters);
-        }
-        if s.chars().skip(1).any(|c| c == '+') {
-            return Err(PhoneError::BadCharacters);
-        }
-        let plus = s.starts_with('+');
-        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        let national = match (plus, digits.len()) {
-            (true, _) if digits.starts_with('7') => digits[1..].to_string(),
-            (true, 8..=15) => {
-                // Another country: E.164 allows at most 15 digits, and none starts with 0.
-                if digits.starts_with('0') {
-                    return Err(PhoneError::WrongLength);
-                }
-                return Ok(Phone(format!("+{digits}")));
-            }
-            (true, _) => return Err(PhoneError::WrongLength),
-            (false, 11) if digits.starts_with('8') || digits.starts_with('7') => {
-                digits[1..].to_string()
-            }
-            (false, 10) => digits,
-            (false, _) => return Err(PhoneError::WrongLength),
-        };
-        if national.len() != 10 {
-            return Err(PhoneError::WrongLength);
-        }
-        if !national.starts_with('9') {
-            return Err(PhoneError::NotMobile);
-        }
-        Ok(Phone(format!("+7{national}")))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The first digits, shared by many numbers, for send limits per prefix:
-    /// "+7912345" for Russian numbers.
-    pub fn prefix(&self) -> &str {
-        &self.0[..self.0.len().min(8)]
-    }
-
-    /// "+7 912 345-67-89" for Russian numbers; others as stored.
-    pub fn display(&self) -> String {
-        let d = &self.0;
-        if d.starts_with("+7") && d.len() == 12 {
-            format!("+7 {} {}-{}-{}", &d[2..5], &d[5..8], &d[8..10], &d[10..12])
-        } else {
-            d.clone()
-        }
-    }
-
-    /// "+7 912 ***-**-89": enough to recognise one's own number, no more.
-    pub fn masked(&self) -> String {
-        let d = &self.0;
-        if d.starts_with("+7") && d.len() == 12 {
-            format!("+7 {} ***-**-{}", &d[2..5], &d[10..12])
-        } else {
-            format!(
-                "{}…{}",
-                &d[..3.min(d.len())],
-                &d[d.len().saturating_sub(2)..]
-            )
-        }
-    }
-}
-
-impl fmt::Display for Phone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display())
-    }
-}
-
-/// The +7 mask of the phone field: what a person typed, shown as "+7 912 345-67-89"
-/// while they type. Numbers of other countries (a "+" not followed by 7) stay as typed.
-pub fn phone_mask(raw: &str) -> String {
-    let t = raw.trim_start();
-    if t.starts_with('+') && !t.starts_with("+7") && t.len() > 1 {
-        return raw.to_string();
-    }
-    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return if t.starts_with('+') {
-            "+".into()
-        } else {
-            String::new()
-        };
-    }
-    let national: String = match digits.chars().next() {
-        Some('7' | '8') => digits.chars().skip(1).take(10).collect(),
-        _ => digits.chars().take(10).collect(),
-    };
-    let mut out = String::from("+7");
-    for (i, c) in national.chars().enumerate() {
-        match i {
-            0 | 3 => out.push(' '),
-            6 | 8 => out.push('-'),
-            _ => {}
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// A one-time code as typed: exactly six digits (spaces and dashes ignored).
 #[derive(Clone, PartialEq, Eq)]
@@ -164,13 +35,6 @@ impl OtpCode {
 impl fmt::Debug for OtpCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("OtpCode(******)")
-    }
-}
-
-impl Phone {
-    /// A number read back from our own storage, already in E.164 form.
-    pub fn from_stored(s: String) -> Phone {
-        Phone(s)
     }
 }
 

@@ -23,6 +23,8 @@ use std::sync::{LazyLock, Mutex};
 
 /// An authorization request must come back within this long.
 pub const FLOW_TTL_MS: i64 = 10 * 60_000;
+/// Sign-ins with a provider under way at once, over all clients.
+pub const MAX_OPEN_FLOWS: i64 = 50_000;
 
 fn http_client() -> AppResult<reqwest::Client> {
     reqwest::ClientBuilder::new()
@@ -132,6 +134,15 @@ pub async fn start(
         .bind(deps.now - FLOW_TTL_MS)
         .execute(&mut *tx)
         .await?;
+    // A flood from many addresses still cannot grow the table without end.
+    let open: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_flows")
+        .fetch_one(&mut *tx)
+        .await?;
+    if open >= MAX_OPEN_FLOWS {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 60,
+        });
+    }
     sqlx::query(
         "INSERT INTO oidc_flows (state_hash, browser_hash, provider, pkce_verifier, nonce, next, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -29,6 +29,7 @@ pub async fn oidc_start(provider: String, next: Option<String>) -> Result<(), Ap
         async move {
             use crate::account::server::ctx;
             let st = crate::request::state()?;
+            crate::request::limit(crate::ratelimit::OIDC_START)?;
             let next = crate::account::components::safe_next(next);
             let (url, browser) =
                 crate::account::oidc::start(&ctx::deps(&st), &provider, &next).await?;

@@ -71,6 +71,14 @@ pub async fn insert_challenge(
     .map(|_| ())
 }
 
+/// Ceremonies started since `since` (the live ones).
+pub async fn live_challenges(tx: &mut Tx, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM webauthn_challenges WHERE created_at >= $1")
+        .bind(since)
+        .fetch_one(&mut **tx)
+        .await
+}
+
 /// Takes an unused ceremony (marking it used, so it cannot be replayed).
 pub async fn take_challenge(
     tx: &mut Tx,

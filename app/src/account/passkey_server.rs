@@ -72,6 +72,7 @@ pub async fn passkey_login_start() -> Result<String, AppError> {
         async move {
             use crate::account::server::ctx;
             let st = crate::request::state()?;
+            crate::request::limit(crate::ratelimit::PASSKEY_LOGIN)?;
             let (options, token) = crate::account::passkeys::login_start(&ctx::deps(&st)).await?;
             cookie::set(&token);
             Ok(options)

@@ -11,6 +11,8 @@ use webauthn_rs::prelude::*;
 
 /// A ceremony must finish within this long.
 pub const CEREMONY_TTL_MS: i64 = 5 * 60_000;
+/// Passkey sign-ins under way at once, over all clients, before new ones wait.
+pub const MAX_OPEN_CEREMONIES: i64 = 50_000;
 
 /// The relying party: our public URL's host, its origin the only one allowed.
 /// WebAuthn refuses IP addresses, so a shop on 127.0.0.1 offers passkeys as
@@ -178,6 +180,12 @@ pub async fn login_start(deps: &Deps<'_>) -> AppResult<(String, String)> {
         .map_err(AppError::internal)?;
     let token = random_token();
     let mut tx = deps.db.begin_write().await?;
+    // A flood from many addresses still cannot grow the table without end.
+    if repo::live_challenges(&mut tx, deps.now - CEREMONY_TTL_MS).await? >= MAX_OPEN_CEREMONIES {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 60,
+        });
+    }
     repo::insert_challenge(
         &mut tx,
         NewChallenge {

@@ -57,7 +57,11 @@ pub async fn security(
     let messages = repo::security_messages(db, current.user_id, 50)
         .await?
         .into_iter()
-        .map(|(id, body, at, _)| SecurityMessage { id, body, at })
+        .map(|m| SecurityMessage {
+            id: m.id,
+            body: show_code(settings, current.user_id, &m, now),
+            at: m.at,
+        })
         .collect();
     let passkeys = crate::account::passkey_repo::passkeys(db, current.user_id)
         .await?
@@ -75,6 +79,22 @@ pub async fn security(
         messages,
         passkeys,
     })
+}
+
+/// A message's text with its sealed code in place while the code lives, and dots
+/// once it is used, replaced or expired.
+fn show_code(settings: &Settings, user_id: i64, m: &repo::MessageRow, now: i64) -> String {
+    if !m.body.contains(repo::CODE_MARK) {
+        return m.body.clone();
+    }
+    let code = match (&m.secret, m.secret_expires_at) {
+        (Some(sealed), Some(until)) if until > now => {
+            crate::account::signin::unseal_feed_code(&settings.secret, user_id, sealed)
+        }
+        _ => None,
+    };
+    m.body
+        .replace(repo::CODE_MARK, code.as_deref().unwrap_or("••••••"))
 }
 
 /// Ends another session of the same account.

@@ -127,6 +127,26 @@ pub async fn grant_discount(
     .map(|_| ())
 }
 
+/// Claims a one-time grant (`kind`) for a subject (the keyed hash of a phone
+/// number): true the first time, false ever after, whatever became of the account.
+pub async fn claim_grant(
+    tx: &mut Tx,
+    kind: &str,
+    subject_hash: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO discount_grants (kind, subject_hash, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (kind, subject_hash) DO NOTHING",
+    )
+    .bind(kind.to_string())
+    .bind(subject_hash.to_string())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// The discounts an account has not used yet: (kind, percent, max amount in kopecks).
 pub async fn open_discounts(db: &Db, user_id: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
     sqlx::query_as(
@@ -184,17 +204,41 @@ pub async fn insert_attempt(tx: &mut Tx, a: NewAttempt<'_>) -> Result<i64, sqlx:
     .try_get("id")
 }
 
+const ATTEMPT_COLUMNS: &str = "id, kind, target, channel, code_hash, code_expires_at, failures, \
+     last_sent_at, verified_at, consumed_at, created_at";
+
+/// The attempt behind a cookie, read without locking (for rendering a page).
 pub async fn attempt_by_token(
     tx: &mut Tx,
     token_hash: &str,
 ) -> Result<Option<AttemptRow>, sqlx::Error> {
-    let Some(r) = sqlx::query(
-        "SELECT id, kind, target, channel, code_hash, code_expires_at, failures, last_sent_at, \
-         verified_at, consumed_at, created_at FROM signin_attempts WHERE token_hash = $1",
-    )
-    .bind(token_hash.to_string())
-    .fetch_optional(&mut **tx)
-    .await?
+    let sql = format!("SELECT {ATTEMPT_COLUMNS} FROM signin_attempts WHERE token_hash = $1");
+    attempt_query(tx, &sql, token_hash).await
+}
+
+/// The attempt behind a cookie, locked until the transaction ends: an UPDATE that
+/// changes nothing takes the row lock on Postgres and returns the newest committed
+/// row, so parallel guesses against one attempt are checked one after another.
+/// (SQLite's `BEGIN IMMEDIATE` already lets one writer in at a time.)
+pub async fn lock_attempt(
+    tx: &mut Tx,
+    token_hash: &str,
+) -> Result<Option<AttemptRow>, sqlx::Error> {
+    let sql = format!(
+        "UPDATE signin_attempts SET failures = failures WHERE token_hash = $1 RETURNING {ATTEMPT_COLUMNS}"
+    );
+    attempt_query(tx, &sql, token_hash).await
+}
+
+async fn attempt_query(
+    tx: &mut Tx,
+    sql: &str,
+    token_hash: &str,
+) -> Result<Option<AttemptRow>, sqlx::Error> {
+    let Some(r) = sqlx::query(sql)
+        .bind(token_hash.to_string())
+        .fetch_optional(&mut **tx)
+        .await?
     else {
         return Ok(None);
     };
@@ -236,12 +280,39 @@ pub async fn replace_code(
     .map(|_| ())
 }
 
-pub async fn add_failure(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE signin_attempts SET failures = failures + 1 WHERE id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+/// Counts one wrong code, unless `max` are already counted: the new count, or
+/// `None` when the attempt was already burnt. One conditional statement, so that
+/// no interleaving of parallel guesses can count more than `max`.
+pub async fn add_failure(tx: &mut Tx, id: i64, max: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE signin_attempts SET failures = failures + 1 WHERE id = $1 AND failures < $2 \
+         RETURNING failures",
+    )
+    .bind(id)
+    .bind(max)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Serialises the use cases that count and then write under the same keys (sends
+/// per number, per client, per country; one account's changes). On Postgres each
+/// key takes a transaction-scoped advisory lock, in sorted order so that two
+/// transactions never wait on each other in a circle; on SQLite `BEGIN IMMEDIATE`
+/// already lets one writer in at a time.
+pub async fn lock_keys(tx: &mut Tx, keys: &[String]) -> Result<(), sqlx::Error> {
+    if tx.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    let mut keys: Vec<&String> = keys.iter().collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key.clone())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn mark_verified(tx: &mut Tx, id: i64, now: i64) -> Result<(), sqlx::Error> {
@@ -311,19 +382,53 @@ pub async fn recent_sends(
     rows.iter().map(|r| r.try_get("sent_at")).collect()
 }
 
-pub async fn record_send(
+/// One code sent: what the limits count it by.
+pub struct Send<'a> {
+    pub target: &'a str,
+    pub prefix: &'a str,
+    /// The client's limit bucket (an IPv4 address or an IPv6 /64).
+    pub ip: &'a str,
+    /// The ISO code of a phone's country; empty for an email.
+    pub country: &'a str,
+    pub now: i64,
+}
+
+pub async fn record_send(tx: &mut Tx, s: Send<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO code_sends (target, prefix, ip, country, sent_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(s.target.to_string())
+    .bind(s.prefix.to_string())
+    .bind(s.ip.to_string())
+    .bind(s.country.to_string())
+    .bind(s.now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// The time of the `n`-th newest code sent to a phone after `since`, of one
+/// country or of all: if there is one, a budget of `n` is spent until it ages out.
+pub async fn nth_recent_phone_send(
     tx: &mut Tx,
-    target: &str,
-    prefix: &str,
-    ip: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO code_sends (target, prefix, ip, sent_at) VALUES ($1, $2, $3, $4)")
-        .bind(target.to_string())
-        .bind(prefix.to_string())
-        .bind(ip.to_string())
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+    country: Option<&str>,
+    since: i64,
+    n: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let (filter, value) = match country {
+        Some(iso) => ("country = $3", iso.to_string()),
+        None => ("country <> $3", String::new()),
+    };
+    if n <= 0 {
+        return Ok(Some(since + 3_600_000));
+    }
+    sqlx::query_scalar(&format!(
+        "SELECT sent_at FROM code_sends WHERE {filter} AND sent_at > $1 \
+         ORDER BY sent_at DESC LIMIT 1 OFFSET $2"
+    ))
+    .bind(since)
+    .bind(n - 1)
+    .bind(value)
+    .fetch_optional(&mut **tx)
+    .await
 }

@@ -64,6 +64,7 @@ pub(crate) mod ctx {
                 BadCharacters => "bad_characters",
                 WrongLength => "wrong_length",
                 NotMobile => "not_mobile",
+                UnknownCountry => "unknown_country",
             };
             AppError::invalid("phone", why)
         })?;

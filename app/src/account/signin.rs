@@ -36,7 +36,7 @@ pub async fn start(
 ) -> AppResult<(String, SignInStep)> {
     let now = deps.now;
     let mut tx = deps.db.begin_write().await?;
-    if let Some(secs) = wait_before_send(&mut tx, &target, &req.ip, now).await? {
+    if let Some(secs) = wait_before_send(&mut tx, deps.settings, &target, &req.ip, now).await? {
         return Err(AppError::TooManyRequests {
             retry_after_secs: secs,
         });
@@ -48,8 +48,8 @@ pub async fn start(
         Target::Phone(..) => "phone",
         Target::Email(_) => "email",
     };
-    repo::record_send(&mut tx, target.key(), &target.prefix(), &req.ip, now).await?;
-    repo::insert_attempt(
+    record_send(&mut tx, &target, &req.ip, now).await?;
+    let attempt_id = repo::insert_attempt(
         &mut tx,
         NewAttempt {
             token_hash: &token_hash,
@@ -65,7 +65,7 @@ pub async fn start(
     .await?;
     let account = account_of(&mut tx, &target).await?;
     if let (Some(user), Target::Phone(..)) = (&account, &target) {
-        copy_to_security_feed(&mut tx, deps, req, user, &code).await?;
+        copy_to_security_feed(&mut tx, deps, req, user, &code, attempt_id).await?;
     }
     tx.commit().await?;
     deliver(deps, req, &target, account.as_ref(), &code).await?;
@@ -86,21 +86,41 @@ async fn account_of(tx: &mut Tx, target: &Target) -> AppResult<Option<UserRow>> 
     })
 }
 
-/// A person signed in elsewhere sees the code in the account's Security messages too.
+/// A person signed in elsewhere sees the code in the account's Security messages
+/// too: sealed (key from APP_SECRET), shown while it lives, erased with its attempt.
 async fn copy_to_security_feed(
     tx: &mut Tx,
     deps: &Deps<'_>,
     req: &Requester,
     user: &UserRow,
     code: &str,
+    attempt_id: i64,
 ) -> AppResult<()> {
     let live = repo::has_live_session(tx, user.id, deps.now, deps.settings.session_idle_ms).await?;
     if live {
         let d = req.lang.account();
-        repo::add_security_message(tx, user.id, &fill(d.msg_code_elsewhere, &[code]), deps.now)
-            .await?;
+        let message = repo::CodeMessage {
+            user_id: user.id,
+            body: &fill(d.msg_code_elsewhere, &[repo::CODE_MARK]),
+            sealed: &seal_feed_code(&deps.settings.secret, user.id, code),
+            expires_at: deps.now + CODE_TTL_MS,
+            attempt_id,
+            now: deps.now,
+        };
+        repo::add_code_message(tx, message).await?;
     }
     Ok(())
+}
+
+const FEED_CODE: &str = "security feed code";
+
+fn seal_feed_code(secret: &[u8], user_id: i64, code: &str) -> String {
+    crate::security::seal(secret, FEED_CODE, &format!("user {user_id}"), code)
+}
+
+/// The code of a Security message, if its seal opens for this account.
+pub(crate) fn unseal_feed_code(secret: &[u8], user_id: i64, sealed: &str) -> Option<String> {
+    crate::security::unseal(secret, FEED_CODE, &format!("user {user_id}"), sealed)
 }
 
 /// Sends the code. A phone always gets it (a failure is reported); an email only if
@@ -165,13 +185,13 @@ pub async fn resend(
             retry_after_secs: limits::ceil_secs(RESEND_MS - since_last),
         });
     }
-    if let Some(secs) = wait_before_send(&mut tx, &target, &req.ip, now).await? {
+    if let Some(secs) = wait_before_send(&mut tx, deps.settings, &target, &req.ip, now).await? {
         return Err(AppError::TooManyRequests {
             retry_after_secs: secs,
         });
     }
     let code = new_code();
-    repo::record_send(&mut tx, target.key(), &target.prefix(), &req.ip, now).await?;
+    record_send(&mut tx, &target, &req.ip, now).await?;
     repo::replace_code(
         &mut tx,
         a.id,
@@ -181,9 +201,11 @@ pub async fn resend(
         now,
     )
     .await?;
+    // The old code no longer works: its copy goes too.
+    repo::erase_attempt_codes(&mut tx, a.id).await?;
     let account = account_of(&mut tx, &target).await?;
     if let (Some(user), Target::Phone(..)) = (&account, &target) {
-        copy_to_security_feed(&mut tx, deps, req, user, &code).await?;
+        copy_to_security_feed(&mut tx, deps, req, user, &code, a.id).await?;
     }
     tx.commit().await?;
     deliver(deps, req, &target, account.as_ref(), &code).await?;
@@ -194,11 +216,14 @@ pub async fn resend(
     })
 }
 
-/// The attempt behind a cookie, if it is still usable at all.
+/// The attempt behind a cookie, if it is still usable at all, locked for the rest
+/// of the transaction.
 async fn live_attempt(tx: &mut Tx, token_hash: &str, now: i64) -> AppResult<AttemptRow> {
-    let a = repo::attempt_by_token(tx, token_hash)
-        .await?
-        .ok_or(AppError::CodeExpired)?;
+    usable(repo::lock_attempt(tx, token_hash).await?, now)
+}
+
+fn usable(a: Option<AttemptRow>, now: i64) -> AppResult<AttemptRow> {
+    let a = a.ok_or(AppError::CodeExpired)?;
     if a.consumed_at.is_some() || now - a.created_at >= ATTEMPT_TTL_MS {
         return Err(AppError::CodeExpired);
     }
@@ -252,8 +277,9 @@ pub async fn verify(
     let expected = code_mac(&deps.settings.secret, &token_hash, code.as_str());
     let account = account_of(&mut tx, &target).await?;
     if !bool::from(expected.as_bytes().ct_eq(a.code_hash.as_bytes())) {
-        repo::add_failure(&mut tx, a.id).await?;
-        let failures = a.failures + 1;
+        let Some(failures) = repo::add_failure(&mut tx, a.id, MAX_FAILURES).await? else {
+            return Err(AppError::CodeBurned);
+        };
         if let Some(user) = &account {
             log(
                 &mut tx,
@@ -273,6 +299,7 @@ pub async fn verify(
                 repo::add_security_message(&mut tx, user.id, &text, now).await?;
             }
             if failures == MAX_FAILURES {
+                repo::erase_attempt_codes(&mut tx, a.id).await?;
                 repo::add_security_message(&mut tx, user.id, d.msg_code_burned, now).await?;
                 let text = fill(d.email_code_burned_body, &[&browser, ip]);
                 email_account(deps, user, d.email_code_burned_subject, text);
@@ -292,6 +319,7 @@ pub async fn verify(
             if !repo::consume(&mut tx, a.id, now).await? {
                 return Err(AppError::CodeExpired);
             }
+            repo::erase_attempt_codes(&mut tx, a.id).await?;
             let token = sign_in(&mut tx, deps, req, &user, &a.channel).await?;
             tx.commit().await?;
             Ok(Verified::SignedIn {
@@ -335,15 +363,20 @@ pub async fn accept_terms(
         Some(u) => u,
         None => {
             let id = repo::create_user(&mut tx, &phone, now).await?;
-            repo::grant_discount(
-                &mut tx,
-                id,
-                "first_order",
-                FIRST_ORDER_PERCENT,
-                FIRST_ORDER_MAX_KOPECKS,
-                now,
-            )
-            .await?;
+            // Once per number, ever: signing up again after deleting the account
+            // does not bring a second first-order discount.
+            let subject = code_mac(&deps.settings.secret, "first_order", phone.as_str());
+            if repo::claim_grant(&mut tx, "first_order", &subject, now).await? {
+                repo::grant_discount(
+                    &mut tx,
+                    id,
+                    "first_order",
+                    FIRST_ORDER_PERCENT,
+                    FIRST_ORDER_MAX_KOPECKS,
+                    now,
+                )
+                .await?;
+            }
             log(&mut tx, Some(id), "signup", "", req, now).await?;
             let d = req.lang.account();
             repo::add_security_message(&mut tx, id, d.msg_welcome, now).await?;
@@ -402,7 +435,10 @@ pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<S
         return Ok(SignInStep::Start);
     };
     let mut tx = db.pool.begin().await?;
-    let a = match live_attempt(&mut tx, &hash_token(token), now).await {
+    let a = match usable(
+        repo::attempt_by_token(&mut tx, &hash_token(token)).await?,
+        now,
+    ) {
         Ok(a) => a,
         Err(AppError::CodeExpired) => return Ok(SignInStep::Start),
         Err(e) => return Err(e),

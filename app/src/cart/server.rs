@@ -21,13 +21,16 @@ pub(crate) mod guest {
             .map(|t| hash_token(&t))
     }
 
-    /// The hash of this browser's cart token, issuing a new token if it has none.
-    pub fn current_or_new() -> String {
-        current().unwrap_or_else(|| {
-            let token = random_token();
-            request::set_cookie(COOKIE, &token, YEAR_SECS, true);
-            hash_token(&token)
-        })
+    /// The hash of this browser's cart token, issuing a new token if it has none
+    /// (new guest carts are limited per client: each one is a row).
+    pub fn current_or_new() -> Result<String, crate::error::AppError> {
+        if let Some(h) = current() {
+            return Ok(h);
+        }
+        request::limit(crate::ratelimit::GUEST_CART)?;
+        let token = random_token();
+        request::set_cookie(COOKIE, &token, YEAR_SECS, true);
+        Ok(hash_token(&token))
     }
 
     /// The cart key of this request: the account's when signed in, else the guest's.
@@ -42,7 +45,7 @@ pub(crate) mod guest {
     pub async fn owner_or_new() -> Result<String, crate::error::AppError> {
         match owner().await? {
             Some(k) => Ok(k),
-            None => Ok(current_or_new()),
+            None => current_or_new(),
         }
     }
 

@@ -60,18 +60,36 @@ pub fn query_terms(query: &str) -> Option<Vec<String>> {
     (!terms.is_empty()).then_some(terms)
 }
 
-/// The match expression for the backend: every term, each as a prefix, so "смартф"
-/// finds "смартфон". Terms hold only letters and digits, so nothing in them is syntax.
+/// A term this short is matched whole, never as a prefix: "a"* expands to every
+/// stem starting with "a", and eight such terms cost a hundred times a normal search.
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// The match expression for the backend: every term, each of three letters or more
+/// as a prefix, so "смартф" finds "смартфон". Terms hold only letters and digits,
+/// so nothing in them is syntax.
 pub fn match_expr(backend: Backend, terms: &[String]) -> String {
+    let prefix = |t: &String| t.chars().count() >= MIN_PREFIX_CHARS;
     match backend {
         Backend::Sqlite => terms
             .iter()
-            .map(|t| format!("\"{t}\"*"))
+            .map(|t| {
+                if prefix(t) {
+                    format!("\"{t}\"*")
+                } else {
+                    format!("\"{t}\"")
+                }
+            })
             .collect::<Vec<_>>()
             .join(" AND "),
         Backend::Postgres => terms
             .iter()
-            .map(|t| format!("{t}:*"))
+            .map(|t| {
+                if prefix(t) {
+                    format!("{t}:*")
+                } else {
+                    t.clone()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" & "),
     }
@@ -128,8 +146,14 @@ mod tests {
         assert_eq!(query_terms("<>\"*:&|!()"), None);
         assert_eq!(
             match_expr(Backend::Sqlite, &["телефон".into(), "12".into()]),
-            "\"телефон\"* AND \"12\"*"
+            "\"телефон\"* AND \"12\""
         );
+        // One- and two-letter words are matched whole: no expansion to every stem.
+        let letters: Vec<String> = ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .map(String::from)
+            .to_vec();
+        assert!(!match_expr(Backend::Sqlite, &letters).contains('*'));
+        assert!(!match_expr(Backend::Postgres, &letters).contains(":*"));
         assert_eq!(
             match_expr(Backend::Postgres, &["телефон".into()]),
             "телефон:*"

@@ -24,6 +24,9 @@ pub async fn get_listing(category: Option<String>, query: String) -> Result<List
             use crate::catalog::filters::{Filters, decode_query};
             let st = crate::request::state()?;
             let (filters, notices) = Filters::parse(&decode_query(&query));
+            if filters.q.is_some() {
+                crate::request::limit(crate::ratelimit::SEARCH)?;
+            }
             crate::catalog::repo::listing(
                 &st.db,
                 crate::request::lang(),
@@ -61,6 +64,7 @@ pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
     crate::request::answer(
         async move {
             let st = crate::request::state()?;
+            crate::request::limit(crate::ratelimit::SEARCH)?;
             let q: String = q
                 .chars()
                 .take(crate::catalog::filters::MAX_QUERY_CHARS)

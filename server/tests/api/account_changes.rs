@@ -108,11 +108,28 @@ async fn an_email_is_confirmed_with_a_code_and_one_email_belongs_to_one_account(
         (Some("ivan@example.ru"), Some(true))
     );
 
+    // Someone else asking for the address is answered as for any address: that
+    // it is taken shows only once its code proves the mailbox is theirs.
     let other = app.new_browser();
     other.sign_in("+79995554433").await;
+    app.clock.advance_ms(MINUTE);
+    let before = app.outbox("ivan@example.ru").await.len();
+    let r = other
+        .post_form("account/email/start", &[("email", "ivan@example.ru")])
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "iv***@example.ru"}})
+    );
+    let code = code_in(
+        message_to(&app, "ivan@example.ru", before).await["body"]
+            .as_str()
+            .unwrap(),
+    );
     let (status, e) = error_of(
         other
-            .post_form("account/email/start", &[("email", "ivan@example.ru")])
+            .post_form("account/change/confirm", &[("code", &code)])
             .await,
     )
     .await;
@@ -181,10 +198,35 @@ async fn a_phone_change_proves_the_current_number_then_the_new_one() {
     app.clock.advance_ms(MINUTE);
     other.sign_in(PHONE).await;
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 2);
-    // And a number that belongs to someone is refused.
+    // A number that belongs to someone is refused, but only once its code proves
+    // it is the asker's: before that the answers are the same as for a free one.
+    app.clock.advance_ms(MINUTE);
+    let before_old = app.outbox(PHONE).await.len();
+    let before_new = app.outbox(NEW_PHONE).await.len();
+    let r = other
+        .post_form("account/phone/start", &[("phone", NEW_PHONE)])
+        .await;
+    assert_eq!(r.status(), 200);
+    let code = code_in(
+        message_to(&app, PHONE, before_old).await["body"]
+            .as_str()
+            .unwrap(),
+    );
+    let r = other
+        .post_form("account/change/confirm", &[("code", &code)])
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "+7 999 ***-**-22"}})
+    );
+    let code = code_in(
+        message_to(&app, NEW_PHONE, before_new).await["body"]
+            .as_str()
+            .unwrap(),
+    );
     let (status, e) = error_of(
         other
-            .post_form("account/phone/start", &[("phone", NEW_PHONE)])
+            .post_form("account/change/confirm", &[("code", &code)])
             .await,
     )
     .await;

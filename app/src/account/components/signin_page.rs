@@ -75,6 +75,9 @@ pub fn SignInPage() -> impl IntoView {
 /// browser loads `next` afresh, so everything on it sees the session.
 #[component]
 pub fn SignInFlow(next: String) -> impl IntoView {
+    // Every caller's `next` passes the server's rule, also in the browser: the
+    // header dialog passes the current path, which can be "//evil.example".
+    let next = safe_next(Some(next));
     let lang = use_lang();
     let d = lang.account();
     let actions = Actions::new();

@@ -47,6 +47,8 @@ pub const EN: AccountDict = AccountDict {
     err_phone_empty: "Enter a phone number.",
     err_phone_chars: "A phone number may contain only digits, spaces, brackets, dashes and a leading +.",
     err_phone_length: "Check the number of digits: a Russian number is +7 and 10 more digits.",
+    err_phone_country: "We do not know this country code. Check the digits after the \"+\".",
+    err_phone_closed: "We do not send codes to numbers of this country yet. Sign in by email or with a provider.",
     err_phone_mobile: "A mobile number is needed: it starts with +7 9.",
     err_email: "Check the email address: it looks like name@example.com.",
     err_code_format: "The code is 6 digits.",

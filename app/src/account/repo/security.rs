@@ -56,21 +56,80 @@ pub async fn add_security_message(
         .map(|_| ())
 }
 
-/// (id, body, at, read), newest first.
+/// A message that shows a live sign-in code: the body has [`CODE_MARK`] where the
+/// code goes, the code itself is sealed and erased with its attempt.
+pub struct CodeMessage<'a> {
+    pub user_id: i64,
+    pub body: &'a str,
+    pub sealed: &'a str,
+    pub expires_at: i64,
+    pub attempt_id: i64,
+    pub now: i64,
+}
+
+/// Where a sealed code goes in a message's body.
+pub const CODE_MARK: &str = "\u{1}code\u{1}";
+
+pub async fn add_code_message(tx: &mut Tx, m: CodeMessage<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO security_messages (user_id, body, at, secret, secret_expires_at, attempt_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(m.user_id)
+    .bind(m.body.to_string())
+    .bind(m.now)
+    .bind(m.sealed.to_string())
+    .bind(m.expires_at)
+    .bind(m.attempt_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Erases the sealed codes of an attempt (used, replaced or burnt).
+pub async fn erase_attempt_codes(tx: &mut Tx, attempt_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE security_messages SET secret = NULL WHERE attempt_id = $1 AND secret IS NOT NULL",
+    )
+    .bind(attempt_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Erases the sealed codes that have expired; how many.
+pub async fn erase_expired_codes(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE security_messages SET secret = NULL WHERE secret IS NOT NULL AND secret_expires_at <= $1",
+    )
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// One Security message as stored.
+#[derive(sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub body: String,
+    pub at: i64,
+    pub secret: Option<String>,
+    pub secret_expires_at: Option<i64>,
+}
+
+/// The newest messages first.
 pub async fn security_messages(
     db: &Db,
     user_id: i64,
     limit: i64,
-) -> Result<Vec<(i64, String, i64, bool)>, sqlx::Error> {
-    let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT id, body, at, read_at FROM security_messages WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, body, at, secret, secret_expires_at FROM security_messages WHERE user_id = $1 \
+         ORDER BY at DESC, id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, body, at, read_at)| (id, body, at, read_at.is_some()))
-        .collect())
+    .await
 }

@@ -5,8 +5,9 @@
 use crate::account::limits::{self, FAILURES_PER_HOUR, LIMITS};
 use crate::account::model::{Channel, Email, Phone};
 use crate::account::repo::{self, Event, SendKey, UserRow};
+use crate::client_addr::limit_bucket;
 use crate::db::{Db, Tx};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::notify::{Message, SharedNotifier};
 use crate::state::Settings;
@@ -61,6 +62,14 @@ impl Target {
         }
     }
 
+    /// The country of a phone target (ISO code); none for an email.
+    pub(crate) fn country(&self) -> Option<&'static str> {
+        match self {
+            Target::Phone(p, _) => Some(p.country()),
+            Target::Email(_) => None,
+        }
+    }
+
     pub(crate) fn channel(&self) -> Channel {
         match self {
             Target::Phone(_, c) => *c,
@@ -92,30 +101,84 @@ pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-/// Seconds to wait before another code to `target` may go, if any.
+/// Seconds to wait before another code to `target` may go, if any; refuses numbers
+/// of countries that get no codes. The counts are read under locks that the
+/// transaction keeps until its send is recorded (`record_send`), so parallel
+/// requests cannot all read "no sends yet".
 pub(crate) async fn wait_before_send(
     tx: &mut Tx,
+    settings: &Settings,
     target: &Target,
     ip: &str,
     now: i64,
 ) -> AppResult<Option<i64>> {
+    let country = target.country();
+    let budget = match country {
+        Some(iso) => Some(
+            settings
+                .country_budget(iso)
+                .ok_or_else(|| AppError::invalid("phone", "country_closed"))?,
+        ),
+        None => None,
+    };
+    let mut keys: Vec<String> = LIMITS
+        .iter()
+        .map(|l| format!("send:{}", key_value(l.key, target, ip)))
+        .collect();
+    if let Some(iso) = country {
+        keys.push(format!("send:country:{iso}"));
+    }
+    repo::lock_keys(tx, &keys).await?;
     let mut wait = 0;
     for limit in LIMITS {
-        let value = match limit.key {
-            SendKey::Target => target.key().to_string(),
-            SendKey::Prefix => target.prefix(),
-            SendKey::Ip => ip.to_string(),
-        };
+        let value = key_value(limit.key, target, ip);
         let recent =
             repo::recent_sends(tx, limit.key, &value, now - limit.window_ms, limit.max).await?;
         if let Some(w) = limits::wait_ms(limit, now, &recent) {
             wait = wait.max(w);
         }
     }
-    if repo::failures_since(tx, target.key(), now - 3_600_000).await? >= FAILURES_PER_HOUR {
-        wait = wait.max(3_600_000);
+    if repo::failures_since(tx, target.key(), now - HOUR_MS).await? >= FAILURES_PER_HOUR {
+        wait = wait.max(HOUR_MS);
+    }
+    // Budgets against SMS pumping: per country, and all phones together. The
+    // country's is exact (its lock is held); the shop-wide one may be passed by
+    // the few sends other countries commit at the same moment.
+    if let (Some(iso), Some(budget)) = (country, budget) {
+        for (scope, max) in [(Some(iso), budget), (None, settings.code_hourly_budget)] {
+            let nth = repo::nth_recent_phone_send(tx, scope, now - HOUR_MS, max).await?;
+            if let Some(at) = nth {
+                wait = wait.max((at + HOUR_MS - now).max(1));
+            }
+        }
     }
     Ok((wait > 0).then(|| limits::ceil_secs(wait)))
+}
+
+const HOUR_MS: i64 = 3_600_000;
+
+/// Records a code sent to `target` for the limits (call after `wait_before_send`).
+pub(crate) async fn record_send(tx: &mut Tx, target: &Target, ip: &str, now: i64) -> AppResult<()> {
+    repo::record_send(
+        tx,
+        repo::Send {
+            target: target.key(),
+            prefix: &target.prefix(),
+            ip: &limit_bucket(ip),
+            country: target.country().unwrap_or(""),
+            now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn key_value(key: SendKey, target: &Target, ip: &str) -> String {
+    match key {
+        SendKey::Target => target.key().to_string(),
+        SendKey::Prefix => target.prefix(),
+        SendKey::Ip => limit_bucket(ip),
+    }
 }
 
 /// Sends without waiting for the outcome (it is logged).

@@ -1,0 +1,133 @@
+//! Rynok ID under parallel requests: the send limits and the five-tries rule hold
+//! however many requests arrive at once (on SQLite and on Postgres).
+
+use crate::helpers::{TestApp, error_of};
+use serde_json::json;
+use tokio::task::JoinSet;
+
+const PHONE: &str = "+79123450000";
+const PARALLEL: usize = 50;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_sends_to_one_number_send_exactly_one_code() {
+    let app = TestApp::spawn_with(0).await;
+    let mut calls = JoinSet::new();
+    for _ in 0..PARALLEL {
+        let browser = app.new_browser();
+        calls.spawn(async move { browser.start_phone(PHONE, "sms").await.status().as_u16() });
+    }
+    let statuses = calls.join_all().await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 429),
+        "{statuses:?}"
+    );
+    let sends = "SELECT COUNT(*) FROM code_sends WHERE target = '+79123450000'";
+    assert_eq!(app.one_i64(sends, &[]).await, 1);
+    assert_eq!(app.outbox(PHONE).await.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_wrong_guesses_count_exactly_five_and_then_the_right_code_is_refused() {
+    let app = TestApp::spawn_with(0).await;
+    assert_eq!(app.start_phone(PHONE, "sms").await.status(), 200);
+    let code = app.last_code(PHONE).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let mut calls = JoinSet::new();
+    for _ in 0..PARALLEL {
+        // The same browser (one attempt cookie), many connections at once.
+        let client = app.browser.client.clone();
+        let url = app.url("/api/account/signin/code");
+        calls.spawn(async move {
+            let r = client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&[("code", wrong)])
+                .send()
+                .await
+                .expect("POST");
+            let status = r.status().as_u16();
+            (status, r.json::<serde_json::Value>().await.expect("json"))
+        });
+    }
+    let answers = calls.join_all().await;
+    let wrong_answers = answers
+        .iter()
+        .filter(|(_, e)| e.get("WrongCode").is_some())
+        .count();
+    assert_eq!(wrong_answers, 4, "four tries left, then burnt: {answers:?}");
+    assert!(answers.iter().all(|(s, _)| *s == 400), "{answers:?}");
+    let failures = "SELECT failures FROM signin_attempts";
+    assert_eq!(app.one_i64(failures, &[]).await, 5);
+    let (_, e) = error_of(app.send_code(&code).await).await;
+    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM sessions", &[]).await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_wrong_codes_for_an_email_change_count_exactly_five() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    let r = app
+        .post_form("account/email/start", &[("email", "ivan@example.ru")])
+        .await;
+    assert_eq!(r.status(), 200);
+    let mail = app.wait_for_email("ivan@example.ru", None).await;
+    let code = crate::helpers::code_in(mail["body"].as_str().unwrap());
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let mut calls = JoinSet::new();
+    for _ in 0..PARALLEL {
+        let client = app.browser.client.clone();
+        let url = app.url("/api/account/change/confirm");
+        calls.spawn(async move {
+            client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&[("code", wrong)])
+                .send()
+                .await
+                .expect("POST")
+                .status()
+                .as_u16()
+        });
+    }
+    let statuses = calls.join_all().await;
+    assert!(statuses.iter().all(|s| *s == 400), "{statuses:?}");
+    let failures = "SELECT failures FROM account_changes WHERE kind = 'email'";
+    assert_eq!(app.one_i64(failures, &[]).await, 5);
+    let r = app
+        .post_form("account/change/confirm", &[("code", &code)])
+        .await;
+    let (_, e) = error_of(r).await;
+    assert_eq!(e, json!("CodeBurned"));
+    let verified = "SELECT COUNT(*) FROM users WHERE email_verified_at IS NOT NULL";
+    assert_eq!(app.one_i64(verified, &[]).await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_sends_from_one_client_stay_within_its_hourly_limit() {
+    let app = TestApp::spawn_with(0).await;
+    let mut calls = JoinSet::new();
+    for i in 0..PARALLEL {
+        let browser = app.new_browser();
+        calls.spawn(async move {
+            let phone = format!("+7912{:07}", 1000 + i * 137);
+            browser.start_phone(&phone, "sms").await.status().as_u16()
+        });
+    }
+    let statuses = calls.join_all().await;
+    // 30 codes an hour per client address, however the requests interleave.
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        30,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        app.one_i64("SELECT COUNT(*) FROM code_sends", &[]).await,
+        30
+    );
+}

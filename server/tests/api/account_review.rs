@@ -1,0 +1,204 @@
+//! Rynok ID: what the security review of 2026-11-23 found, each proven fixed.
+
+use crate::helpers::{TestApp, code_in, error_of};
+use app::clock::Clock;
+use serde_json::{Value, json};
+
+const PHONE: &str = "+79123456789";
+const MINUTE: i64 = 60_000;
+
+/// Deletes the signed-in account of `app`'s first browser, by the code to `phone`.
+async fn delete_account(app: &TestApp, phone: &str) {
+    app.clock.advance_ms(MINUTE);
+    let before = app.outbox(phone).await.len();
+    let r = app
+        .post_form("account/delete/start", &[("reason", "privacy")])
+        .await;
+    assert_eq!(r.status(), 200);
+    let mut body = String::new();
+    for _ in 0..100 {
+        let list = app.outbox(phone).await;
+        if list.len() > before {
+            body = list[0]["body"].as_str().unwrap().to_string();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let r = app
+        .post_form("account/change/confirm", &[("code", &code_in(&body))])
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("Deleted"));
+}
+
+/// The code of the first message to `to`, which goes out in the background.
+async fn code_when_sent(app: &TestApp, to: &str) -> String {
+    for _ in 0..100 {
+        if let Some(m) = app.outbox(to).await.first() {
+            return code_in(m["body"].as_str().unwrap());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no message to {to}");
+}
+
+#[tokio::test]
+async fn a_live_code_in_the_security_feed_is_stored_sealed_and_erased_once_used() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    app.clock.advance_ms(MINUTE);
+    let other = app.new_browser();
+    assert_eq!(other.start_phone(PHONE, "sms").await.status(), 200);
+    let code = app.last_code(PHONE).await;
+    // The database holds no code in the clear...
+    let plain = format!("SELECT COUNT(*) FROM security_messages WHERE body LIKE '%{code}%'");
+    assert_eq!(app.one_i64(&plain, &[]).await, 0);
+    let sealed = "SELECT COUNT(*) FROM security_messages WHERE secret IS NOT NULL";
+    assert_eq!(app.one_i64(sealed, &[]).await, 1);
+    // ...yet the signed-in device is shown it.
+    let feed: Value = app.api_json("account/security").await;
+    assert!(
+        feed.to_string().contains(&format!("Код для входа: {code}")),
+        "{feed}"
+    );
+    // Used: the copy is erased and the feed shows dots.
+    assert_eq!(other.send_code(&code).await.status(), 200);
+    assert_eq!(app.one_i64(sealed, &[]).await, 0);
+    let feed: Value = app.api_json("account/security").await;
+    assert!(!feed.to_string().contains(&code), "{feed}");
+    assert!(feed.to_string().contains("Код для входа: ••••••"), "{feed}");
+}
+
+#[tokio::test]
+async fn an_expired_code_copy_is_erased_by_the_job_and_no_longer_shown() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    app.clock.advance_ms(MINUTE);
+    assert_eq!(
+        app.new_browser().start_phone(PHONE, "sms").await.status(),
+        200
+    );
+    let code = app.last_code(PHONE).await;
+    app.clock.advance_ms(5 * MINUTE);
+    let feed: Value = app.api_json("account/security").await;
+    assert!(!feed.to_string().contains(&code), "expired: {feed}");
+    server::jobs::run_once(&app.state).await.unwrap();
+    let sealed = "SELECT COUNT(*) FROM security_messages WHERE secret IS NOT NULL";
+    assert_eq!(app.one_i64(sealed, &[]).await, 0);
+}
+
+#[tokio::test]
+async fn a_deleted_account_leaves_no_provider_link_and_the_person_can_sign_in_with_it_again() {
+    use app::account::model::Phone;
+    use app::account::oidc::{Identity, sign_in};
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    let deps = app::account::signin::Deps {
+        db: &app.state.db,
+        settings: &app.state.settings,
+        notifier: &app.state.notifier,
+        now: app.clock.now_ms(),
+    };
+    let req = || app::account::signin::Requester {
+        ip: "127.0.0.1".into(),
+        user_agent: "test".into(),
+        lang: app::i18n::Lang::Ru,
+        guest_cart: None,
+    };
+    let who = Identity {
+        subject: "sber-42".into(),
+        phone: Some(Phone::parse(PHONE).unwrap()),
+        email: None,
+    };
+    sign_in(&deps, &req(), "sber", &who).await.unwrap();
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM oidc_links", &[]).await, 1);
+    delete_account(&app, PHONE).await;
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM oidc_links", &[]).await, 0);
+    // Signing in with the provider again makes a new account instead of a 500.
+    let again = Identity {
+        subject: "sber-42".into(),
+        phone: None,
+        email: None,
+    };
+    sign_in(&deps, &req(), "sber", &again).await.unwrap();
+    let live = "SELECT COUNT(*) FROM users WHERE deleted_at IS NULL";
+    assert_eq!(app.one_i64(live, &[]).await, 1);
+}
+
+#[tokio::test]
+async fn the_first_order_discount_is_granted_once_per_number_even_across_deletion() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    let discounts = "SELECT COUNT(*) FROM user_discounts";
+    assert_eq!(app.one_i64(discounts, &[]).await, 1);
+    let grants = "SELECT COUNT(*) FROM discount_grants";
+    assert_eq!(app.one_i64(grants, &[]).await, 1);
+    let kept = format!(
+        "SELECT COUNT(*) FROM discount_grants WHERE subject_hash LIKE '%{}%'",
+        &PHONE[1..]
+    );
+    assert_eq!(
+        app.one_i64(&kept, &[]).await,
+        0,
+        "the number itself is not kept"
+    );
+    delete_account(&app, PHONE).await;
+    app.clock.advance_ms(MINUTE);
+    app.sign_in(PHONE).await;
+    assert_eq!(app.one_i64(discounts, &[]).await, 1, "no second discount");
+    let account: Value = app.api_json("account/profile").await;
+    assert_eq!(account["discounts"], json!([]));
+}
+
+#[tokio::test]
+async fn a_phone_change_cancelled_before_the_job_commits_is_not_applied() {
+    // The job reads the due changes, then the owner cancels, then the job goes on:
+    // the change must stay cancelled and the phone unchanged. Run many times on
+    // Postgres, where the two interleave for real.
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    // Five rounds of 14 days stay within the session's 90 days.
+    for round in 0..5 {
+        let new_phone = format!("+7999000{:04}", round);
+        app.clock.advance_ms(MINUTE);
+        let r = app
+            .post_form(
+                "account/phone/start",
+                &[("phone", new_phone.as_str()), ("lost", "on")],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "round {round}");
+        let code = code_when_sent(&app, &new_phone).await;
+        let r = app
+            .post_form("account/change/confirm", &[("code", &code)])
+            .await;
+        assert_eq!(r.status(), 200);
+        app.clock.advance_ms(14 * 24 * 60 * MINUTE);
+        let (job, cancel) = tokio::join!(
+            server::jobs::run_once(&app.state),
+            app.post_form("account/phone/cancel", &[])
+        );
+        job.unwrap();
+        let state = app
+            .one_text("SELECT state FROM account_changes ORDER BY id DESC LIMIT 1")
+            .await;
+        let phone = app.me().await["phone"]
+            .as_str()
+            .unwrap()
+            .replace([' ', '-'], "");
+        match state.as_str() {
+            "done" => {
+                assert_eq!(phone, new_phone, "round {round}");
+                assert_eq!(cancel.status(), 404);
+                // Back to the first number for the next round.
+                sqlx::query("UPDATE users SET phone = $1")
+                    .bind(PHONE)
+                    .execute(&app.db.pool)
+                    .await
+                    .unwrap();
+            }
+            "cancelled" => assert_eq!(phone, PHONE, "round {round}: cancelled yet applied"),
+            other => panic!("round {round}: {other}"),
+        }
+    }
+    let _ = error_of;
+}
