@@ -34,7 +34,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  // One at a time: tests move the server's one clock (the minute between codes,
+  // 14 days, the 10 minutes a sign-in counts as fresh), which would expire the
+  // codes and sessions of a test running beside them.
+  workers: 1,
   retries: 0,
   reporter: [["list"]],
   use: {

@@ -37,6 +37,10 @@ pub enum AppError {
     /// The action cannot go ahead while these conditions hold (codes the page explains).
     #[error("blocked: {reasons:?}")]
     Blocked { reasons: Vec<String> },
+    /// Adding a way to sign in needs a fresh proof of the account first: a code to
+    /// its phone (`account/reauth/start`).
+    #[error("confirm it is you first")]
+    ReauthRequired,
     /// The request did not come from our own pages.
     #[error("forbidden")]
     Forbidden,
@@ -77,7 +81,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Taken { .. } | AppError::Blocked { .. } => 409,
             AppError::TooManyRequests { .. } => 429,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::ReauthRequired => 403,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }

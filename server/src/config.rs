@@ -2,6 +2,10 @@
 
 use std::net::IpAddr;
 
+mod lists;
+
+pub use lists::{parse_countries, parse_proxies};
+
 #[derive(Clone, Debug)]
 pub struct Config {
     /// APP_HOST, default 127.0.0.1
@@ -369,101 +373,5 @@ impl Config {
     }
 }
 
-/// `10.0.0.0/8, 127.0.0.1, ::1`: each entry an address or a CIDR.
-pub fn parse_proxies(raw: &str) -> Result<Vec<app::client_addr::Cidr>, ConfigError> {
-    raw.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            app::client_addr::Cidr::parse(s).ok_or(ConfigError::Invalid(
-                "APP_TRUSTED_PROXIES",
-                s.to_string(),
-                "expected addresses or CIDRs such as 10.0.0.0/8",
-            ))
-        })
-        .collect()
-}
-
-/// `RU` or `RU:1000,BY:50`: ISO country codes, each with an optional hourly budget.
-pub fn parse_countries(raw: &str) -> Result<Vec<app::state::CountryBudget>, ConfigError> {
-    raw.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|entry| {
-            let bad = || {
-                ConfigError::Invalid(
-                    "APP_CODE_COUNTRIES",
-                    entry.to_string(),
-                    "expected ISO codes with optional hourly budgets, e.g. RU,BY:50",
-                )
-            };
-            let (iso, hourly) = match entry.split_once(':') {
-                Some((iso, n)) => (iso, n.trim().parse::<i64>().map_err(|_| bad())?),
-                None => (entry, app::state::DEFAULT_COUNTRY_HOURLY),
-            };
-            let iso = iso.trim().to_ascii_uppercase();
-            if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_uppercase()) || hourly < 0 {
-                return Err(bad());
-            }
-            Ok(app::state::CountryBudget { iso, hourly })
-        })
-        .collect()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        Config::from_vars(|name| {
-            vars.iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        })
-    }
-
-    #[test]
-    fn the_outbox_is_off_on_a_network_address_unless_asked_for() {
-        assert!(config(&[]).unwrap().outbox, "on for 127.0.0.1 in dev");
-        assert!(!config(&[("APP_HOST", "0.0.0.0")]).unwrap().outbox);
-        assert!(
-            !config(&[("APP_HOST", "192.0.2.10"), ("APP_ENV", "test")])
-                .unwrap()
-                .outbox
-        );
-        let asked = config(&[("APP_HOST", "0.0.0.0"), ("APP_OUTBOX", "on")]).unwrap();
-        assert!(asked.outbox);
-    }
-
-    #[test]
-    fn trusted_proxies_and_code_countries_parse() {
-        let c = config(&[
-            ("APP_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1,::1"),
-            ("APP_CODE_COUNTRIES", "ru:500,BY"),
-            ("APP_CODE_HOURLY_BUDGET", "700"),
-        ])
-        .unwrap();
-        assert_eq!(c.trusted_proxies.len(), 3);
-        assert_eq!(c.code_countries[0].iso, "RU");
-        assert_eq!(c.code_countries[0].hourly, 500);
-        assert_eq!(
-            c.code_countries[1].hourly,
-            app::state::DEFAULT_COUNTRY_HOURLY
-        );
-        assert_eq!(c.code_hourly_budget, 700);
-        assert_eq!(
-            config(&[]).unwrap().code_countries.len(),
-            1,
-            "Russia alone by default"
-        );
-        for (k, v) in [
-            ("APP_TRUSTED_PROXIES", "10.0.0.0/99"),
-            ("APP_CODE_COUNTRIES", "Russia"),
-            ("APP_CODE_COUNTRIES", "RU:lots"),
-            ("APP_CODE_HOURLY_BUDGET", "-1"),
-            ("APP_TRUST_PROXY", "on"),
-        ] {
-            assert!(config(&[(k, v)]).is_err(), "{k}={v}");
-        }
-    }
-}
+mod tests;

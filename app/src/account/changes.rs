@@ -4,17 +4,23 @@
 
 use crate::account::change_repo::{self as repo, ChangeRow, NewChange};
 use crate::account::model::{ChangeStep, Channel, Email, OtpCode, Phone};
-use crate::account::repo::{self as accounts, UserRow};
+use crate::account::repo::{self as accounts, SessionRow, UserRow};
+use crate::account::session::is_fresh;
 use crate::account::signin::{
     CODE_TTL_MS, Deps, MAX_FAILURES, Requester, Target, code_mac, log, new_code, record_send,
-    send_later, wait_before_send,
+    send_later, sms_account, wait_before_send,
 };
 use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::i18n::fill;
 use crate::notify::Message;
 use crate::security::random_token;
-use subtle::ConstantTimeEq;
+
+mod apply;
+mod due;
+
+pub use apply::confirm;
+pub use due::{apply_due, cancel_waiting};
 
 /// How long a phone change without access to the old number waits.
 pub const LOST_PHONE_WAIT_MS: i64 = 14 * 24 * 3_600_000;
@@ -111,27 +117,60 @@ pub(crate) async fn open_change(
     })
 }
 
-/// Starts adding (or replacing) the account's email: a code goes to it.
+/// Starts adding (or replacing) the account's email: a code goes to it; first,
+/// unless the session proved the account in the last minutes, one to the phone
+/// (an email is a way to sign in, and a stolen session must not add its own).
 pub async fn start_email(
     deps: &Deps<'_>,
     req: &Requester,
-    user_id: i64,
+    session: &SessionRow,
     email: Email,
 ) -> AppResult<ChangeStep> {
     let mut tx = deps.db.begin_write().await?;
-    let u = user(&mut tx, user_id).await?;
+    let u = user(&mut tx, session.user_id).await?;
     // Whether the address is taken is told only once its code proves it is the
     // person's own (`apply`): before that, the answer is the same for every address.
-    let target = Target::Email(email.clone());
+    let (state, target) = if is_fresh(session, deps.now) {
+        ("new", Target::Email(email.clone()))
+    } else {
+        ("old", proof_target(&u).ok_or(AppError::ReauthRequired)?)
+    };
     let opening = Opening {
         user_id: u.id,
         kind: "email",
-        state: "new",
+        state,
         target: &target,
         new_value: email.as_str(),
-        detail: "",
+        detail: &session_detail(session),
     };
     open_change(deps, req, tx, opening).await
+}
+
+/// Where a code proving the account goes: its phone, else its verified email.
+pub(crate) fn proof_target(u: &UserRow) -> Option<Target> {
+    match (&u.phone, &u.email, u.email_verified) {
+        (Some(p), _, _) => Some(Target::Phone(p.clone(), Channel::Sms)),
+        (None, Some(e), true) => Some(Target::Email(e.clone())),
+        _ => None,
+    }
+}
+
+/// A change remembers the session it was started in: proving the account in it
+/// makes that session fresh (`mark_fresh`).
+pub(crate) fn session_detail(session: &SessionRow) -> String {
+    format!("session:{}", session.id)
+}
+
+/// Marks the session a change was started in as having proved the account now.
+async fn mark_fresh(tx: &mut Tx, c: &ChangeRow, now: i64) -> AppResult<()> {
+    if let Some(id) = c
+        .detail
+        .strip_prefix("session:")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        accounts::mark_reauth(tx, c.user_id, id, now).await?;
+    }
+    Ok(())
 }
 
 /// Starts changing the phone. With access to the current number, a code goes there
@@ -140,12 +179,12 @@ pub async fn start_email(
 pub async fn start_phone(
     deps: &Deps<'_>,
     req: &Requester,
-    user_id: i64,
+    session: &SessionRow,
     new: Phone,
     lost: bool,
 ) -> AppResult<ChangeStep> {
     let mut tx = deps.db.begin_write().await?;
-    let u = user(&mut tx, user_id).await?;
+    let u = user(&mut tx, session.user_id).await?;
     if u.phone.as_ref() == Some(&new) {
         return Err(AppError::invalid("phone", "same"));
     }
@@ -161,8 +200,15 @@ pub async fn start_phone(
         ),
         (Some(current), false) => ("phone", "old", Target::Phone(current.clone(), Channel::Sms)),
         // An account from "Sign in with ..." may have no number yet: proving the
-        // new one is enough, there is no old one to protect.
-        (None, _) => ("phone", "new", Target::Phone(new.clone(), Channel::Sms)),
+        // new one is enough when the session is fresh; else its email first.
+        (None, _) if is_fresh(session, deps.now) => {
+            ("phone", "new", Target::Phone(new.clone(), Channel::Sms))
+        }
+        (None, _) => (
+            "phone",
+            "old",
+            proof_target(&u).ok_or(AppError::ReauthRequired)?,
+        ),
     };
     // One phone change at a time, whichever path.
     let other = if kind == "phone" {
@@ -177,279 +223,30 @@ pub async fn start_phone(
         state,
         target: &target,
         new_value: new.as_str(),
-        detail: "",
+        detail: &session_detail(session),
     };
     open_change(deps, req, tx, opening).await
 }
 
-/// Checks the code of the account's open change (`kinds`) and takes the next step.
-pub async fn confirm(
+/// Starts proving the account afresh in this session: a code to its phone (or
+/// verified email). Confirmed with `confirm(.., &["reauth"], ..)`.
+pub async fn start_reauth(
     deps: &Deps<'_>,
     req: &Requester,
-    user_id: i64,
-    kinds: &[&str],
-    code: &OtpCode,
+    session: &SessionRow,
 ) -> AppResult<ChangeStep> {
-    let now = deps.now;
     let mut tx = deps.db.begin_write().await?;
-    let u = user(&mut tx, user_id).await?;
-    let c = repo::open(&mut tx, u.id, kinds)
-        .await?
-        .ok_or(AppError::CodeExpired)?;
-    if c.failures >= MAX_FAILURES {
-        return Err(AppError::CodeBurned);
-    }
-    if now >= c.code_expires_at {
-        return Err(AppError::CodeExpired);
-    }
-    let expected = code_mac(&deps.settings.secret, &c.salt, code.as_str());
-    if !bool::from(expected.as_bytes().ct_eq(c.code_hash.as_bytes())) {
-        let Some(failures) = repo::add_failure(&mut tx, c.id, MAX_FAILURES).await? else {
-            return Err(AppError::CodeBurned);
-        };
-        log(&mut tx, Some(u.id), "change_code_failed", &c.kind, req, now).await?;
-        tx.commit().await?;
-        return Err(if failures >= MAX_FAILURES {
-            AppError::CodeBurned
-        } else {
-            AppError::WrongCode {
-                attempts_left: MAX_FAILURES - failures,
-            }
-        });
-    }
-    let step = apply(deps, req, &mut tx, &u, &c).await?;
-    tx.commit().await?;
-    Ok(step)
-}
-
-async fn apply(
-    deps: &Deps<'_>,
-    req: &Requester,
-    tx: &mut Tx,
-    u: &UserRow,
-    c: &ChangeRow,
-) -> AppResult<ChangeStep> {
-    let now = deps.now;
-    let d = req.lang.account();
-    match (c.kind.as_str(), c.state.as_str()) {
-        ("email", "new") => {
-            if repo::taken(tx, "email", &c.new_value, u.id).await? {
-                return Err(AppError::Taken {
-                    field: "email".into(),
-                });
-            }
-            repo::set_email(tx, u.id, &c.new_value, now).await?;
-            repo::finish(tx, c.id, "new", "done", now).await?;
-            log(
-                tx,
-                Some(u.id),
-                "email_changed",
-                &Email::from_stored(c.new_value.clone()).masked(),
-                req,
-                now,
-            )
-            .await?;
-            accounts::add_security_message(
-                tx,
-                u.id,
-                &fill(d.msg_email_changed, &[&c.new_value]),
-                now,
-            )
-            .await?;
-            if let (Some(old), true) = (&u.email, u.email_verified)
-                && old.as_str() != c.new_value
-            {
-                send_later(
-                    deps,
-                    Message::Email {
-                        to: old.clone(),
-                        subject: d.email_contact_changed_subject.to_string(),
-                        text: fill(d.msg_email_changed, &[&c.new_value]),
-                    },
-                );
-            }
-            Ok(ChangeStep::EmailVerified)
-        }
-        ("phone", "old") => {
-            // The current number is proven; now the new one.
-            let new = Phone::from_stored(c.new_value.clone());
-            let target = Target::Phone(new.clone(), Channel::Sms);
-            let (salt, mac, code) = send_code(deps, req, tx, &target).await?;
-            let next = repo::Next {
-                state: "new",
-                code_target: new.as_str(),
-                salt: &salt,
-                code_hash: &mac,
-                code_expires_at: now + CODE_TTL_MS,
-                due_at: None,
-            };
-            repo::advance(tx, c.id, next, now).await?;
-            deliver(deps, req, &target, &code);
-            Ok(ChangeStep::CodeSent { to: new.masked() })
-        }
-        ("phone", "new") => {
-            if repo::taken(tx, "phone", &c.new_value, u.id).await? {
-                return Err(AppError::Taken {
-                    field: "phone".into(),
-                });
-            }
-            repo::set_phone(tx, u.id, &c.new_value).await?;
-            repo::finish(tx, c.id, "new", "done", now).await?;
-            let new = Phone::from_stored(c.new_value.clone());
-            log(tx, Some(u.id), "phone_changed", &new.masked(), req, now).await?;
-            accounts::add_security_message(
-                tx,
-                u.id,
-                &fill(d.msg_phone_changed, &[&new.display()]),
-                now,
-            )
-            .await?;
-            tell_old_contacts(deps, req, u, &fill(d.msg_phone_changed, &[&new.display()]));
-            Ok(ChangeStep::PhoneChanged)
-        }
-        ("phone_lost", "new") => {
-            if repo::taken(tx, "phone", &c.new_value, u.id).await? {
-                return Err(AppError::Taken {
-                    field: "phone".into(),
-                });
-            }
-            let due = now + LOST_PHONE_WAIT_MS;
-            let next = repo::Next {
-                state: "waiting",
-                code_target: &c.code_target,
-                salt: "",
-                code_hash: "",
-                code_expires_at: 0,
-                due_at: Some(due),
-            };
-            repo::advance(tx, c.id, next, now).await?;
-            let new = Phone::from_stored(c.new_value.clone());
-            let when = crate::account::model::date_of(due);
-            log(
-                tx,
-                Some(u.id),
-                "phone_change_requested",
-                &new.masked(),
-                req,
-                now,
-            )
-            .await?;
-            let text = fill(d.msg_phone_change_waiting, &[&new.masked(), &when]);
-            accounts::add_security_message(tx, u.id, &text, now).await?;
-            tell_old_contacts(deps, req, u, &text);
-            Ok(ChangeStep::PhoneWaiting { due_at: due })
-        }
-        ("delete", "old") => {
-            let (reason, comment) = c.detail.split_once('\n').unwrap_or((&c.detail, ""));
-            repo::record_deletion_reason(tx, reason, comment, now).await?;
-            repo::finish(tx, c.id, "old", "done", now).await?;
-            repo::erase(tx, u.id, now).await?;
-            sqlx::query("DELETE FROM carts WHERE owner_key = $1")
-                .bind(crate::cart::repo::user_key(u.id))
-                .execute(&mut **tx)
-                .await?;
-            Ok(ChangeStep::Deleted)
-        }
-        _ => Err(AppError::CodeExpired),
-    }
-}
-
-/// An SMS to the account's current number and an email to its verified email.
-fn tell_old_contacts(deps: &Deps<'_>, req: &Requester, u: &UserRow, text: &str) {
-    let d = req.lang.account();
-    if let Some(p) = &u.phone {
-        send_later(
-            deps,
-            Message::Sms {
-                to: p.clone(),
-                text: text.to_string(),
-            },
-        );
-    }
-    if let (Some(e), true) = (&u.email, u.email_verified) {
-        send_later(
-            deps,
-            Message::Email {
-                to: e.clone(),
-                subject: d.email_contact_changed_subject.to_string(),
-                text: text.to_string(),
-            },
-        );
-    }
-}
-
-/// Cancels the phone change that is waiting out its 14 days.
-pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> AppResult<()> {
-    let now = deps.now;
-    let c = repo::waiting(&deps.db.pool, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = deps.db.begin_write().await?;
-    if !repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
-        return Err(AppError::NotFound);
-    }
-    log(
-        &mut tx,
-        Some(user_id),
-        "phone_change_cancelled",
-        "",
-        req,
-        now,
-    )
-    .await?;
-    let d = req.lang.account();
-    accounts::add_security_message(&mut tx, user_id, d.msg_phone_change_cancelled, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Applies the phone changes whose 14 days are over (the server runs this every
-/// minute). A number taken meanwhile by another account cancels the change.
-pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
-    let now = deps.now;
-    let mut tx = deps.db.begin_write().await?;
-    let due = repo::due(&mut tx, now).await?;
-    let d = crate::i18n::Lang::Ru.account();
-    for c in &due {
-        // Each change is closed first and conditionally: a cancellation committed
-        // since `due` read it leaves it alone.
-        if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
-            if repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
-                accounts::add_security_message(
-                    &mut tx,
-                    c.user_id,
-                    d.msg_phone_change_cancelled,
-                    now,
-                )
-                .await?;
-            }
-            continue;
-        }
-        if !repo::finish(&mut tx, c.id, "waiting", "done", now).await? {
-            continue;
-        }
-        repo::set_phone(&mut tx, c.user_id, &c.new_value).await?;
-        let new = Phone::from_stored(c.new_value.clone());
-        accounts::log_event(
-            &mut tx,
-            accounts::Event {
-                user_id: Some(c.user_id),
-                kind: "phone_changed",
-                detail: &new.masked(),
-                ip: "",
-                user_agent: "",
-                at: now,
-            },
-        )
-        .await?;
-        accounts::add_security_message(
-            &mut tx,
-            c.user_id,
-            &fill(d.msg_phone_changed, &[&new.display()]),
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(due.len())
+    let u = user(&mut tx, session.user_id).await?;
+    let target = proof_target(&u).ok_or_else(|| AppError::Blocked {
+        reasons: vec!["no_contact".into()],
+    })?;
+    let opening = Opening {
+        user_id: u.id,
+        kind: "reauth",
+        state: "old",
+        target: &target,
+        new_value: "",
+        detail: &session_detail(session),
+    };
+    open_change(deps, req, tx, opening).await
 }

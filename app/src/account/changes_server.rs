@@ -126,13 +126,8 @@ pub async fn email_start(email: String) -> Result<ChangeStep, AppError> {
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
             let email = ctx::email(&email)?;
-            crate::account::changes::start_email(
-                &ctx::deps(&st),
-                &ctx::requester(),
-                s.user_id,
-                email,
-            )
-            .await
+            crate::account::changes::start_email(&ctx::deps(&st), &ctx::requester(), &s, email)
+                .await
         }
         .await,
     )
@@ -177,14 +172,8 @@ pub async fn phone_start(phone: String, lost: Option<String>) -> Result<ChangeSt
             };
             let new: Phone = new;
             let lost = matches!(lost.as_deref(), Some("on" | "true" | "1"));
-            crate::account::changes::start_phone(
-                &ctx::deps(&st),
-                &ctx::requester(),
-                s.user_id,
-                new,
-                lost,
-            )
-            .await
+            crate::account::changes::start_phone(&ctx::deps(&st), &ctx::requester(), &s, new, lost)
+                .await
         }
         .await,
     )
@@ -287,6 +276,42 @@ pub async fn recovery_request(
                 leptos_axum::redirect(&format!("/signin/recovery?n={n}"));
             }
             Ok(number)
+        }
+        .await,
+    )
+}
+
+/// Sends a code that proves the account afresh in this session (before adding a
+/// passkey).
+#[server(endpoint = "account/reauth/start")]
+pub async fn reauth_start() -> Result<ChangeStep, AppError> {
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let s = crate::account::session::require().await?;
+            crate::account::changes::start_reauth(&ctx::deps(&st), &ctx::requester(), &s).await
+        }
+        .await,
+    )
+}
+
+/// Checks the code sent by [`reauth_start`].
+#[server(endpoint = "account/reauth/confirm")]
+pub async fn reauth_confirm(code: String) -> Result<ChangeStep, AppError> {
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let s = crate::account::session::require().await?;
+            let code = crate::account::model::OtpCode::from_field(&code)?;
+            let deps = ctx::deps(&st);
+            crate::account::changes::confirm(
+                &deps,
+                &ctx::requester(),
+                s.user_id,
+                &["reauth"],
+                &code,
+            )
+            .await
         }
         .await,
     )

@@ -64,6 +64,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             }
             text
         }
+        AppError::ReauthRequired => d.err_reauth.into(),
         AppError::Forbidden => t.forbidden.into(),
         AppError::Transport(_) => t.network_error.into(),
         AppError::NotFound | AppError::InsufficientStock { .. } | AppError::Internal => {

@@ -30,6 +30,11 @@ pub async fn passkey_register_start(name: String) -> Result<String, AppError> {
             use crate::account::server::ctx;
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
+            // A passkey is a way to sign in: a stolen session must prove the
+            // account afresh (a code to its phone) before it can add one.
+            if !crate::account::session::is_fresh(&s, st.clock.now_ms()) {
+                return Err(AppError::ReauthRequired);
+            }
             let user = crate::account::repo::user_by_id(&st.db, s.user_id)
                 .await?
                 .ok_or(AppError::Unauthorized)?;

@@ -166,6 +166,8 @@ pub async fn register_finish(
     if let Some(user) = crate::account::repo::user_by_id_tx(&mut tx, user_id).await? {
         let text = crate::i18n::fill(d.msg_passkey_added, &[&c.name]);
         crate::account::signin::email_account(deps, &user, d.email_contact_changed_subject, text);
+        let sms = crate::i18n::fill(d.sms_passkey_added, &[&c.name]);
+        crate::account::signin::sms_account(deps, &user, sms);
     }
     tx.commit().await?;
     Ok(())

@@ -1,6 +1,8 @@
 //! The signed-in person's own account: sessions, sign-in history, the Security feed.
 
-use crate::account::model::{EventInfo, PasskeyInfo, SecurityMessage, SessionInfo};
+use crate::account::model::{
+    EventInfo, PasskeyInfo, RecentKind, RecentMethod, SecurityMessage, SessionInfo,
+};
 use crate::account::repo::{self, SessionRow};
 use crate::account::server::SecurityView;
 use crate::account::session::{describe_browser, is_live};
@@ -73,12 +75,79 @@ pub async fn security(
             last_used_at,
         })
         .collect();
+    let recent = recent_methods(db, settings, current.user_id, now).await?;
     Ok(SecurityView {
         sessions,
         history,
         messages,
         passkeys,
+        recent,
     })
+}
+
+/// How far back "recently added" ways to sign in go.
+pub const RECENT_MS: i64 = 7 * 24 * 3_600_000;
+
+async fn recent_methods(
+    db: &Db,
+    settings: &Settings,
+    user_id: i64,
+    now: i64,
+) -> AppResult<Vec<RecentMethod>> {
+    let r = repo::recent_methods(db, user_id, now - RECENT_MS).await?;
+    let mut list: Vec<RecentMethod> = r
+        .passkeys
+        .into_iter()
+        .map(|(_, name, at)| RecentMethod {
+            kind: RecentKind::Passkey,
+            label: name,
+            added_at: at,
+        })
+        .collect();
+    if let Some((email, at)) = r.email {
+        list.push(RecentMethod {
+            kind: RecentKind::Email,
+            label: email,
+            added_at: at,
+        });
+    }
+    for (provider, at) in r.providers {
+        let label = settings
+            .oidc
+            .iter()
+            .find(|p| p.name == provider)
+            .map(|p| p.label.clone())
+            .unwrap_or(provider);
+        list.push(RecentMethod {
+            kind: RecentKind::Provider,
+            label,
+            added_at: at,
+        });
+    }
+    list.sort_by_key(|m| m.added_at);
+    Ok(list)
+}
+
+/// Removes the ways to sign in added in the last [`RECENT_MS`]; how many.
+pub async fn remove_recent(
+    db: &Db,
+    req: &Requester,
+    current: &SessionRow,
+    now: i64,
+) -> AppResult<u64> {
+    let mut tx = db.begin_write().await?;
+    let n = repo::remove_recent_methods(&mut tx, current.user_id, now - RECENT_MS).await?;
+    log(
+        &mut tx,
+        Some(current.user_id),
+        "methods_removed",
+        &n.to_string(),
+        req,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
 }
 
 /// A message's text with its sealed code in place while the code lives, and dots

@@ -272,6 +272,8 @@ pub struct SecurityView {
     pub history: Vec<EventInfo>,
     pub messages: Vec<SecurityMessage>,
     pub passkeys: Vec<PasskeyInfo>,
+    /// Ways to sign in added in the last days, offered for removal.
+    pub recent: Vec<crate::account::model::RecentMethod>,
 }
 
 #[server(input = GetUrl, endpoint = "account/security")]
@@ -315,6 +317,20 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
             let st = crate::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::profile::end_others(&st.db, &ctx::requester(), &s, st.clock.now_ms())
+                .await
+        }
+        .await,
+    )
+}
+
+/// Removes the ways to sign in added in the last days (after a break-in).
+#[server(endpoint = "account/methods/remove-recent")]
+pub async fn remove_recent_methods() -> Result<u64, AppError> {
+    crate::request::answer(
+        async move {
+            let st = crate::request::state()?;
+            let s = crate::account::session::require().await?;
+            crate::account::profile::remove_recent(&st.db, &ctx::requester(), &s, st.clock.now_ms())
                 .await
         }
         .await,

@@ -102,6 +102,15 @@ async fn lookup() -> AppResult<Option<SessionRow>> {
 }
 
 /// The session of the current request, or `Unauthorized`.
+/// How long a sign-in or a code entered in this session counts as a fresh proof
+/// of the account, for adding a way to sign in.
+pub const REAUTH_TTL_MS: i64 = 10 * 60_000;
+
+/// Whether the session proved the account within [`REAUTH_TTL_MS`].
+pub fn is_fresh(s: &SessionRow, now: i64) -> bool {
+    s.reauth_at.is_some_and(|at| now - at < REAUTH_TTL_MS)
+}
+
 pub async fn require() -> AppResult<SessionRow> {
     current().await?.ok_or(crate::error::AppError::Unauthorized)
 }
@@ -158,7 +167,20 @@ mod tests {
             expires_at: expires,
             user_agent: String::new(),
             ip: String::new(),
+            reauth_at: Some(0),
         }
+    }
+
+    #[test]
+    fn a_sign_in_or_a_code_counts_as_fresh_for_ten_minutes() {
+        let s = session(0, 1);
+        assert!(is_fresh(&s, REAUTH_TTL_MS - 1));
+        assert!(!is_fresh(&s, REAUTH_TTL_MS));
+        let never = SessionRow {
+            reauth_at: None,
+            ..session(0, 1)
+        };
+        assert!(!is_fresh(&never, 0));
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! a number or an email has an account.
 
 mod context;
+mod feed;
 
 pub use context::*;
+use feed::copy_to_security_feed;
+pub(crate) use feed::unseal_feed_code;
 
 use crate::account::limits::{self, RESEND_MS};
 use crate::account::model::{Channel, Email, OtpCode, Phone, SignInStep};
@@ -84,43 +87,6 @@ async fn account_of(tx: &mut Tx, target: &Target) -> AppResult<Option<UserRow>> 
         Target::Phone(p, _) => repo::user_by_phone(tx, p).await?,
         Target::Email(e) => repo::user_by_verified_email(tx, e).await?,
     })
-}
-
-/// A person signed in elsewhere sees the code in the account's Security messages
-/// too: sealed (key from APP_SECRET), shown while it lives, erased with its attempt.
-async fn copy_to_security_feed(
-    tx: &mut Tx,
-    deps: &Deps<'_>,
-    req: &Requester,
-    user: &UserRow,
-    code: &str,
-    attempt_id: i64,
-) -> AppResult<()> {
-    let live = repo::has_live_session(tx, user.id, deps.now, deps.settings.session_idle_ms).await?;
-    if live {
-        let d = req.lang.account();
-        let message = repo::CodeMessage {
-            user_id: user.id,
-            body: &fill(d.msg_code_elsewhere, &[repo::CODE_MARK]),
-            sealed: &seal_feed_code(&deps.settings.secret, user.id, code),
-            expires_at: deps.now + CODE_TTL_MS,
-            attempt_id,
-            now: deps.now,
-        };
-        repo::add_code_message(tx, message).await?;
-    }
-    Ok(())
-}
-
-const FEED_CODE: &str = "security feed code";
-
-fn seal_feed_code(secret: &[u8], user_id: i64, code: &str) -> String {
-    crate::security::seal(secret, FEED_CODE, &format!("user {user_id}"), code)
-}
-
-/// The code of a Security message, if its seal opens for this account.
-pub(crate) fn unseal_feed_code(secret: &[u8], user_id: i64, sealed: &str) -> Option<String> {
-    crate::security::unseal(secret, FEED_CODE, &format!("user {user_id}"), sealed)
 }
 
 /// Sends the code. A phone always gets it (a failure is reported); an email only if

@@ -68,7 +68,7 @@ fn error_text(d: &Dict, e: &AppError, stock: i64) -> String {
             &[&stock.clamp(1, crate::cart::model::MAX_QUANTITY).to_string()],
         ),
         AppError::NotFound => d.unavailable.to_string(),
-        AppError::Forbidden => d.forbidden.to_string(),
+        AppError::Forbidden | AppError::ReauthRequired => d.forbidden.to_string(),
         AppError::Transport(_) => d.network_error.to_string(),
         _ => d.error_text.to_string(),
     }

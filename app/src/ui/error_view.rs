@@ -11,7 +11,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let d = t();
     let (title, text) = match &error {
         AppError::NotFound => (d.not_found_title, d.not_found_text.to_string()),
-        AppError::Forbidden => (d.error_title, d.forbidden.to_string()),
+        AppError::Forbidden | AppError::ReauthRequired => (d.error_title, d.forbidden.to_string()),
         AppError::InsufficientStock { available } => (
             d.error_title,
             fill(d.stock_limit, &[&available.to_string()]),

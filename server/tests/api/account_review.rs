@@ -15,30 +15,24 @@ async fn delete_account(app: &TestApp, phone: &str) {
         .post_form("account/delete/start", &[("reason", "privacy")])
         .await;
     assert_eq!(r.status(), 200);
-    let mut body = String::new();
-    for _ in 0..100 {
-        let list = app.outbox(phone).await;
-        if list.len() > before {
-            body = list[0]["body"].as_str().unwrap().to_string();
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let code = code_when_sent(app, phone, before).await;
     let r = app
-        .post_form("account/change/confirm", &[("code", &code_in(&body))])
+        .post_form("account/change/confirm", &[("code", &code)])
         .await;
     assert_eq!(r.json::<Value>().await.unwrap(), json!("Deleted"));
 }
 
-/// The code of the first message to `to`, which goes out in the background.
-async fn code_when_sent(app: &TestApp, to: &str) -> String {
+/// The code of the newest message to `to` once there are more than `before`
+/// (messages go out in the background).
+async fn code_when_sent(app: &TestApp, to: &str, before: usize) -> String {
     for _ in 0..100 {
-        if let Some(m) = app.outbox(to).await.first() {
-            return code_in(m["body"].as_str().unwrap());
+        let list = app.outbox(to).await;
+        if list.len() > before {
+            return code_in(list[0]["body"].as_str().unwrap());
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    panic!("no message to {to}");
+    panic!("no new message to {to}");
 }
 
 #[tokio::test]
@@ -167,7 +161,7 @@ async fn a_phone_change_cancelled_before_the_job_commits_is_not_applied() {
             )
             .await;
         assert_eq!(r.status(), 200, "round {round}");
-        let code = code_when_sent(&app, &new_phone).await;
+        let code = code_when_sent(&app, &new_phone, 0).await;
         let r = app
             .post_form("account/change/confirm", &[("code", &code)])
             .await;
@@ -201,4 +195,140 @@ async fn a_phone_change_cancelled_before_the_job_commits_is_not_applied() {
         }
     }
     let _ = error_of;
+}
+
+/// Eleven minutes: a session's sign-in no longer counts as a fresh proof.
+const STALE: i64 = 11 * MINUTE;
+
+#[tokio::test]
+async fn a_session_that_is_not_fresh_proves_the_phone_before_it_adds_an_email() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    app.clock.advance_ms(STALE);
+    let before = app.outbox(PHONE).await.len();
+    let r = app
+        .post_form("account/email/start", &[("email", "thief@example.ru")])
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "+7 912 ***-**-89"}}),
+        "the code goes to the phone first"
+    );
+    assert_eq!(app.outbox("thief@example.ru").await.len(), 0);
+    let phone_code = code_when_sent(&app, PHONE, before).await;
+    let r = app
+        .post_form("account/change/confirm", &[("code", &phone_code)])
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "th***@example.ru"}})
+    );
+    let mail = app.wait_for_email("thief@example.ru", None).await;
+    let r = app
+        .post_form(
+            "account/change/confirm",
+            &[("code", &code_in(mail["body"].as_str().unwrap()))],
+        )
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("EmailVerified"));
+    // The phone is told of the new way to sign in.
+    for _ in 0..100 {
+        if app.outbox(PHONE).await[0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("добавлена почта для входа: thief@example.ru")
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no SMS about the added email");
+}
+
+#[tokio::test]
+async fn a_session_that_is_not_fresh_cannot_start_adding_a_passkey_until_it_proves_the_phone() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    let start = || app.post_form("account/passkeys/register/start", &[("name", "Ноутбук")]);
+    assert_eq!(start().await.status(), 200, "a fresh sign-in may");
+    app.clock.advance_ms(STALE);
+    let (status, e) = error_of(start().await).await;
+    assert_eq!((status, e), (403, json!("ReauthRequired")));
+    let before = app.outbox(PHONE).await.len();
+    let r = app.post_form("account/reauth/start", &[]).await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"CodeSent": {"to": "+7 912 ***-**-89"}})
+    );
+    let code = code_when_sent(&app, PHONE, before).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (status, _) = error_of(
+        app.post_form("account/reauth/confirm", &[("code", wrong)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(start().await.status(), 403, "a wrong code proves nothing");
+    let r = app
+        .post_form("account/reauth/confirm", &[("code", &code)])
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("Reauthenticated"));
+    assert_eq!(start().await.status(), 200);
+    // Another session of the account is not made fresh by it.
+    app.clock.advance_ms(MINUTE);
+    let other = app.new_browser();
+    other.sign_in(PHONE).await;
+    app.clock.advance_ms(STALE);
+    let r = other
+        .post_form("account/passkeys/register/start", &[("name", "Телефон")])
+        .await;
+    assert_eq!(r.status(), 403);
+}
+
+#[tokio::test]
+async fn ways_to_sign_in_added_this_week_are_offered_for_removal_and_removed() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in(PHONE).await;
+    let security = || async { app.api_json("account/security").await };
+    assert_eq!(security().await["recent"], json!([]));
+    let r = app
+        .post_form("account/email/start", &[("email", "ivan@example.ru")])
+        .await;
+    assert_eq!(r.status(), 200);
+    let mail = app.wait_for_email("ivan@example.ru", None).await;
+    let r = app
+        .post_form(
+            "account/change/confirm",
+            &[("code", &code_in(mail["body"].as_str().unwrap()))],
+        )
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("EmailVerified"));
+    let recent = security().await["recent"].clone();
+    assert_eq!(recent[0]["kind"], "Email");
+    assert_eq!(recent[0]["label"], "ivan@example.ru");
+    assert_eq!(
+        app.post_form("account/sessions/end-others", &[])
+            .await
+            .status(),
+        200
+    );
+    let r = app.post_form("account/methods/remove-recent", &[]).await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!(1));
+    assert_eq!(app.me().await["email"], Value::Null);
+    assert_eq!(security().await["recent"], json!([]));
+    // Added again, it stops counting as recent after a week.
+    app.clock.advance_ms(MINUTE);
+    let before = app.outbox("ivan@example.ru").await.len();
+    let r = app
+        .post_form("account/email/start", &[("email", "ivan@example.ru")])
+        .await;
+    assert_eq!(r.status(), 200);
+    let code = code_when_sent(&app, "ivan@example.ru", before).await;
+    let r = app
+        .post_form("account/change/confirm", &[("code", &code)])
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("EmailVerified"));
+    assert_eq!(security().await["recent"].as_array().map(Vec::len), Some(1));
+    app.clock.advance_ms(8 * 24 * 60 * MINUTE);
+    assert_eq!(security().await["recent"], json!([]));
 }

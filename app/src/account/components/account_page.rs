@@ -1,8 +1,11 @@
 //! The personal account: "My data" and "Security" (sessions, history, messages).
 
 use super::error_text;
+use crate::account::model::{RecentKind, RecentMethod};
 use crate::account::passkey_server::PasskeyDelete;
-use crate::account::server::{EndOtherSessions, EndSession, SignOut, get_security};
+use crate::account::server::{
+    EndOtherSessions, EndSession, RemoveRecentMethods, SignOut, get_security,
+};
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::ui::ErrorView;
@@ -77,6 +80,7 @@ pub fn SecurityPage() -> impl IntoView {
     let end_one = ServerAction::<EndSession>::new();
     let end_others = ServerAction::<EndOtherSessions>::new();
     let remove_key = ServerAction::<PasskeyDelete>::new();
+    let remove_recent = ServerAction::<RemoveRecentMethods>::new();
     let (keys_changed, set_keys_changed) = signal(0usize);
     let data = Resource::new(
         move || {
@@ -84,6 +88,7 @@ pub fn SecurityPage() -> impl IntoView {
                 end_one.version().get(),
                 end_others.version().get(),
                 remove_key.version().get(),
+                remove_recent.version().get(),
                 keys_changed.get(),
             )
         },
@@ -127,6 +132,27 @@ pub fn SecurityPage() -> impl IntoView {
                                 <ActionForm action=end_others>
                                     <button type="submit" class="button-secondary">{d.end_others}</button>
                                 </ActionForm>
+                                <p role="status" class="form-status">{move || {
+                                    let ended = matches!(end_others.value().get(), Some(Ok(_)));
+                                    let removed = matches!(remove_recent.value().get(), Some(Ok(_)));
+                                    if removed { Some(d.recent_removed) } else { ended.then_some(d.others_ended) }
+                                }}</p>
+                                // After a break-in the thief may have added a way back in:
+                                // the owner is offered to remove what is new.
+                                {(!v.recent.is_empty()).then(|| view! {
+                                    <div class="notice recent-methods" role="group" aria-labelledby="recent-title">
+                                        <h3 id="recent-title">{d.recent_title}</h3>
+                                        <ul>
+                                            {v.recent.into_iter().map(|m| view! {
+                                                <li>{recent_label(d, &m)} " · " {when(m.added_at)}</li>
+                                            }).collect_view()}
+                                        </ul>
+                                        <p class="hint">{d.recent_hint}</p>
+                                        <ActionForm action=remove_recent>
+                                            <button type="submit" class="button-secondary">{d.recent_remove}</button>
+                                        </ActionForm>
+                                    </div>
+                                })}
                             </section>
                             <section aria-labelledby="passkeys">
                                 <h2 id="passkeys">{d.passkeys_title}</h2>
@@ -191,6 +217,15 @@ pub fn SecurityPage() -> impl IntoView {
     }
 }
 
+fn recent_label(d: &crate::account::i18n::AccountDict, m: &RecentMethod) -> String {
+    let template = match m.kind {
+        RecentKind::Passkey => d.recent_passkey,
+        RecentKind::Email => d.recent_email,
+        RecentKind::Provider => d.recent_provider,
+    };
+    crate::i18n::fill(template, &[&m.label])
+}
+
 fn event_name(d: &crate::account::i18n::AccountDict, kind: &str) -> &'static str {
     match kind {
         "signin" => d.ev_signin,
@@ -201,6 +236,8 @@ fn event_name(d: &crate::account::i18n::AccountDict, kind: &str) -> &'static str
         "sessions_ended" => d.ev_sessions_ended,
         "passkey_added" => d.ev_passkey_added,
         "passkey_removed" => d.ev_passkey_removed,
+        "reauth" => d.ev_reauth,
+        "methods_removed" => d.ev_methods_removed,
         _ => "",
     }
 }

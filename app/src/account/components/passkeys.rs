@@ -3,6 +3,8 @@
 //! page is interactive and the browser supports WebAuthn.
 
 use super::error_text;
+use crate::account::changes_server::{reauth_confirm, reauth_start};
+use crate::account::model::ChangeStep;
 use crate::account::passkey_server::{
     passkey_login_finish, passkey_login_start, passkey_register_finish, passkey_register_start,
 };
@@ -27,6 +29,8 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
     let (name, set_name) = signal(String::new());
     let (message, set_message) = signal(None::<Result<(), AppError>>);
     let busy = RwSignal::new(false);
+    let (reauth, set_reauth) = signal(false);
+    let (reauthed, set_reauthed) = signal(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -47,6 +51,9 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
                 set_name.set(String::new());
                 changed.update(|v| *v += 1);
             }
+            if matches!(result, Err(AppError::ReauthRequired)) {
+                set_reauth.set(true);
+            }
             set_message.set(Some(result));
             busy.set(false);
         });
@@ -58,13 +65,78 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
                 <input id="passkey-name" name="name" required maxlength="50" placeholder=d.passkey_name_hint
                     prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))/>
                 <button type="submit" class="button-secondary" disabled=move || busy.get()>{d.passkey_add}</button>
-                <p role="status" class="form-status">{move || matches!(message.get(), Some(Ok(()))).then_some(d.passkey_added)}</p>
+                <p role="status" class="form-status">{move || match message.get() {
+                    Some(Ok(())) => Some(d.passkey_added),
+                    _ if reauthed.get() => Some(d.reauth_done),
+                    _ => None,
+                }}</p>
                 <p role="alert" class="form-error">{move || match message.get() {
                     Some(Err(e)) => Some(passkey_error(lang, &e)),
                     _ => None,
                 }}</p>
             </form>
+            <Show when=move || reauth.get()>
+                <Reauth done=move || {
+                    set_reauth.set(false);
+                    set_message.set(None);
+                    set_reauthed.set(true);
+                }/>
+            </Show>
         </Show>
+    }
+}
+
+/// Proves the account afresh in this session: a code to its phone, typed here.
+/// Calls `done` once the code is accepted.
+#[component]
+fn Reauth(done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.account();
+    let (sent_to, set_sent_to) = signal(None::<String>);
+    let (code, set_code) = signal(String::new());
+    let (error, set_error) = signal(None::<AppError>);
+    let send = move |_| {
+        leptos::task::spawn_local(async move {
+            match reauth_start().await {
+                Ok(ChangeStep::CodeSent { to }) => {
+                    set_error.set(None);
+                    set_sent_to.set(Some(to));
+                }
+                Ok(_) => {}
+                Err(e) => set_error.set(Some(e)),
+            }
+        });
+    };
+    let on_confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let done = done.clone();
+        leptos::task::spawn_local(async move {
+            match reauth_confirm(code.get_untracked()).await {
+                Ok(_) => done(),
+                Err(e) => set_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="reauth" role="group" aria-labelledby="reauth-lead">
+            <p id="reauth-lead" class="hint">{d.err_reauth}</p>
+            {move || match sent_to.get() {
+                None => view! {
+                    <button type="button" class="button-secondary" on:click=send>{d.reauth_send}</button>
+                }.into_any(),
+                Some(to) => view! {
+                    <form class="signin-form code-form" on:submit=on_confirm.clone()>
+                        <p class="hint">{crate::i18n::fill(d.code_sent_to, &[&to])}</p>
+                        <label for="reauth-code">{d.code_label}</label>
+                        <input id="reauth-code" name="code" class="code-input" inputmode="numeric"
+                            autocomplete="one-time-code" required maxlength="12"
+                            prop:value=move || code.get() on:input=move |ev| set_code.set(event_target_value(&ev))/>
+                        <button type="submit" class="button">{d.confirm}</button>
+                    </form>
+                }.into_any(),
+            }}
+            <p role="alert" class="form-error">{move || error.get().map(|e| error_text(lang, &e))}</p>
+        </div>
     }
 }
 

@@ -30,6 +30,8 @@ pub enum ChangeStep {
         due_at: i64,
     },
     Deleted,
+    /// The account is proven afresh in this session (adding a way to sign in may go on).
+    Reauthenticated,
 }
 
 /// Where a sign-in stands, for the page to show the right step.
@@ -78,6 +80,22 @@ pub struct PasskeyInfo {
     pub name: String,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
+}
+
+/// A way to sign in the account gained recently, offered for removal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentMethod {
+    pub kind: RecentKind,
+    /// The passkey's name, the address, or the provider's label.
+    pub label: String,
+    pub added_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecentKind {
+    Passkey,
+    Email,
+    Provider,
 }
 
 /// One line of the sign-in history.

@@ -15,8 +15,8 @@ pub struct NewSession<'a> {
 
 pub async fn insert_session(tx: &mut Tx, s: NewSession<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip) \
-         VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip, reauth_at) \
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $3) RETURNING id",
     )
     .bind(s.token_hash.to_string())
     .bind(s.user_id)
@@ -39,6 +39,9 @@ pub struct SessionRow {
     pub expires_at: i64,
     pub user_agent: String,
     pub ip: String,
+    /// When this session last proved the account afresh: its sign-in, or a code
+    /// entered since (adding a way to sign in asks for a recent one).
+    pub reauth_at: Option<i64>,
 }
 
 fn session_from_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
@@ -50,11 +53,12 @@ fn session_from_row(r: &AnyRow) -> Result<SessionRow, sqlx::Error> {
         expires_at: r.try_get("expires_at")?,
         user_agent: r.try_get("user_agent")?,
         ip: r.try_get("ip")?,
+        reauth_at: r.try_get("reauth_at")?,
     })
 }
 
 const SESSION_COLUMNS: &str =
-    "s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent, s.ip";
+    "s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent, s.ip, s.reauth_at";
 
 /// The session with this token hash if it has not been ended and its account exists.
 pub async fn session_by_token(
@@ -91,6 +95,22 @@ pub async fn touch_session(db: &Db, id: i64, now: i64, ip: &str) -> Result<(), s
         .bind(ip.to_string())
         .bind(id)
         .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+/// Records that this session of the account proved the account afresh now.
+pub async fn mark_reauth(
+    tx: &mut Tx,
+    user_id: i64,
+    session_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET reauth_at = $1 WHERE id = $2 AND user_id = $3")
+        .bind(now)
+        .bind(session_id)
+        .bind(user_id)
+        .execute(&mut **tx)
         .await
         .map(|_| ())
 }

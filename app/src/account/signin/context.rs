@@ -205,6 +205,19 @@ pub(crate) fn email_account(deps: &Deps<'_>, user: &UserRow, subject: &str, text
     }
 }
 
+/// Texts the account's phone, if it has one (in the background).
+pub(crate) fn sms_account(deps: &Deps<'_>, user: &UserRow, text: String) {
+    if let Some(phone) = &user.phone {
+        send_later(
+            deps,
+            Message::Sms {
+                to: phone.clone(),
+                text,
+            },
+        );
+    }
+}
+
 pub async fn log(
     tx: &mut Tx,
     user_id: Option<i64>,

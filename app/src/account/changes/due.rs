@@ -1,0 +1,79 @@
+//! The 14-day phone change: cancelling it, and applying it when it falls due.
+
+use super::*;
+
+/// Cancels the phone change that is waiting out its 14 days.
+pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> AppResult<()> {
+    let now = deps.now;
+    let c = repo::waiting(&deps.db.pool, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = deps.db.begin_write().await?;
+    if !repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
+        return Err(AppError::NotFound);
+    }
+    log(
+        &mut tx,
+        Some(user_id),
+        "phone_change_cancelled",
+        "",
+        req,
+        now,
+    )
+    .await?;
+    let d = req.lang.account();
+    accounts::add_security_message(&mut tx, user_id, d.msg_phone_change_cancelled, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Applies the phone changes whose 14 days are over (the server runs this every
+/// minute). A number taken meanwhile by another account cancels the change.
+pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
+    let now = deps.now;
+    let mut tx = deps.db.begin_write().await?;
+    let due = repo::due(&mut tx, now).await?;
+    let d = crate::i18n::Lang::Ru.account();
+    for c in &due {
+        // Each change is closed first and conditionally: a cancellation committed
+        // since `due` read it leaves it alone.
+        if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
+            if repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
+                accounts::add_security_message(
+                    &mut tx,
+                    c.user_id,
+                    d.msg_phone_change_cancelled,
+                    now,
+                )
+                .await?;
+            }
+            continue;
+        }
+        if !repo::finish(&mut tx, c.id, "waiting", "done", now).await? {
+            continue;
+        }
+        repo::set_phone(&mut tx, c.user_id, &c.new_value).await?;
+        let new = Phone::from_stored(c.new_value.clone());
+        accounts::log_event(
+            &mut tx,
+            accounts::Event {
+                user_id: Some(c.user_id),
+                kind: "phone_changed",
+                detail: &new.masked(),
+                ip: "",
+                user_agent: "",
+                at: now,
+            },
+        )
+        .await?;
+        accounts::add_security_message(
+            &mut tx,
+            c.user_id,
+            &fill(d.msg_phone_changed, &[&new.display()]),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(due.len())
+}
