@@ -53,3 +53,33 @@ test("my data: the profile is saved, a bad date refused, an email confirmed and 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
 });
+
+test("an email added long after sign-in needs a code to the phone first, and the phone is told", async ({ page, javaScriptEnabled, baseURL }, info) => {
+  const js = javaScriptEnabled !== false;
+  const phone = uniquePhone(info.title + info.project.name);
+  const email = `late-${phone.e164.slice(-7)}-${info.project.name}@example.ru`;
+  await signIn(page, phone, js);
+  // Eleven minutes on, the sign-in no longer counts as proof: a stolen session
+  // cannot add its own email without the phone.
+  await advanceClock(page.request, baseURL!, 11 * 60_000);
+  await page.reload();
+  await ready(page, js);
+  const before = await outboxCount(page.request, phone.e164);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("button", { name: "Подтвердить почту" }).click();
+  await expect(page.getByText(`Код отправлен: +7 950 ***-**-${phone.e164.slice(-2)}`)).toBeVisible();
+  expect(await outboxCount(page.request, email)).toBe(0);
+  const phoneCode = await nextCode(page.request, phone.e164, before);
+  await ready(page, js);
+  await page.getByLabel("Код", { exact: true }).fill(phoneCode);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  const emailCode = await nextCode(page.request, email, 0);
+  await ready(page, js);
+  await page.getByLabel("Код", { exact: true }).fill(emailCode);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  await expect(page.getByTestId("my-email")).toHaveText(email);
+  await expect.poll(async () => {
+    const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(phone.e164)}`);
+    return ((await res.json()) as { body: string }[])[0].body;
+  }).toContain(`добавлена почта для входа: ${email}`);
+});
