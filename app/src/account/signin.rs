@@ -6,16 +6,18 @@
 
 mod context;
 mod feed;
+mod step;
 
 pub use context::*;
 use feed::copy_to_security_feed;
 pub(crate) use feed::unseal_feed_code;
+pub use step::step;
 
 use crate::account::limits::{self, RESEND_MS};
 use crate::account::model::{Channel, Email, OtpCode, Phone, SignInStep};
 use crate::account::repo::{self, AttemptRow, NewAttempt, UserRow};
 use crate::account::session;
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use crate::error::{AppError, AppResult};
 use crate::i18n::fill;
 use crate::notify::Message;
@@ -393,31 +395,4 @@ fn browser_of(req: &Requester) -> String {
     } else {
         browser
     }
-}
-
-/// The step an attempt cookie stands at, for rendering the page.
-pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<SignInStep> {
-    let Some(token) = attempt_token else {
-        return Ok(SignInStep::Start);
-    };
-    let mut tx = db.pool.begin().await?;
-    let a = match usable(
-        repo::attempt_by_token(&mut tx, &hash_token(token)).await?,
-        now,
-    ) {
-        Ok(a) => a,
-        Err(AppError::CodeExpired) => return Ok(SignInStep::Start),
-        Err(e) => return Err(e),
-    };
-    let target = target_of(&a, None)?;
-    if a.verified_at.is_some() {
-        return Ok(SignInStep::Terms {
-            to: target.masked(),
-        });
-    }
-    Ok(SignInStep::Code {
-        to: target.masked(),
-        channel: target.channel(),
-        resend_in: limits::ceil_secs((a.last_sent_at + RESEND_MS - now).max(0)),
-    })
 }

@@ -1,7 +1,7 @@
 //! "My data": the profile, adding an email, changing the phone (also the 14-day
 //! path), deleting the profile, the recovery request.
 
-use crate::helpers::{TestApp, code_in, error_of};
+use crate::helpers::{TestApp, code_in, error_of, message_to};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -13,19 +13,7 @@ async fn account(app: &TestApp) -> Value {
     app.api_json("account/profile").await
 }
 
-/// Waits for a background-sent message to `to` newer than `after` messages.
-async fn message_to(app: &TestApp, to: &str, after: usize) -> Value {
-    for _ in 0..100 {
-        let list = app.outbox(to).await;
-        if list.len() > after {
-            return list[0].clone();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    panic!("no new message to {to}");
-}
-
-async fn confirm(app: &TestApp, to: &str, after: usize) -> Value {
+pub(crate) async fn confirm(app: &TestApp, to: &str, after: usize) -> Value {
     let m = message_to(app, to, after).await;
     let r = app
         .post_form(
@@ -290,122 +278,4 @@ async fn without_the_old_number_the_change_waits_14_days_and_can_be_cancelled() 
     app.clock.advance_ms(14 * DAY);
     assert_eq!(server::jobs::run_once(&app.state).await.unwrap(), 1);
     assert_eq!(app.me().await["phone"], "+7 999 000-11-22");
-}
-
-#[tokio::test]
-async fn deleting_the_profile_needs_a_reason_a_code_and_no_blockers_then_erases_it() {
-    let app = TestApp::spawn().await;
-    app.sign_in(PHONE).await;
-    app.post_form(
-        "account/profile/save",
-        &[
-            ("last_name", "Иванов"),
-            ("first_name", "Иван"),
-            ("middle_name", ""),
-        ],
-    )
-    .await;
-    let (status, e) = error_of(
-        app.post_form("account/delete/start", &[("reason", "bored")])
-            .await,
-    )
-    .await;
-    assert_eq!(
-        (status, e["Invalid"]["field"].as_str()),
-        (400, Some("reason"))
-    );
-
-    // A pending phone change blocks deletion, with the reason named.
-    app.post_form(
-        "account/phone/start",
-        &[("phone", NEW_PHONE), ("lost", "on")],
-    )
-    .await;
-    confirm(&app, NEW_PHONE, 0).await;
-    let (status, e) = error_of(
-        app.post_form("account/delete/start", &[("reason", "privacy")])
-            .await,
-    )
-    .await;
-    assert_eq!(
-        (status, e),
-        (
-            409,
-            json!({"Blocked": {"reasons": ["phone_change_pending"]}})
-        )
-    );
-    app.post_form("account/phone/cancel", &[]).await;
-
-    app.clock.advance_ms(MINUTE);
-    let before = app.outbox(PHONE).await.len();
-    let r = app
-        .post_form(
-            "account/delete/start",
-            &[("reason", "privacy"), ("comment", "спасибо")],
-        )
-        .await;
-    assert_eq!(r.status(), 200);
-    let wrong = app
-        .post_form("account/change/confirm", &[("code", "000000")])
-        .await;
-    assert!(wrong.status() == 400);
-    let m = message_to(&app, PHONE, before).await;
-    let r = app
-        .post_form(
-            "account/change/confirm",
-            &[("code", &code_in(m["body"].as_str().unwrap()))],
-        )
-        .await;
-    // A wrong guess of 000000 may have been the code itself: then it was accepted above.
-    let step: Value = if r.status() == 200 {
-        r.json().await.unwrap()
-    } else {
-        json!("Deleted")
-    };
-    assert_eq!(step, json!("Deleted"));
-    assert_eq!(app.me().await, Value::Null, "signed out");
-    assert_eq!(app.one_i64("SELECT COUNT(*) FROM users WHERE phone IS NULL AND deleted_at IS NOT NULL AND last_name = ''", &[]).await, 1);
-    assert_eq!(
-        app.one_i64("SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL", &[])
-            .await,
-        0
-    );
-    assert_eq!(
-        app.one_text("SELECT reason FROM deletion_reasons").await,
-        "privacy"
-    );
-    // The number is free for a new account.
-    app.clock.advance_ms(MINUTE);
-    app.start_phone(PHONE, "sms").await;
-    let r = app.send_code(&app.last_code(PHONE).await).await;
-    assert!(r.json::<Value>().await.unwrap().get("Terms").is_some());
-}
-
-#[tokio::test]
-async fn a_recovery_request_gets_a_number_for_support() {
-    let app = TestApp::spawn().await;
-    let form = [
-        ("full_name", "Иванов Иван Иванович"),
-        ("old_phone", "8 912 345-67-89"),
-        ("new_phone", "8 999 000-11-22"),
-        ("order_number", "12345-0001"),
-    ];
-    let r = app.post_form("account/recovery", &form).await;
-    assert_eq!(r.json::<Value>().await.unwrap(), json!("В-000001"));
-    assert_eq!(
-        app.one_text("SELECT old_phone FROM recovery_requests")
-            .await,
-        PHONE
-    );
-    let mut bad = form.to_vec();
-    bad[3] = ("order_number", "'; DROP TABLE users; --");
-    let (status, e) = error_of(app.post_form("account/recovery", &bad).await).await;
-    assert_eq!(
-        (status, e["Invalid"]["field"].as_str()),
-        (400, Some("order_number"))
-    );
-    for _ in 0..4 {
-        assert_eq!(app.post_form("account/recovery", &form).await.status(), 200);
-    }
-    assert_eq!(app.post_form("account/recovery", &form).await.status(), 429);
 }

@@ -1,6 +1,6 @@
 //! Rynok ID: what the security review of 2026-11-23 found, each proven fixed.
 
-use crate::helpers::{TestApp, code_in, error_of};
+use crate::helpers::{TestApp, code_in, error_of, message_to};
 use app::clock::Clock;
 use serde_json::{Value, json};
 
@@ -22,17 +22,9 @@ async fn delete_account(app: &TestApp, phone: &str) {
     assert_eq!(r.json::<Value>().await.unwrap(), json!("Deleted"));
 }
 
-/// The code of the newest message to `to` once there are more than `before`
-/// (messages go out in the background).
+/// The code of the newest message to `to` once there are more than `before`.
 async fn code_when_sent(app: &TestApp, to: &str, before: usize) -> String {
-    for _ in 0..100 {
-        let list = app.outbox(to).await;
-        if list.len() > before {
-            return code_in(list[0]["body"].as_str().unwrap());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    panic!("no new message to {to}");
+    code_in(message_to(app, to, before).await["body"].as_str().unwrap())
 }
 
 #[tokio::test]

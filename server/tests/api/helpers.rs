@@ -382,3 +382,15 @@ pub async fn error_of(r: reqwest::Response) -> (u16, serde_json::Value) {
     let status = r.status().as_u16();
     (status, r.json().await.expect("json error"))
 }
+
+/// Waits for a background-sent message to `to` newer than `after` messages.
+pub async fn message_to(app: &TestApp, to: &str, after: usize) -> serde_json::Value {
+    for _ in 0..100 {
+        let list = app.outbox(to).await;
+        if list.len() > after {
+            return list[0].clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no new message to {to}");
+}

@@ -6,6 +6,7 @@ mod helpers;
 mod account;
 mod account_changes;
 mod account_codes;
+mod account_deletion;
 mod account_limits;
 mod account_races;
 mod account_review;

@@ -70,7 +70,9 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
                     _ if reauthed.get() => Some(d.reauth_done),
                     _ => None,
                 }}</p>
+                // A refusal for want of a fresh proof is explained by the step below.
                 <p role="alert" class="form-error">{move || match message.get() {
+                    Some(Err(AppError::ReauthRequired)) => None,
                     Some(Err(e)) => Some(passkey_error(lang, &e)),
                     _ => None,
                 }}</p>

@@ -1,0 +1,36 @@
+//! Where a sign-in stands, read from its cookie, for rendering the page.
+
+use super::{target_of, usable};
+use crate::account::limits::{self, RESEND_MS};
+use crate::account::model::SignInStep;
+use crate::account::repo;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::security::hash_token;
+
+/// The step an attempt cookie stands at, for rendering the page.
+pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<SignInStep> {
+    let Some(token) = attempt_token else {
+        return Ok(SignInStep::Start);
+    };
+    let mut tx = db.pool.begin().await?;
+    let a = match usable(
+        repo::attempt_by_token(&mut tx, &hash_token(token)).await?,
+        now,
+    ) {
+        Ok(a) => a,
+        Err(AppError::CodeExpired) => return Ok(SignInStep::Start),
+        Err(e) => return Err(e),
+    };
+    let target = target_of(&a, None)?;
+    if a.verified_at.is_some() {
+        return Ok(SignInStep::Terms {
+            to: target.masked(),
+        });
+    }
+    Ok(SignInStep::Code {
+        to: target.masked(),
+        channel: target.channel(),
+        resend_in: limits::ceil_secs((a.last_sent_at + RESEND_MS - now).max(0)),
+    })
+}
