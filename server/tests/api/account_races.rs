@@ -3,7 +3,14 @@
 
 use crate::helpers::{TestApp, error_of};
 use serde_json::json;
+use std::sync::Arc;
+use tokio::sync::Barrier;
 use tokio::task::JoinSet;
+
+/// Lets every task through at once, after each has opened its connection.
+fn start_line() -> Arc<Barrier> {
+    Arc::new(Barrier::new(PARALLEL))
+}
 
 const PHONE: &str = "+79123450000";
 const PARALLEL: usize = 50;
@@ -12,9 +19,14 @@ const PARALLEL: usize = 50;
 async fn fifty_parallel_sends_to_one_number_send_exactly_one_code() {
     let app = TestApp::spawn_with(0).await;
     let mut calls = JoinSet::new();
+    let line = start_line();
     for _ in 0..PARALLEL {
-        let browser = app.new_browser();
-        calls.spawn(async move { browser.start_phone(PHONE, "sms").await.status().as_u16() });
+        let (browser, line) = (app.new_browser(), line.clone());
+        calls.spawn(async move {
+            browser.get("/healthz").await;
+            line.wait().await;
+            browser.start_phone(PHONE, "sms").await.status().as_u16()
+        });
     }
     let statuses = calls.join_all().await;
     assert_eq!(
@@ -38,11 +50,14 @@ async fn fifty_parallel_wrong_guesses_count_exactly_five_and_then_the_right_code
     let code = app.last_code(PHONE).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let mut calls = JoinSet::new();
+    let line = start_line();
     for _ in 0..PARALLEL {
         // The same browser (one attempt cookie), many connections at once.
         let client = app.browser.client.clone();
         let url = app.url("/api/account/signin/code");
+        let line = line.clone();
         calls.spawn(async move {
+            line.wait().await;
             let r = client
                 .post(url)
                 .header("accept", "application/json")
@@ -80,10 +95,13 @@ async fn fifty_parallel_wrong_codes_for_an_email_change_count_exactly_five() {
     let code = crate::helpers::code_in(mail["body"].as_str().unwrap());
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let mut calls = JoinSet::new();
+    let line = start_line();
     for _ in 0..PARALLEL {
         let client = app.browser.client.clone();
         let url = app.url("/api/account/change/confirm");
+        let line = line.clone();
         calls.spawn(async move {
+            line.wait().await;
             client
                 .post(url)
                 .header("accept", "application/json")
@@ -112,9 +130,12 @@ async fn fifty_parallel_wrong_codes_for_an_email_change_count_exactly_five() {
 async fn fifty_parallel_sends_from_one_client_stay_within_its_hourly_limit() {
     let app = TestApp::spawn_with(0).await;
     let mut calls = JoinSet::new();
+    let line = start_line();
     for i in 0..PARALLEL {
-        let browser = app.new_browser();
+        let (browser, line) = (app.new_browser(), line.clone());
         calls.spawn(async move {
+            browser.get("/healthz").await;
+            line.wait().await;
             let phone = format!("+7912{:07}", 1000 + i * 137);
             browser.start_phone(&phone, "sms").await.status().as_u16()
         });
