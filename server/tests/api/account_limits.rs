@@ -135,3 +135,108 @@ async fn a_country_budget_and_the_shop_wide_budget_stop_sms_pumping() {
     let email = "SELECT COUNT(*) FROM code_sends WHERE country = ''";
     assert_eq!(app.one_i64(email, &[]).await, 0);
 }
+
+/// POSTs a server function with this X-Forwarded-For header and no cookies kept
+/// between calls (each call a new browser, as a flood would be).
+async fn post_from(app: &TestApp, endpoint: &str, form: &[(&str, &str)], ip: &str) -> u16 {
+    app.new_browser()
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "application/json")
+        .header("x-forwarded-for", ip)
+        .form(form)
+        .send()
+        .await
+        .expect("POST")
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_flood_of_passkey_sign_ins_from_one_client_is_refused_without_writing_rows() {
+    let app = behind_our_proxy().await;
+    let mut statuses = Vec::new();
+    for _ in 0..25 {
+        statuses.push(post_from(&app, "account/passkeys/login/start", &[], "198.51.100.7").await);
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        20,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&429));
+    let rows = "SELECT COUNT(*) FROM webauthn_challenges";
+    assert_eq!(
+        app.one_i64(rows, &[]).await,
+        20,
+        "a refused start writes nothing"
+    );
+    let other = post_from(&app, "account/passkeys/login/start", &[], "198.51.100.8").await;
+    assert_eq!(other, 200, "another client is not held up");
+    // The burst comes back with time.
+    app.clock.advance_ms(60_000);
+    let again = post_from(&app, "account/passkeys/login/start", &[], "198.51.100.7").await;
+    assert_eq!(again, 200);
+}
+
+#[tokio::test]
+async fn a_flood_of_new_guest_carts_from_one_client_is_refused_but_its_shoppers_go_on() {
+    let app = TestApp::spawn_configured(20, |c| {
+        c.trusted_proxies = server::config::parse_proxies("127.0.0.1,::1").unwrap();
+    })
+    .await;
+    let product = app
+        .one_i64(
+            "SELECT id FROM products WHERE stock > 1 ORDER BY id LIMIT 1",
+            &[],
+        )
+        .await
+        .to_string();
+    let form = [("product_id", product.as_str()), ("quantity", "1")];
+    let shopper = app.new_browser();
+    let add = |b: &crate::helpers::Browser| {
+        b.client
+            .post(app.url("/api/cart/add"))
+            .header("accept", "application/json")
+            .header("x-forwarded-for", "198.51.100.7")
+            .form(&form)
+            .send()
+    };
+    assert_eq!(add(&shopper).await.unwrap().status(), 200);
+    let mut statuses = Vec::new();
+    for _ in 0..35 {
+        statuses.push(post_from(&app, "cart/add", &form, "198.51.100.7").await);
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        29,
+        "{statuses:?}"
+    );
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM carts", &[]).await, 30);
+    // The shopper who already has a cart is not held up by the limit on new ones.
+    assert_eq!(add(&shopper).await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn searches_from_one_client_are_limited() {
+    let app = behind_our_proxy().await;
+    let search = |ip: &'static str| {
+        app.client
+            .get(app.url("/api/catalog/suggest?q=%D1%82%D0%B5%D0%BB"))
+            .header("x-forwarded-for", ip)
+            .send()
+    };
+    let mut statuses = Vec::new();
+    for _ in 0..65 {
+        statuses.push(search("198.51.100.7").await.unwrap().status().as_u16());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        60,
+        "{statuses:?}"
+    );
+    assert_eq!(search("198.51.100.8").await.unwrap().status(), 200);
+    // A tenth of a second later one more search is let through.
+    app.clock.advance_ms(100);
+    assert_eq!(search("198.51.100.7").await.unwrap().status(), 200);
+}
