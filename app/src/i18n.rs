@@ -1,6 +1,8 @@
 //! Interface strings. Russian is the first language, English the second; each
 //! language is one `Dict` in its own file, so a missing string fails to compile.
 
+pub mod api;
+
 mod en;
 mod ru;
 
@@ -72,7 +74,11 @@ pub struct Forms {
 impl Forms {
     /// "1 товар", "2 товара", "5 товаров".
     pub fn count(&self, lang: Lang, n: u64) -> String {
-        format!("{} {}", crate::money::group_digits(n), self.pick(lang, n))
+        format!(
+            "{} {}",
+            crate::shared::money::group_digits(n),
+            self.pick(lang, n)
+        )
     }
 
     pub fn pick(&self, lang: Lang, n: u64) -> &'static str {

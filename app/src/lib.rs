@@ -4,45 +4,42 @@
 pub mod account;
 pub mod cart;
 pub mod catalog;
-#[cfg(feature = "ssr")]
-pub mod client_addr;
-pub mod clock;
-#[cfg(feature = "ssr")]
-pub mod db;
-pub mod error;
 pub mod i18n;
-pub mod money;
 #[cfg(feature = "ssr")]
 pub mod notify;
-#[cfg(feature = "ssr")]
-pub mod ratelimit;
-#[cfg(feature = "ssr")]
-pub mod request;
-#[cfg(feature = "ssr")]
-pub mod security;
-pub mod settings;
-#[cfg(feature = "ssr")]
-pub mod state;
+pub mod platform;
+pub mod shared;
+pub mod shell;
 pub mod ui;
 
 use crate::account::components::{AccountPage, RecoveryPage, SecurityPage, SignInPage};
 use crate::cart::components::CartPage;
 use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
-use crate::ui::{Header, NotFoundPage};
+use crate::shell::Header;
+use crate::ui::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+/// What each request's rendering and server functions get besides the request
+/// itself: the CSP nonce for inline scripts, and a place to keep the request's
+/// session once it has been looked up.
+#[cfg(feature = "ssr")]
+pub fn provide_request_context() {
+    leptos::prelude::provide_context(crate::account::session::RequestSession::default());
+    crate::ui::csp::provide_nonce();
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let lang = request::lang();
+    let lang = crate::platform::request::lang();
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::default();
     #[cfg(feature = "ssr")]
-    let stylesheet = request::state()
+    let stylesheet = crate::platform::request::state()
         .map(|s| s.settings.stylesheet.clone())
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
@@ -69,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn page_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        request::lang()
+        crate::platform::request::lang()
     }
     #[cfg(not(feature = "ssr"))]
     {

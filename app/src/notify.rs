@@ -4,7 +4,8 @@
 
 pub mod outbox;
 
-use crate::account::model::{Email, Phone};
+use crate::shared::email::Email;
+use crate::shared::phone::Phone;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;

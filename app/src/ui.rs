@@ -1,17 +1,13 @@
-//! Shared widgets: the header, prices, product tiles, error pages.
+//! Domain-free widgets: prices, error pages, form errors. Imports no domain.
 
 #[cfg(feature = "ssr")]
 pub mod csp;
 mod error_view;
 pub mod forms;
-mod header;
 mod price;
-mod product_card;
 
 pub use error_view::{ErrorView, NotFoundPage};
-pub use header::Header;
-pub use price::{Price, RatingBadge};
-pub use product_card::{ProductCardView, ProductGrid};
+pub use price::Price;
 
 /// Text for `<Title>`. leptos_meta 0.8 writes the title into the server's HTML
 /// without escaping it, so on the server it is escaped here (the browser decodes the

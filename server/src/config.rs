@@ -30,10 +30,10 @@ pub struct Config {
     pub session_absolute_days: i64,
     /// APP_TRUSTED_PROXIES: the shop's own proxies (addresses or CIDRs, comma
     /// separated); behind them the client is read from X-Forwarded-For
-    pub trusted_proxies: Vec<app::client_addr::Cidr>,
+    pub trusted_proxies: Vec<app::platform::client_addr::Cidr>,
     /// APP_CODE_COUNTRIES: countries whose numbers get codes, each with an optional
     /// hourly budget, `RU` or `RU:1000,BY:50` (default `RU`)
-    pub code_countries: Vec<app::state::CountryBudget>,
+    pub code_countries: Vec<app::platform::state::CountryBudget>,
     /// APP_CODE_HOURLY_BUDGET: codes to phones per hour, all countries (default 2000)
     pub code_hourly_budget: i64,
     /// APP_OUTBOX: on (default in dev and test) or off; never on in production
@@ -43,7 +43,7 @@ pub struct Config {
     /// APP_SMS_GATEWAY_URL and APP_SMS_GATEWAY_KEY: calls and SMS
     pub sms_gateway: Option<GatewayConfig>,
     /// APP_OIDC_PROVIDERS=sber,apple and APP_OIDC_<NAME>_{ISSUER,CLIENT_ID,CLIENT_SECRET,SCOPES,LABEL,FORM_POST}
-    pub oidc: Vec<app::state::OidcProvider>,
+    pub oidc: Vec<app::platform::state::OidcProvider>,
 }
 
 #[derive(Clone, Debug)]
@@ -180,7 +180,7 @@ impl Config {
                     v,
                     "expected a whole number",
                 ))?,
-            None => app::state::DEFAULT_CODE_HOURLY_BUDGET,
+            None => app::platform::state::DEFAULT_CODE_HOURLY_BUDGET,
         };
         // The outbox shows every code to whoever can reach /dev/outbox: by default
         // only on a loopback address; elsewhere only when asked for by name.
@@ -287,7 +287,7 @@ impl Config {
                 "apple" => "Apple",
                 other => other,
             };
-            oidc.push(app::state::OidcProvider {
+            oidc.push(app::platform::state::OidcProvider {
                 name: name.to_string(),
                 label: var(&key("LABEL")).unwrap_or_else(|| default_label.to_string()),
                 issuer,
@@ -364,7 +364,7 @@ impl Config {
             session_absolute_days: 90,
             trusted_proxies: Vec::new(),
             code_countries: parse_countries("RU,BY").unwrap_or_default(),
-            code_hourly_budget: app::state::DEFAULT_CODE_HOURLY_BUDGET,
+            code_hourly_budget: app::platform::state::DEFAULT_CODE_HOURLY_BUDGET,
             outbox: true,
             smtp: None,
             sms_gateway: None,

@@ -3,7 +3,7 @@
 //! `POST /dev/clock` moves a test server's clock forward (APP_ENV=test only).
 
 use app::notify::outbox::{Outbox, OutboxEntry};
-use app::state::AppState;
+use app::platform::state::AppState;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -71,7 +71,7 @@ pub struct Advance {
 
 /// Moves the clock of an `APP_ENV=test` server forward, for browser tests.
 pub async fn advance_clock(
-    State(clock): State<app::clock::OffsetClock>,
+    State(clock): State<app::platform::clock::OffsetClock>,
     axum::Form(a): axum::Form<Advance>,
 ) -> StatusCode {
     if !(0..=400 * 86_400_000).contains(&a.ms) {

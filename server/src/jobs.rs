@@ -4,11 +4,11 @@
 //! its state, and erasing twice erases nothing more.
 
 use app::account::signin::Deps;
-use app::state::AppState;
+use app::platform::state::AppState;
 use std::time::Duration;
 
 /// Runs the due work once; answers how many items it handled.
-pub async fn run_once(state: &AppState) -> Result<usize, app::error::AppError> {
+pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::AppError> {
     let deps = Deps {
         db: &state.db,
         settings: &state.settings,

@@ -10,9 +10,9 @@ mod oidc;
 mod precompress;
 pub mod seed;
 
-use app::clock::{SharedClock, SystemClock};
-use app::db::Db;
-use app::state::{AppState, Settings};
+use app::platform::clock::{SharedClock, SystemClock};
+use app::platform::db::Db;
+use app::platform::state::{AppState, Settings};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::State;
@@ -52,7 +52,7 @@ pub struct Application {
 impl Application {
     pub async fn build(config: Config) -> Result<Application, StartError> {
         if config.env == "test" {
-            let clock = app::clock::OffsetClock::default();
+            let clock = app::platform::clock::OffsetClock::default();
             return Self::build_inner(config, Arc::new(clock.clone()), Some(clock)).await;
         }
         Self::build_with_clock(config, Arc::new(SystemClock)).await
@@ -68,7 +68,7 @@ impl Application {
     async fn build_inner(
         config: Config,
         clock: SharedClock,
-        test_clock: Option<app::clock::OffsetClock>,
+        test_clock: Option<app::platform::clock::OffsetClock>,
     ) -> Result<Application, StartError> {
         if config.env == "prod" && config.outbox {
             return Err(StartError::Config(
@@ -103,7 +103,7 @@ impl Application {
             .build();
         let secret = match &config.secret {
             Some(s) => s.as_bytes().to_vec(),
-            None => app::security::random_token().into_bytes(),
+            None => app::platform::security::random_token().into_bytes(),
         };
         let notifier = notify::build(&config, &db, &clock).map_err(StartError::Config)?;
         let state = AppState {
@@ -212,9 +212,13 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-fn router(state: AppState, outbox: bool, test_clock: Option<app::clock::OffsetClock>) -> Router {
+fn router(
+    state: AppState,
+    outbox: bool,
+    test_clock: Option<app::platform::clock::OffsetClock>,
+) -> Router {
     let routes = generate_route_list(App);
-    let context = app::request::provide_request_context;
+    let context = app::provide_request_context;
     let options = state.leptos_options.clone();
     let mut router = Router::new();
     if outbox {

@@ -58,7 +58,7 @@ async fn seed_only(
     products: u32,
     seed_value: u64,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let db = app::db::Db::connect(&config.database_url).await?;
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
     db.migrate().await?;
     let started = std::time::Instant::now();
     let n = seed::seed(&db, products, seed_value).await?;

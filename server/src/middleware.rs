@@ -1,7 +1,7 @@
 //! Request guards and response headers that apply to the whole site.
 
-use app::error::AppError;
-use app::state::AppState;
+use app::platform::state::AppState;
+use app::shared::error::AppError;
 use app::ui::csp::{CspNonce, NON_HTML_POLICY, policy};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -81,7 +81,7 @@ pub async fn content_security_policy(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let nonce = app::security::random_nonce();
+    let nonce = app::platform::security::random_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
     let is_html = res

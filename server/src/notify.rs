@@ -4,9 +4,9 @@ mod gateway;
 mod smtp;
 
 use crate::config::Config;
-use app::clock::SharedClock;
-use app::db::Db;
 use app::notify::{Delivery, outbox::Outbox};
+use app::platform::clock::SharedClock;
+use app::platform::db::Db;
 use std::sync::Arc;
 
 pub use gateway::Gateway;

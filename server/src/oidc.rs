@@ -7,7 +7,7 @@
 use app::account::oidc_server::OIDC_COOKIE;
 use app::account::signin::{Deps, Requester};
 use app::i18n::Lang;
-use app::state::AppState;
+use app::platform::state::AppState;
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -23,7 +23,7 @@ pub struct Answer {
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    app::request::cookie_in(headers, name)
+    app::platform::request::cookie_in(headers, name)
 }
 
 fn failed() -> Response {
@@ -63,7 +63,8 @@ pub async fn callback_get(
     let (Some(code), Some(state)) = (a.code, a.state) else {
         return failed();
     };
-    let ip = app::request::client_ip_of(&headers, peer.ip(), &st.settings.trusted_proxies);
+    let ip =
+        app::platform::request::client_ip_of(&headers, peer.ip(), &st.settings.trusted_proxies);
     let req = Requester {
         ip,
         user_agent: headers
@@ -78,8 +79,8 @@ pub async fn callback_get(
                 .and_then(|v| v.to_str().ok()),
         ),
         guest_cart: cookie(&headers, "rynok_cart")
-            .filter(|t| app::security::is_token(t))
-            .map(|t| app::security::hash_token(&t)),
+            .filter(|t| app::platform::security::is_token(t))
+            .map(|t| app::platform::security::hash_token(&t)),
     };
     let deps = Deps {
         db: &st.db,

@@ -3,7 +3,7 @@
 mod data;
 
 use app::catalog::search::index_text;
-use app::db::{Arg, Db, SqlBuf};
+use app::platform::db::{Arg, Db, SqlBuf};
 use data::{ADJECTIVES, Leaf, SELLER_FIRST, SELLER_SECOND, TREE, USES};
 use sqlx::Row;
 
@@ -250,7 +250,10 @@ pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error>
     Ok(products as u64)
 }
 
-async fn insert_batch(tx: &mut app::db::Tx, batch: &[NewProduct]) -> Result<(), sqlx::Error> {
+async fn insert_batch(
+    tx: &mut app::platform::db::Tx,
+    batch: &[NewProduct],
+) -> Result<(), sqlx::Error> {
     let mut b = SqlBuf::new(
         "INSERT INTO products (id, category_id, root_category_id, seller_id, brand_id, title, description, price, \
          old_price, stock, rating, rating_count, orders_count, image_count, created_at, search_title, search_body) VALUES ",

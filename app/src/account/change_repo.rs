@@ -1,7 +1,7 @@
 //! SQL for account changes (email, phone, deletion), the profile fields and
 //! recovery requests.
 
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 

@@ -10,11 +10,11 @@ use crate::account::signin::{
     CODE_TTL_MS, Deps, MAX_FAILURES, Requester, Target, code_mac, log, new_code, record_send,
     send_later, sms_account, wait_before_send,
 };
-use crate::db::Tx;
-use crate::error::{AppError, AppResult};
 use crate::i18n::fill;
 use crate::notify::Message;
-use crate::security::random_token;
+use crate::platform::db::Tx;
+use crate::platform::security::random_token;
+use crate::shared::error::{AppError, AppResult};
 
 mod apply;
 mod due;

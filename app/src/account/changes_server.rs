@@ -2,7 +2,7 @@
 //! the recovery request.
 
 use crate::account::model::{AccountView, ChangeStep};
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
@@ -12,10 +12,10 @@ use crate::account::server::ctx;
 /// Everything the "My data" page shows.
 #[server(input = GetUrl, endpoint = "account/profile")]
 pub async fn get_account() -> Result<Option<AccountView>, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::model::{Me, Profile};
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let Some(s) = crate::account::session::current().await? else {
                 return Ok(None);
             };
@@ -88,10 +88,10 @@ pub async fn save_profile(
     birth_date: Option<String>,
     newsletter: Option<String>,
 ) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::model::{Profile, date_of};
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let today = date_of(st.clock.now_ms());
             let p = Profile::parse(
@@ -121,9 +121,9 @@ pub async fn save_profile(
 
 #[server(endpoint = "account/email/start")]
 pub async fn email_start(email: String) -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let email = ctx::email(&email)?;
             crate::account::changes::start_email(&ctx::deps(&st), &ctx::requester(), &s, email)
@@ -136,9 +136,9 @@ pub async fn email_start(email: String) -> Result<ChangeStep, AppError> {
 /// Confirms the code of whichever change is waiting for one (email, phone, deletion).
 #[server(endpoint = "account/change/confirm")]
 pub async fn change_confirm(code: String) -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let code = crate::account::model::OtpCode::from_field(&code)?;
             let step = crate::account::changes::confirm(
@@ -150,7 +150,9 @@ pub async fn change_confirm(code: String) -> Result<ChangeStep, AppError> {
             )
             .await?;
             if step == ChangeStep::Deleted {
-                crate::request::clear_cookie(crate::account::session::cookie_name(&st.settings));
+                crate::platform::request::clear_cookie(crate::account::session::cookie_name(
+                    &st.settings,
+                ));
             }
             Ok(step)
         }
@@ -161,10 +163,10 @@ pub async fn change_confirm(code: String) -> Result<ChangeStep, AppError> {
 /// Starts a phone change; `lost` ("on") when the old number is out of reach.
 #[server(endpoint = "account/phone/start")]
 pub async fn phone_start(phone: String, lost: Option<String>) -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::model::Phone;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let target = ctx::phone(&phone, "sms")?;
             let crate::account::signin::Target::Phone(new, _) = target else {
@@ -181,9 +183,9 @@ pub async fn phone_start(phone: String, lost: Option<String>) -> Result<ChangeSt
 
 #[server(endpoint = "account/phone/cancel")]
 pub async fn phone_cancel() -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::changes::cancel_waiting(&ctx::deps(&st), &ctx::requester(), s.user_id)
                 .await
@@ -194,9 +196,9 @@ pub async fn phone_cancel() -> Result<(), AppError> {
 
 #[server(endpoint = "account/delete/start")]
 pub async fn delete_start(reason: String, comment: Option<String>) -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::deletion::start_delete(
                 &ctx::deps(&st),
@@ -219,10 +221,10 @@ pub async fn recovery_request(
     new_phone: String,
     order_number: String,
 ) -> Result<String, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::change_repo::{NewRecovery, insert_recovery, recent_recoveries};
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let name = full_name.split_whitespace().collect::<Vec<_>>().join(" ");
             if name.is_empty()
                 || name.chars().count() > 150
@@ -248,7 +250,7 @@ pub async fn recovery_request(
             else {
                 return Err(AppError::Internal);
             };
-            let ip = crate::request::client_ip();
+            let ip = crate::platform::request::client_ip();
             let now = st.clock.now_ms();
             let mut tx = st.db.begin_write().await?;
             if recent_recoveries(&mut tx, &ip, now - 3_600_000).await? >= 5 {
@@ -270,7 +272,7 @@ pub async fn recovery_request(
             .await?;
             tx.commit().await?;
             let number = format!("В-{id:06}");
-            if crate::request::accepts_html() {
+            if crate::platform::request::accepts_html() {
                 // A plain form post: show the number on the page it goes back to.
                 let n = crate::catalog::filters::percent_encode(&number);
                 leptos_axum::redirect(&format!("/signin/recovery?n={n}"));
@@ -285,9 +287,9 @@ pub async fn recovery_request(
 /// passkey).
 #[server(endpoint = "account/reauth/start")]
 pub async fn reauth_start() -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::changes::start_reauth(&ctx::deps(&st), &ctx::requester(), &s).await
         }
@@ -298,9 +300,9 @@ pub async fn reauth_start() -> Result<ChangeStep, AppError> {
 /// Checks the code sent by [`reauth_start`].
 #[server(endpoint = "account/reauth/confirm")]
 pub async fn reauth_confirm(code: String) -> Result<ChangeStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let code = crate::account::model::OtpCode::from_field(&code)?;
             let deps = ctx::deps(&st);

@@ -11,8 +11,8 @@ pub use recovery_page::RecoveryPage;
 pub use signin_page::{SignInFlow, SignInPage};
 
 use crate::account::i18n::{AccountDict, wait_text};
-use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::shared::error::AppError;
 
 /// The message for a failed Rynok ID action, in the page's language.
 pub fn error_text(lang: Lang, e: &AppError) -> String {

@@ -6,7 +6,7 @@ use crate::account::changes::{Opening, open_change};
 use crate::account::model::{ChangeStep, Channel};
 use crate::account::repo as accounts;
 use crate::account::signin::{Deps, Requester, Target};
-use crate::error::{AppError, AppResult};
+use crate::shared::error::{AppError, AppResult};
 
 /// Why a profile cannot be deleted now; each code has its own advice on the page.
 /// Later capabilities add theirs (orders, the bonus card, instalments, the wallet).

@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-mod phone;
 mod profile;
 mod views;
 
-pub use phone::*;
+pub use crate::shared::email::*;
+pub use crate::shared::phone::*;
 pub use profile::*;
 pub use views::*;
 
@@ -22,8 +22,9 @@ impl OtpCode {
     }
 
     /// The code field of a form: six digits, else the page's "six digits" message.
-    pub fn from_field(input: &str) -> Result<OtpCode, crate::error::AppError> {
-        OtpCode::parse(input).ok_or_else(|| crate::error::AppError::invalid("code", "six_digits"))
+    pub fn from_field(input: &str) -> Result<OtpCode, crate::shared::error::AppError> {
+        OtpCode::parse(input)
+            .ok_or_else(|| crate::shared::error::AppError::invalid("code", "six_digits"))
     }
 
     pub fn as_str(&self) -> &str {
@@ -35,76 +36,6 @@ impl OtpCode {
 impl fmt::Debug for OtpCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("OtpCode(******)")
-    }
-}
-
-/// An email address, trimmed and lower-cased so that one mailbox is one account.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Email(String);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EmailError {
-    Empty,
-    TooLong,
-    /// Not of the form name@domain.tld.
-    Malformed,
-}
-
-impl Email {
-    pub fn parse(input: &str) -> Result<Email, EmailError> {
-        let s = input.trim().to_lowercase();
-        if s.is_empty() {
-            return Err(EmailError::Empty);
-        }
-        if s.len() > 254 {
-            return Err(EmailError::TooLong);
-        }
-        let (local, domain) = s.split_once('@').ok_or(EmailError::Malformed)?;
-        let local_ok = !local.is_empty()
-            && local.len() <= 64
-            && !local.starts_with('.')
-            && !local.ends_with('.')
-            && !local.contains("..")
-            && local
-                .chars()
-                .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-        let labels: Vec<&str> = domain.split('.').collect();
-        let domain_ok = labels.len() >= 2
-            && labels.iter().all(|l| {
-                !l.is_empty()
-                    && l.len() <= 63
-                    && !l.starts_with('-')
-                    && !l.ends_with('-')
-                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-            })
-            && labels.last().is_some_and(|tld| {
-                tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
-            });
-        if !local_ok || !domain_ok {
-            return Err(EmailError::Malformed);
-        }
-        Ok(Email(s))
-    }
-
-    pub fn from_stored(s: String) -> Email {
-        Email(s)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// "iv***@mail.ru"
-    pub fn masked(&self) -> String {
-        let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
-        let shown: String = local.chars().take(2).collect();
-        format!("{shown}***@{domain}")
-    }
-}
-
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -227,50 +158,7 @@ mod tests {
         );
     }
 
-    #[test]
-    fn emails() {
-        assert_eq!(
-            Email::parse(" Ivan.Petrov@Mail.RU ").unwrap().as_str(),
-            "ivan.petrov@mail.ru"
-        );
-        assert_eq!(
-            Email::parse("ivan@почта.рф").unwrap().as_str(),
-            "ivan@почта.рф"
-        );
-        assert_eq!(
-            Email::parse("ivan@mail.ru").unwrap().masked(),
-            "iv***@mail.ru"
-        );
-        assert_eq!(Email::parse(""), Err(EmailError::Empty));
-        for bad in [
-            "ivan",
-            "ivan@",
-            "@mail.ru",
-            "ivan@mail",
-            "iv an@mail.ru",
-            "ivan@@mail.ru",
-            "ivan@mail.r1",
-            "<script>@x.ru",
-            "a..b@mail.ru",
-            "ivan@-mail.ru",
-        ] {
-            assert_eq!(Email::parse(bad), Err(EmailError::Malformed), "{bad}");
-        }
-        assert_eq!(
-            Email::parse(&format!("{}@mail.ru", "a".repeat(300))),
-            Err(EmailError::TooLong)
-        );
-    }
-
     proptest! {
-        #[test]
-        fn email_parse_never_panics(s in ".{0,80}") {
-            if let Ok(e) = Email::parse(&s) {
-                prop_assert!(e.as_str().contains('@'));
-                prop_assert_eq!(Email::parse(e.as_str()), Ok(e.clone()));
-            }
-        }
-
         #[test]
         fn parse_never_panics_and_output_is_e164(s in ".{0,40}") {
             if let Ok(p) = Phone::parse(&s) {

@@ -7,10 +7,10 @@
 use crate::account::model::{Email, Phone};
 use crate::account::repo::{self as accounts, UserRow};
 use crate::account::signin::{Deps, Requester, log};
-use crate::db::Tx;
-use crate::error::{AppError, AppResult};
-use crate::security::{hash_token, random_token};
-use crate::state::OidcProvider;
+use crate::platform::db::Tx;
+use crate::platform::security::{hash_token, random_token};
+use crate::platform::state::OidcProvider;
+use crate::shared::error::{AppError, AppResult};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,

@@ -2,14 +2,14 @@
 //! start of a sign-in (a redirect to the provider). The callback is an axum route
 //! (`server/src/oidc.rs`), since the provider calls it, not our pages.
 
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 /// The configured providers: (name, button label).
 #[server(input = GetUrl, endpoint = "account/oidc/providers")]
 pub async fn oidc_providers() -> Result<Vec<(String, String)>, AppError> {
-    let st = crate::request::state()?;
+    let st = crate::platform::request::state()?;
     Ok(st
         .settings
         .oidc
@@ -25,15 +25,15 @@ pub const OIDC_COOKIE: &str = "rynok_oidc";
 /// the hydrated page).
 #[server(endpoint = "account/oidc/start")]
 pub async fn oidc_start(provider: String, next: Option<String>) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
-            crate::request::limit(crate::ratelimit::OIDC_START)?;
+            let st = crate::platform::request::state()?;
+            crate::platform::request::limit(crate::platform::ratelimit::OIDC_START)?;
             let next = crate::account::components::safe_next(next);
             let (url, browser) =
                 crate::account::oidc::start(&ctx::deps(&st), &provider, &next).await?;
-            crate::request::set_cookie(
+            crate::platform::request::set_cookie(
                 OIDC_COOKIE,
                 &browser,
                 crate::account::oidc::FLOW_TTL_MS / 1000,

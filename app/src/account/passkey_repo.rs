@@ -1,6 +1,6 @@
 //! SQL for passkeys and WebAuthn ceremonies.
 
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 use sqlx::Row;
 
 pub async fn webauthn_id(tx: &mut Tx, user_id: i64) -> Result<Option<String>, sqlx::Error> {

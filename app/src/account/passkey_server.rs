@@ -2,7 +2,7 @@
 //! cookie; the options and the authenticator's answer travel as JSON text.
 
 use crate::account::model::SignInStep;
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -10,14 +10,14 @@ mod cookie {
     pub const NAME: &str = "rynok_webauthn";
 
     pub fn set(token: &str) {
-        crate::request::set_cookie(NAME, token, 5 * 60, true);
+        crate::platform::request::set_cookie(NAME, token, 5 * 60, true);
     }
 
-    pub fn take() -> Result<String, crate::error::AppError> {
-        let t = crate::request::cookie(NAME)
-            .filter(|t| crate::security::is_token(t))
-            .ok_or(crate::error::AppError::CodeExpired)?;
-        crate::request::clear_cookie(NAME);
+    pub fn take() -> Result<String, crate::shared::error::AppError> {
+        let t = crate::platform::request::cookie(NAME)
+            .filter(|t| crate::platform::security::is_token(t))
+            .ok_or(crate::shared::error::AppError::CodeExpired)?;
+        crate::platform::request::clear_cookie(NAME);
         Ok(t)
     }
 }
@@ -25,10 +25,10 @@ mod cookie {
 /// Options for `navigator.credentials.create`, for a passkey called `name`.
 #[server(endpoint = "account/passkeys/register/start")]
 pub async fn passkey_register_start(name: String) -> Result<String, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             // A passkey is a way to sign in: a stolen session must prove the
             // account afresh (a code to its phone) before it can add one.
@@ -51,10 +51,10 @@ pub async fn passkey_register_start(name: String) -> Result<String, AppError> {
 
 #[server(endpoint = "account/passkeys/register/finish")]
 pub async fn passkey_register_finish(credential: String) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let token = cookie::take()?;
             crate::account::passkeys::register_finish(
@@ -73,11 +73,11 @@ pub async fn passkey_register_finish(credential: String) -> Result<(), AppError>
 /// Options for `navigator.credentials.get`.
 #[server(endpoint = "account/passkeys/login/start")]
 pub async fn passkey_login_start() -> Result<String, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
-            crate::request::limit(crate::ratelimit::PASSKEY_LOGIN)?;
+            let st = crate::platform::request::state()?;
+            crate::platform::request::limit(crate::platform::ratelimit::PASSKEY_LOGIN)?;
             let (options, token) = crate::account::passkeys::login_start(&ctx::deps(&st)).await?;
             cookie::set(&token);
             Ok(options)
@@ -88,10 +88,10 @@ pub async fn passkey_login_start() -> Result<String, AppError> {
 
 #[server(endpoint = "account/passkeys/login/finish")]
 pub async fn passkey_login_finish(credential: String) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let token = cookie::take()?;
             let session = crate::account::passkeys::login_finish(
                 &ctx::deps(&st),
@@ -109,10 +109,10 @@ pub async fn passkey_login_finish(credential: String) -> Result<SignInStep, AppE
 
 #[server(endpoint = "account/passkeys/delete")]
 pub async fn passkey_delete(id: String) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::server::ctx;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let id = AppError::parse_id(&id, "id", "not a passkey")?;
             crate::account::passkeys::remove(&ctx::deps(&st), &ctx::requester(), s.user_id, id)

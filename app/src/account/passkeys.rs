@@ -4,9 +4,9 @@
 
 use crate::account::passkey_repo::{self as repo, NewChallenge};
 use crate::account::signin::{Deps, Requester, log};
-use crate::error::{AppError, AppResult};
-use crate::security::{hash_token, random_token};
-use crate::state::Settings;
+use crate::platform::security::{hash_token, random_token};
+use crate::platform::state::Settings;
+use crate::shared::error::{AppError, AppResult};
 use webauthn_rs::prelude::*;
 
 /// A ceremony must finish within this long.

@@ -7,9 +7,9 @@ use crate::account::repo::{self, SessionRow};
 use crate::account::server::SecurityView;
 use crate::account::session::{describe_browser, is_live};
 use crate::account::signin::{Requester, log};
-use crate::db::Db;
-use crate::error::{AppError, AppResult};
-use crate::state::Settings;
+use crate::platform::db::Db;
+use crate::platform::state::Settings;
+use crate::shared::error::{AppError, AppResult};
 
 /// Ends the session the request came with.
 pub async fn sign_out(

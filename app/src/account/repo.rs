@@ -2,7 +2,7 @@
 //! log and the Security feed. Use cases compose these inside one transaction.
 
 use crate::account::model::{Email, Phone};
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 

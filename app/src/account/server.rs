@@ -3,7 +3,7 @@
 //! server's middleware refuses them unless they come from our own pages.
 
 use crate::account::model::{EventInfo, Me, PasskeyInfo, SecurityMessage, SessionInfo, SignInStep};
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::GetUrl;
@@ -12,10 +12,10 @@ use server_fn::codec::GetUrl;
 pub(crate) mod ctx {
     use crate::account::model::{Channel, Email, Phone};
     use crate::account::signin::{Deps, Requester, Target};
-    use crate::error::{AppError, AppResult};
-    use crate::request;
-    use crate::security::is_token;
-    use crate::state::AppState;
+    use crate::platform::request;
+    use crate::platform::security::is_token;
+    use crate::platform::state::AppState;
+    use crate::shared::error::{AppError, AppResult};
 
     /// The cookie that ties a browser to its sign-in attempt.
     pub const ATTEMPT_COOKIE: &str = "rynok_signin";
@@ -91,9 +91,9 @@ pub(crate) mod ctx {
 /// The signed-in person, or nothing for a guest.
 #[server(input = GetUrl, endpoint = "account/me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let Some(s) = crate::account::session::current().await? else {
                 return Ok(None);
             };
@@ -118,9 +118,9 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
 /// Where this browser's sign-in stands.
 #[server(input = GetUrl, endpoint = "account/signin")]
 pub async fn signin_state() -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             if crate::account::session::current().await?.is_some() {
                 return Ok(SignInStep::Done);
             }
@@ -134,9 +134,9 @@ pub async fn signin_state() -> Result<SignInStep, AppError> {
 /// Sends a code to a phone number, by a call (default) or an SMS.
 #[server(endpoint = "account/signin/phone")]
 pub async fn signin_phone(phone: String, channel: Option<String>) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let target = ctx::phone(&phone, channel.as_deref().unwrap_or("call"))?;
             let (token, step) =
                 crate::account::signin::start(&ctx::deps(&st), &ctx::requester(), target).await?;
@@ -151,9 +151,9 @@ pub async fn signin_phone(phone: String, channel: Option<String>) -> Result<Sign
 /// not such an account exists.
 #[server(endpoint = "account/signin/email")]
 pub async fn signin_email(email: String) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let email = ctx::email(&email)?;
             let target = crate::account::signin::Target::Email(email);
             let (token, step) =
@@ -168,10 +168,10 @@ pub async fn signin_email(email: String) -> Result<SignInStep, AppError> {
 /// A new code for the sign-in under way; `channel` "sms" switches a call to an SMS.
 #[server(endpoint = "account/signin/resend")]
 pub async fn signin_resend(channel: Option<String>) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::model::Channel;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let token = ctx::attempt_token().ok_or(AppError::CodeExpired)?;
             let channel = match channel.as_deref() {
                 None | Some("") => None,
@@ -189,10 +189,10 @@ pub async fn signin_resend(channel: Option<String>) -> Result<SignInStep, AppErr
 /// Checks the code; signs in, or asks a new number to accept the terms.
 #[server(endpoint = "account/signin/code")]
 pub async fn signin_code(code: String) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             use crate::account::signin::Verified;
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let code = crate::account::model::OtpCode::from_field(&code)?;
             let token = ctx::attempt_token().ok_or(AppError::CodeExpired)?;
             match crate::account::signin::verify(&ctx::deps(&st), &ctx::requester(), &token, &code)
@@ -214,9 +214,9 @@ pub async fn signin_code(code: String) -> Result<SignInStep, AppError> {
 /// sends "on"; unticked, it sends nothing).
 #[server(endpoint = "account/signin/terms")]
 pub async fn signin_terms(accept: Option<String>) -> Result<SignInStep, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let token = ctx::attempt_token().ok_or(AppError::CodeExpired)?;
             let accepted = matches!(accept.as_deref(), Some("on" | "true" | "1"));
             let session_token = crate::account::signin::accept_terms(
@@ -244,9 +244,9 @@ pub async fn signin_cancel() -> Result<(), AppError> {
 /// Ends this browser's session.
 #[server(endpoint = "account/signout")]
 pub async fn sign_out() -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let name = crate::account::session::cookie_name(&st.settings);
             if let Some(s) = crate::account::session::current().await? {
                 crate::account::profile::sign_out(
@@ -258,7 +258,7 @@ pub async fn sign_out() -> Result<(), AppError> {
                 )
                 .await?;
             }
-            crate::request::clear_cookie(name);
+            crate::platform::request::clear_cookie(name);
             Ok(())
         }
         .await,
@@ -278,9 +278,9 @@ pub struct SecurityView {
 
 #[server(input = GetUrl, endpoint = "account/security")]
 pub async fn get_security() -> Result<SecurityView, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::profile::security(&st.db, &st.settings, &s, st.clock.now_ms()).await
         }
@@ -291,9 +291,9 @@ pub async fn get_security() -> Result<SecurityView, AppError> {
 /// Signs out one of the account's other sessions.
 #[server(endpoint = "account/sessions/end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let id = AppError::parse_id(&id, "id", "not a session")?;
             crate::account::profile::end_session(
@@ -312,9 +312,9 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 /// Signs out every session of the account but this one.
 #[server(endpoint = "account/sessions/end-others")]
 pub async fn end_other_sessions() -> Result<u64, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::profile::end_others(&st.db, &ctx::requester(), &s, st.clock.now_ms())
                 .await
@@ -326,9 +326,9 @@ pub async fn end_other_sessions() -> Result<u64, AppError> {
 /// Removes the ways to sign in added in the last days (after a break-in).
 #[server(endpoint = "account/methods/remove-recent")]
 pub async fn remove_recent_methods() -> Result<u64, AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
-            let st = crate::request::state()?;
+            let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             crate::account::profile::remove_recent(&st.db, &ctx::requester(), &s, st.clock.now_ms())
                 .await

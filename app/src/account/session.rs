@@ -2,10 +2,10 @@
 //! with an idle and an absolute lifetime.
 
 use crate::account::repo::{self, NewSession, SessionRow};
-use crate::db::{Db, Tx};
-use crate::error::AppResult;
-use crate::security::{hash_token, is_token, random_token};
-use crate::state::Settings;
+use crate::platform::db::{Db, Tx};
+use crate::platform::security::{hash_token, is_token, random_token};
+use crate::platform::state::Settings;
+use crate::shared::error::AppResult;
 
 /// The cookie's name: with the `__Host-` prefix when served over https, which makes
 /// the browser insist on Secure, Path=/ and no Domain.
@@ -87,8 +87,8 @@ pub async fn current() -> AppResult<Option<SessionRow>> {
 }
 
 async fn lookup() -> AppResult<Option<SessionRow>> {
-    let st = crate::request::state()?;
-    let Some(token) = crate::request::cookie(cookie_name(&st.settings)) else {
+    let st = crate::platform::request::state()?;
+    let Some(token) = crate::platform::request::cookie(cookie_name(&st.settings)) else {
         return Ok(None);
     };
     resolve(
@@ -96,7 +96,7 @@ async fn lookup() -> AppResult<Option<SessionRow>> {
         &st.settings,
         &token,
         st.clock.now_ms(),
-        &crate::request::client_ip(),
+        &crate::platform::request::client_ip(),
     )
     .await
 }
@@ -112,7 +112,9 @@ pub fn is_fresh(s: &SessionRow, now: i64) -> bool {
 }
 
 pub async fn require() -> AppResult<SessionRow> {
-    current().await?.ok_or(crate::error::AppError::Unauthorized)
+    current()
+        .await?
+        .ok_or(crate::shared::error::AppError::Unauthorized)
 }
 
 /// A short description of a browser from its User-Agent: "Chrome, Linux".

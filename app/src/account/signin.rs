@@ -17,11 +17,11 @@ use crate::account::limits::{self, RESEND_MS};
 use crate::account::model::{Channel, Email, OtpCode, Phone, SignInStep};
 use crate::account::repo::{self, AttemptRow, NewAttempt, UserRow};
 use crate::account::session;
-use crate::db::Tx;
-use crate::error::{AppError, AppResult};
 use crate::i18n::fill;
 use crate::notify::Message;
-use crate::security::{hash_token, random_token};
+use crate::platform::db::Tx;
+use crate::platform::security::{hash_token, random_token};
+use crate::shared::error::{AppError, AppResult};
 use subtle::ConstantTimeEq;
 
 pub const CODE_TTL_MS: i64 = 5 * 60_000;

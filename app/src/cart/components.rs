@@ -2,9 +2,9 @@
 
 use crate::cart::model::CartLine;
 use crate::cart::server::{AddToCart, RemoveFromCart, SelectCartItem, SetCartQuantity, get_cart};
-use crate::error::AppError;
 use crate::i18n::{Dict, fill, t, use_lang};
-use crate::money::Money;
+use crate::shared::error::AppError;
+use crate::shared::money::Money;
 use crate::ui::forms::action_error;
 use crate::ui::{ErrorView, Price};
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! Cart types and the rules for quantities and totals.
 
 use crate::catalog::model::ProductCard;
-use crate::error::AppError;
-use crate::money::Money;
+use crate::shared::error::AppError;
+use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// How many units of one product; at least 1.

@@ -2,8 +2,8 @@
 
 use crate::cart::model::{CartLine, CartView, Quantity, Totals};
 use crate::catalog::repo::card_from_row;
-use crate::db::{Db, Tx};
-use crate::error::{AppError, AppResult};
+use crate::platform::db::{Db, Tx};
+use crate::shared::error::{AppError, AppResult};
 use sqlx::Row;
 
 /// The cart of `owner_key` (a guest token's hash or "user:<id>"), if any.

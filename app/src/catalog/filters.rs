@@ -1,7 +1,7 @@
 //! The query string of a category or search page, parsed into filters. Bad values
 //! never fail the page: each is dropped with a notice saying what was done instead.
 
-use crate::money::Money;
+use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
 pub const PAGE_SIZE: u32 = 24;

@@ -1,7 +1,7 @@
 //! Catalogue types shared by the server and the browser.
 
 use crate::catalog::filters::{Filters, Notice};
-use crate::money::Money;
+use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// A category as a link: its slug and its name in the page's language.

@@ -4,10 +4,10 @@
 use crate::catalog::filters::{Filters, Notice, PAGE_SIZE, Sort};
 use crate::catalog::model::*;
 use crate::catalog::search;
-use crate::db::{Arg, Db, SqlBuf};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::money::Money;
+use crate::platform::db::{Arg, Db, SqlBuf};
+use crate::shared::error::{AppError, AppResult};
+use crate::shared::money::Money;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -58,11 +58,11 @@ impl CategoryRow {
 /// page and changes rarely.
 async fn all_categories(db: &Db) -> Result<std::sync::Arc<Vec<CategoryRow>>, sqlx::Error> {
     const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(30);
-    if let Some(cached) = db.cache.categories.get(FRESH_FOR) {
+    if let Some(cached) = db.cache.get::<Vec<CategoryRow>>(FRESH_FOR) {
         return Ok(cached);
     }
     let fresh = std::sync::Arc::new(load_categories(db).await?);
-    db.cache.categories.put(fresh.clone());
+    db.cache.put(fresh.clone());
     Ok(fresh)
 }
 

@@ -2,7 +2,7 @@
 //! Snowball Russian and English stemmers), so both backends index and query the
 //! same stems; only the index itself differs: FTS5 on SQLite, tsvector on Postgres.
 
-use crate::db::Backend;
+use crate::platform::db::Backend;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 

@@ -2,8 +2,8 @@
 //! `/dev/outbox` and the tests. The server refuses to run it in production.
 
 use super::{Message, NotifyError, caller_number};
-use crate::clock::SharedClock;
-use crate::db::Db;
+use crate::platform::clock::SharedClock;
+use crate::platform::db::Db;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 

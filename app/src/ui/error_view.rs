@@ -1,5 +1,5 @@
-use crate::error::AppError;
 use crate::i18n::{fill, t};
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 
 /// Shows an error in the page's design and, while rendering on the server, sets the
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    crate::request::set_status(error.status());
+    crate::platform::request::set_status(error.status());
     let d = t();
     let (title, text) = match &error {
         AppError::NotFound => (d.not_found_title, d.not_found_text.to_string()),

@@ -1,6 +1,6 @@
 //! Errors of form posts, hydrated or not.
 
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -1,6 +1,5 @@
-use crate::catalog::model::Rating;
-use crate::i18n::{Lang, t, use_lang};
-use crate::money::Money;
+use crate::i18n::t;
+use crate::shared::money::Money;
 use leptos::prelude::*;
 
 /// A price with the old price struck through and the discount, when there is one.
@@ -21,23 +20,4 @@ pub fn Price(
             })}
         </div>
     }
-}
-
-/// "★ 4,7 · 123 отзыва".
-#[component]
-pub fn RatingBadge(rating: Rating) -> impl IntoView {
-    let lang = use_lang();
-    let d = t();
-    (rating.count > 0).then(|| {
-        let value = rating.display(lang == Lang::Ru);
-        view! {
-            <span class="rating">
-                <span aria-hidden="true">"★ "</span>
-                <span class="visually-hidden">{d.rating}" "</span>
-                {value}
-                " · "
-                {d.reviews.count(lang, rating.count as u64)}
-            </span>
-        }
-    })
 }

@@ -3,12 +3,12 @@
 use super::ConfigError;
 
 /// `10.0.0.0/8, 127.0.0.1, ::1`: each entry an address or a CIDR.
-pub fn parse_proxies(raw: &str) -> Result<Vec<app::client_addr::Cidr>, ConfigError> {
+pub fn parse_proxies(raw: &str) -> Result<Vec<app::platform::client_addr::Cidr>, ConfigError> {
     raw.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| {
-            app::client_addr::Cidr::parse(s).ok_or(ConfigError::Invalid(
+            app::platform::client_addr::Cidr::parse(s).ok_or(ConfigError::Invalid(
                 "APP_TRUSTED_PROXIES",
                 s.to_string(),
                 "expected addresses or CIDRs such as 10.0.0.0/8",
@@ -18,7 +18,7 @@ pub fn parse_proxies(raw: &str) -> Result<Vec<app::client_addr::Cidr>, ConfigErr
 }
 
 /// `RU` or `RU:1000,BY:50`: ISO country codes, each with an optional hourly budget.
-pub fn parse_countries(raw: &str) -> Result<Vec<app::state::CountryBudget>, ConfigError> {
+pub fn parse_countries(raw: &str) -> Result<Vec<app::platform::state::CountryBudget>, ConfigError> {
     raw.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -32,13 +32,13 @@ pub fn parse_countries(raw: &str) -> Result<Vec<app::state::CountryBudget>, Conf
             };
             let (iso, hourly) = match entry.split_once(':') {
                 Some((iso, n)) => (iso, n.trim().parse::<i64>().map_err(|_| bad())?),
-                None => (entry, app::state::DEFAULT_COUNTRY_HOURLY),
+                None => (entry, app::platform::state::DEFAULT_COUNTRY_HOURLY),
             };
             let iso = iso.trim().to_ascii_uppercase();
             if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_uppercase()) || hourly < 0 {
                 return Err(bad());
             }
-            Ok(app::state::CountryBudget { iso, hourly })
+            Ok(app::platform::state::CountryBudget { iso, hourly })
         })
         .collect()
 }

@@ -36,7 +36,7 @@ fn trusted_proxies_and_code_countries_parse() {
     assert_eq!(c.code_countries[0].hourly, 500);
     assert_eq!(
         c.code_countries[1].hourly,
-        app::state::DEFAULT_COUNTRY_HOURLY
+        app::platform::state::DEFAULT_COUNTRY_HOURLY
     );
     assert_eq!(c.code_hourly_budget, 700);
     assert_eq!(

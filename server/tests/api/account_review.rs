@@ -1,7 +1,7 @@
 //! Rynok ID: what the security review of 2026-11-23 found, each proven fixed.
 
 use crate::helpers::{TestApp, code_in, error_of, message_to};
-use app::clock::Clock;
+use app::platform::clock::Clock;
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";

@@ -1,4 +1,4 @@
-use app::clock::ManualClock;
+use app::platform::clock::ManualClock;
 use reqwest::header::{HeaderMap, HeaderValue};
 use server::Application;
 use server::config::Config;
@@ -10,8 +10,8 @@ pub const START_MS: i64 = 1_795_305_600_000;
 pub struct TestApp {
     pub address: String,
     pub clock: ManualClock,
-    pub db: app::db::Db,
-    pub state: app::state::AppState,
+    pub db: app::platform::db::Db,
+    pub state: app::platform::state::AppState,
     /// The first browser; `new_browser` makes more, each with its own cookies.
     pub browser: Browser,
     _tmp: Option<TempDir>,

@@ -2,7 +2,7 @@
 //! OpenID provider runs in the browser: end2end/tests/oidc.spec.ts.)
 
 use crate::helpers::TestApp;
-use app::clock::Clock;
+use app::platform::clock::Clock;
 use serde_json::Value;
 
 #[tokio::test]

@@ -6,8 +6,8 @@ use crate::account::passkey_server::PasskeyDelete;
 use crate::account::server::{
     EndOtherSessions, EndSession, RemoveRecentMethods, SignOut, get_security,
 };
-use crate::error::AppError;
 use crate::i18n::use_lang;
+use crate::shared::error::AppError;
 use crate::ui::ErrorView;
 use crate::ui::forms::action_error;
 use leptos::prelude::*;

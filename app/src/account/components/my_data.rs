@@ -7,9 +7,9 @@ use crate::account::changes_server::{
     ChangeConfirm, DeleteStart, EmailStart, PhoneCancel, PhoneStart, SaveProfile, get_account,
 };
 use crate::account::model::{AccountView, ChangeStep};
-use crate::error::AppError;
 use crate::i18n::{fill, use_lang};
-use crate::money::Money;
+use crate::shared::error::AppError;
+use crate::shared::money::Money;
 use crate::ui::ErrorView;
 use crate::ui::forms::action_error;
 use leptos::prelude::*;

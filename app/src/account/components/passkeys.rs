@@ -9,8 +9,8 @@ use crate::account::passkey_server::{
     passkey_login_finish, passkey_login_start, passkey_register_finish, passkey_register_start,
 };
 use crate::account::webauthn_js;
-use crate::error::AppError;
 use crate::i18n::use_lang;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 
 /// True once hydrated in a browser that has WebAuthn.

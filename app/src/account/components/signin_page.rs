@@ -8,8 +8,8 @@ use crate::account::model::{Channel, SignInStep};
 use crate::account::server::{
     SigninCancel, SigninCode, SigninEmail, SigninPhone, SigninResend, SigninTerms, signin_state,
 };
-use crate::error::AppError;
 use crate::i18n::{fill, use_lang};
+use crate::shared::error::AppError;
 use crate::ui::ErrorView;
 use crate::ui::forms::action_error;
 use leptos::html;

@@ -1,6 +1,6 @@
 //! Sign-in attempts SQL: one row per attempt, its code as an HMAC, its failures.
 
-use crate::db::Tx;
+use crate::platform::db::Tx;
 use sqlx::Row;
 
 /// One sign-in attempt, as stored.

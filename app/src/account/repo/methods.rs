@@ -1,7 +1,7 @@
 //! SQL for the ways to sign in that an account gained recently (passkeys, a
 //! verified email, provider links), to offer removing them after a break-in.
 
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 
 /// What an account gained since a moment: (id, name, added) passkeys, the email
 /// verified then (address, added) and (provider, added) links.

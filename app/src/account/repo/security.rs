@@ -1,6 +1,6 @@
 //! SQL for the security log and the Security feed.
 
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 
 pub struct Event<'a> {
     pub user_id: Option<i64>,

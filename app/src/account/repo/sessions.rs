@@ -1,6 +1,6 @@
 //! Sessions SQL.
 
-use crate::db::{Db, Tx};
+use crate::platform::db::{Db, Tx};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 

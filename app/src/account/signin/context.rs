@@ -5,12 +5,12 @@
 use crate::account::limits::{self, FAILURES_PER_HOUR, LIMITS};
 use crate::account::model::{Channel, Email, Phone};
 use crate::account::repo::{self, Event, SendKey, UserRow};
-use crate::client_addr::limit_bucket;
-use crate::db::{Db, Tx};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::notify::{Message, SharedNotifier};
-use crate::state::Settings;
+use crate::platform::client_addr::limit_bucket;
+use crate::platform::db::{Db, Tx};
+use crate::platform::state::Settings;
+use crate::shared::error::{AppError, AppResult};
 use hmac::{Hmac, Mac};
 use rand::TryRngCore;
 use sha2::Sha256;

@@ -3,9 +3,9 @@
 
 use super::{CODE_TTL_MS, Deps, Requester};
 use crate::account::repo::{self, UserRow};
-use crate::db::Tx;
-use crate::error::AppResult;
 use crate::i18n::fill;
+use crate::platform::db::Tx;
+use crate::shared::error::AppResult;
 
 /// A person signed in elsewhere sees the code in the account's Security messages
 /// too: sealed (key from APP_SECRET), shown while it lives, erased with its attempt.
@@ -36,10 +36,10 @@ pub(super) async fn copy_to_security_feed(
 const FEED_CODE: &str = "security feed code";
 
 fn seal_feed_code(secret: &[u8], user_id: i64, code: &str) -> String {
-    crate::security::seal(secret, FEED_CODE, &format!("user {user_id}"), code)
+    crate::platform::security::seal(secret, FEED_CODE, &format!("user {user_id}"), code)
 }
 
 /// The code of a Security message, if its seal opens for this account.
 pub(crate) fn unseal_feed_code(secret: &[u8], user_id: i64, sealed: &str) -> Option<String> {
-    crate::security::unseal(secret, FEED_CODE, &format!("user {user_id}"), sealed)
+    crate::platform::security::unseal(secret, FEED_CODE, &format!("user {user_id}"), sealed)
 }

@@ -4,9 +4,9 @@ use super::{target_of, usable};
 use crate::account::limits::{self, RESEND_MS};
 use crate::account::model::SignInStep;
 use crate::account::repo;
-use crate::db::Db;
-use crate::error::{AppError, AppResult};
-use crate::security::hash_token;
+use crate::platform::db::Db;
+use crate::platform::security::hash_token;
+use crate::shared::error::{AppError, AppResult};
 
 /// The step an attempt cookie stands at, for rendering the page.
 pub async fn step(db: &Db, attempt_token: Option<&str>, now: i64) -> AppResult<SignInStep> {

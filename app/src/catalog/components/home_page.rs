@@ -1,6 +1,7 @@
+use super::ProductGrid;
 use crate::catalog::server::get_home;
 use crate::i18n::t;
-use crate::ui::{ErrorView, ProductGrid};
+use crate::ui::ErrorView;
 use leptos::prelude::*;
 
 /// Category tiles and the most popular products.

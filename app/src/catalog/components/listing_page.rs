@@ -1,8 +1,9 @@
+use super::ProductGrid;
 use crate::catalog::filters::{Filters, Notice, Sort, roubles_str};
 use crate::catalog::model::{CategoryRef, Listing};
 use crate::catalog::server::get_listing;
 use crate::i18n::{Dict, fill, t, use_lang};
-use crate::ui::{ErrorView, ProductGrid};
+use crate::ui::ErrorView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -32,7 +33,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 #[component]
-fn ListingView(data: Resource<Result<Listing, crate::error::AppError>>) -> impl IntoView {
+fn ListingView(data: Resource<Result<Listing, crate::shared::error::AppError>>) -> impl IntoView {
     let d = t();
     let location = use_location();
     view! {
@@ -157,7 +158,8 @@ fn FiltersForm(listing: Listing, path: String, reset_href: String) -> impl IntoV
         (Sort::Rating, d.sort_rating),
         (Sort::New, d.sort_new),
     ];
-    let price_hint = |m: Option<crate::money::Money>| m.map(roubles_str).unwrap_or_default();
+    let price_hint =
+        |m: Option<crate::shared::money::Money>| m.map(roubles_str).unwrap_or_default();
     view! {
         <aside class="filters" aria-label=d.filters>
             <Form method="GET" action=path>

@@ -1,8 +1,9 @@
+use super::RatingBadge;
 use crate::cart::components::AddToCartForm;
 use crate::catalog::model::ProductDetail;
 use crate::catalog::server::get_product;
 use crate::i18n::{fill, t};
-use crate::ui::{ErrorView, Price, RatingBadge};
+use crate::ui::{ErrorView, Price};
 use leptos::prelude::*;
 use leptos_meta::{Link, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -47,7 +48,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
     };
     let bought = fill(
         d.bought_times,
-        &[&crate::money::group_digits(p.orders_count as u64)],
+        &[&crate::shared::money::group_digits(p.orders_count as u64)],
     );
     let _ = lang;
     view! {

@@ -1,8 +1,8 @@
 //! Helpers for server functions: the shared state, the request and its cookies.
 
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::platform::state::AppState;
+use crate::shared::error::{AppError, AppResult};
 use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use http::request::Parts;
@@ -11,14 +11,6 @@ use leptos_axum::ResponseOptions;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
-}
-
-/// What each request's rendering and server functions get besides the request
-/// itself: the CSP nonce for inline scripts, and a place to keep the request's
-/// session once it has been looked up.
-pub fn provide_request_context() {
-    provide_context(crate::account::session::RequestSession::default());
-    crate::ui::csp::provide_nonce();
 }
 
 fn parts() -> Option<Parts> {
@@ -94,7 +86,7 @@ pub fn accepts_html() -> bool {
 
 /// Gives a server function's error answer the HTTP status of its error; a plain
 /// form post keeps its redirect back to the page, with the error in the URL.
-pub fn answer<T>(result: crate::error::AppResult<T>) -> crate::error::AppResult<T> {
+pub fn answer<T>(result: crate::shared::error::AppResult<T>) -> crate::shared::error::AppResult<T> {
     if let Err(e) = &result
         && !accepts_html()
     {
@@ -126,21 +118,21 @@ pub fn client_ip() -> String {
 pub fn client_ip_of(
     headers: &http::HeaderMap,
     peer: std::net::IpAddr,
-    trusted: &[crate::client_addr::Cidr],
+    trusted: &[crate::platform::client_addr::Cidr],
 ) -> String {
     let forwarded: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .collect();
-    crate::client_addr::client_ip(peer, &forwarded, trusted).to_string()
+    crate::platform::client_addr::client_ip(peer, &forwarded, trusted).to_string()
 }
 
 /// Lets this request through the per-client limit `rule` of this server, or
 /// answers how long to wait.
-pub fn limit(rule: crate::ratelimit::Rule) -> AppResult<()> {
+pub fn limit(rule: crate::platform::ratelimit::Rule) -> AppResult<()> {
     let st = state()?;
-    let client = crate::client_addr::limit_bucket(&client_ip());
+    let client = crate::platform::client_addr::limit_bucket(&client_ip());
     st.limiter
         .check(rule, &client, st.clock.now_ms())
         .map_err(|ms| AppError::TooManyRequests {

@@ -1,7 +1,7 @@
 //! What every request handler and server function shares.
 
-use crate::clock::SharedClock;
-use crate::db::Db;
+use crate::platform::clock::SharedClock;
+use crate::platform::db::Db;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ pub struct Settings {
     pub session_absolute_ms: i64,
     /// The shop's own proxies (APP_TRUSTED_PROXIES): behind them the client's
     /// address is read from X-Forwarded-For (see `client_addr`).
-    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
+    pub trusted_proxies: Vec<crate::platform::client_addr::Cidr>,
     /// Countries whose numbers may receive codes, each with its hourly budget of
     /// sends (APP_CODE_COUNTRIES, default `RU`).
     pub code_countries: Vec<CountryBudget>,
@@ -102,5 +102,5 @@ pub struct AppState {
     pub clock: SharedClock,
     pub notifier: crate::notify::SharedNotifier,
     /// Per-client request limits of this server (`ratelimit`).
-    pub limiter: Arc<crate::ratelimit::RateLimiter>,
+    pub limiter: Arc<crate::platform::ratelimit::RateLimiter>,
 }

@@ -1,15 +1,15 @@
 //! The language switch: a cookie remembered for a year.
 
-use crate::error::AppError;
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 
 #[server(endpoint = "settings/language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    crate::request::answer(
+    crate::platform::request::answer(
         async move {
             let lang = crate::i18n::Lang::from_code(&lang)
                 .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
-            crate::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
+            crate::platform::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
             Ok(())
         }
         .await,

@@ -1,5 +1,8 @@
-use crate::catalog::model::ProductCard;
-use crate::ui::{Price, RatingBadge};
+//! Product tiles and the rating badge.
+
+use crate::catalog::model::{ProductCard, Rating};
+use crate::i18n::{Lang, t, use_lang};
+use crate::ui::Price;
 use leptos::prelude::*;
 
 /// One product tile in a grid.
@@ -30,4 +33,23 @@ pub fn ProductGrid(items: Vec<ProductCard>, label: String) -> impl IntoView {
             {items.into_iter().map(|card| view! { <ProductCardView card/> }).collect_view()}
         </ul>
     }
+}
+
+/// "★ 4,7 · 123 отзыва".
+#[component]
+pub fn RatingBadge(rating: Rating) -> impl IntoView {
+    let lang = use_lang();
+    let d = t();
+    (rating.count > 0).then(|| {
+        let value = rating.display(lang == Lang::Ru);
+        view! {
+            <span class="rating">
+                <span aria-hidden="true">"★ "</span>
+                <span class="visually-hidden">{d.rating}" "</span>
+                {value}
+                " · "
+                {d.reviews.count(lang, rating.count as u64)}
+            </span>
+        }
+    })
 }

@@ -1,8 +1,8 @@
 use crate::account::server::get_me;
 use crate::cart::components::use_cart_units;
 use crate::catalog::server::{get_menu, suggest};
+use crate::i18n::api::SetLanguage;
 use crate::i18n::t;
-use crate::settings::SetLanguage;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;

@@ -19,34 +19,40 @@ pub struct Db {
     pub cache: std::sync::Arc<Cache>,
 }
 
-/// Reference data cached in this process. Each entry expires by itself, so servers
-/// sharing one database see changes within the entry's lifetime.
+/// Reference data cached in this process, one value per type (each domain keeps
+/// its own type here; the platform knows none of them). Each entry expires by
+/// itself, so servers sharing one database see changes within its lifetime.
 #[derive(Debug, Default)]
 pub struct Cache {
-    pub categories: Slot<Vec<crate::catalog::repo::CategoryRow>>,
+    slots: std::sync::RwLock<std::collections::HashMap<std::any::TypeId, Entry>>,
 }
 
-/// One cached value and when it was loaded.
-#[derive(Debug)]
-pub struct Slot<T>(std::sync::RwLock<Option<(std::time::Instant, std::sync::Arc<T>)>>);
+/// When a cached value was stored, and the value.
+type Entry = (
+    std::time::Instant,
+    std::sync::Arc<dyn std::any::Any + Send + Sync>,
+);
 
-impl<T> Default for Slot<T> {
-    fn default() -> Self {
-        Slot(std::sync::RwLock::new(None))
+impl Cache {
+    /// The value of type `T`, if it was stored less than `max_age` ago.
+    pub fn get<T: Send + Sync + 'static>(
+        &self,
+        max_age: std::time::Duration,
+    ) -> Option<std::sync::Arc<T>> {
+        let slots = self.slots.read().ok()?;
+        let (at, v) = slots.get(&std::any::TypeId::of::<T>())?;
+        if at.elapsed() >= max_age {
+            return None;
+        }
+        v.clone().downcast::<T>().ok()
     }
-}
 
-impl<T> Slot<T> {
-    /// The value, if it was loaded less than `max_age` ago.
-    pub fn get(&self, max_age: std::time::Duration) -> Option<std::sync::Arc<T>> {
-        let guard = self.0.read().ok()?;
-        let (at, v) = guard.as_ref()?;
-        (at.elapsed() < max_age).then(|| v.clone())
-    }
-
-    pub fn put(&self, value: std::sync::Arc<T>) {
-        if let Ok(mut g) = self.0.write() {
-            *g = Some((std::time::Instant::now(), value));
+    pub fn put<T: Send + Sync + 'static>(&self, value: std::sync::Arc<T>) {
+        if let Ok(mut slots) = self.slots.write() {
+            slots.insert(
+                std::any::TypeId::of::<T>(),
+                (std::time::Instant::now(), value),
+            );
         }
     }
 }

@@ -1,0 +1,6 @@
+//! The shell: what every page has around it (the header). The only place besides
+//! the router in `lib.rs` that knows every domain.
+
+mod header;
+
+pub use header::Header;
