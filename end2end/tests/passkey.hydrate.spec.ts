@@ -1,8 +1,9 @@
 import { test, expect, ready } from "./fixtures";
+import { Page } from "@playwright/test";
 import { advanceClock, nextCode, outboxCount, signIn, uniquePhone } from "./account";
 
-test("a passkey is added in Security, signs in without a code, and can be removed", async ({ page, baseURL }, info) => {
-  // Chromium's virtual authenticator stands in for a fingerprint reader.
+/// Chromium's virtual authenticator stands in for a fingerprint reader.
+async function addFingerprintReader(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
@@ -15,6 +16,10 @@ test("a passkey is added in Security, signs in without a code, and can be remove
       automaticPresenceSimulation: true,
     },
   });
+}
+
+test("a passkey is added in Security, signs in without a code, and can be removed", async ({ page, baseURL }, info) => {
+  await addFingerprintReader(page);
   const phone = uniquePhone(info.title);
   await signIn(page, phone, true);
   await page.goto("/account/security");
@@ -46,18 +51,7 @@ test.describe("a session signed in long ago", () => {
   test.use({ allowConsole: [/status of 403/] });
 
   test("proves the phone with a code before it adds a passkey, and the new key is offered for removal", async ({ page, baseURL }, info) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("WebAuthn.enable");
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addFingerprintReader(page);
     const phone = uniquePhone(info.title);
     await signIn(page, phone, true);
     // Eleven minutes later the sign-in no longer counts as a fresh proof.

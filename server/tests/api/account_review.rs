@@ -1,7 +1,6 @@
 //! Rynok ID: what the security review of 2026-11-23 found, each proven fixed.
 
-use crate::helpers::{TestApp, code_in, error_of, message_to};
-use app::platform::clock::Clock;
+use crate::helpers::{TestApp, code_in, error_of, message_to, requester};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -78,24 +77,13 @@ async fn a_deleted_account_leaves_no_provider_link_and_the_person_can_sign_in_wi
     use app::account::oidc::{Identity, sign_in};
     let app = TestApp::spawn_with(0).await;
     app.sign_in(PHONE).await;
-    let deps = app::account::signin::Deps {
-        db: &app.state.db,
-        settings: &app.state.settings,
-        notifier: &app.state.notifier,
-        now: app.clock.now_ms(),
-    };
-    let req = || app::account::signin::Requester {
-        ip: "127.0.0.1".into(),
-        user_agent: "test".into(),
-        lang: app::i18n::Lang::Ru,
-        guest_cart: None,
-    };
+    let deps = app.deps();
     let who = Identity {
         subject: "sber-42".into(),
         phone: Some(Phone::parse(PHONE).unwrap()),
         email: None,
     };
-    sign_in(&deps, &req(), "sber", &who).await.unwrap();
+    sign_in(&deps, &requester(), "sber", &who).await.unwrap();
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM oidc_links", &[]).await, 1);
     delete_account(&app, PHONE).await;
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM oidc_links", &[]).await, 0);
@@ -105,7 +93,7 @@ async fn a_deleted_account_leaves_no_provider_link_and_the_person_can_sign_in_wi
         phone: None,
         email: None,
     };
-    sign_in(&deps, &req(), "sber", &again).await.unwrap();
+    sign_in(&deps, &requester(), "sber", &again).await.unwrap();
     let live = "SELECT COUNT(*) FROM users WHERE deleted_at IS NULL";
     assert_eq!(app.one_i64(live, &[]).await, 1);
 }

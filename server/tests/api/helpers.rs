@@ -270,6 +270,17 @@ impl TestApp {
         Browser::new(&self.address)
     }
 
+    /// What the Rynok ID use cases need, for calling them directly.
+    pub fn deps(&self) -> app::account::signin::Deps<'_> {
+        use app::platform::clock::Clock;
+        app::account::signin::Deps {
+            db: &self.state.db,
+            settings: &self.state.settings,
+            notifier: &self.state.notifier,
+            now: self.clock.now_ms(),
+        }
+    }
+
     /// The first column of the one row `sql` selects, as a whole number.
     pub async fn one_i64(&self, sql: &str, args: &[i64]) -> i64 {
         let mut q = sqlx::query(sql);
@@ -393,4 +404,14 @@ pub async fn message_to(app: &TestApp, to: &str, after: usize) -> serde_json::Va
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     panic!("no new message to {to}");
+}
+
+/// A requester on loopback, for calling the Rynok ID use cases directly.
+pub fn requester() -> app::account::signin::Requester {
+    app::account::signin::Requester {
+        ip: "127.0.0.1".into(),
+        user_agent: "test".into(),
+        lang: app::i18n::Lang::Ru,
+        guest_cart: None,
+    }
 }

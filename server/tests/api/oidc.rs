@@ -1,8 +1,7 @@
 //! "Sign in with ...": what the callback refuses. (The whole flow against a real
 //! OpenID provider runs in the browser: end2end/tests/oidc.spec.ts.)
 
-use crate::helpers::TestApp;
-use app::platform::clock::Clock;
+use crate::helpers::{TestApp, requester};
 use serde_json::Value;
 
 #[tokio::test]
@@ -55,24 +54,6 @@ async fn a_forged_or_replayed_callback_signs_nobody_in() {
     assert_eq!(r.headers()["location"], "/signin?oidc=failed");
 }
 
-fn deps(app: &TestApp) -> app::account::signin::Deps<'_> {
-    app::account::signin::Deps {
-        db: &app.state.db,
-        settings: &app.state.settings,
-        notifier: &app.state.notifier,
-        now: app.clock.now_ms(),
-    }
-}
-
-fn requester() -> app::account::signin::Requester {
-    app::account::signin::Requester {
-        ip: "127.0.0.1".into(),
-        user_agent: "test".into(),
-        lang: app::i18n::Lang::Ru,
-        guest_cart: None,
-    }
-}
-
 /// A client that carries this session cookie and our Origin.
 fn with_session(app: &TestApp, token: &str) -> reqwest::Client {
     let mut h = reqwest::header::HeaderMap::new();
@@ -99,7 +80,7 @@ async fn a_provider_identity_links_by_verified_phone_or_email_or_makes_a_new_acc
         phone: Some(Phone::parse("+79123456789").unwrap()),
         email: None,
     };
-    sign_in(&deps(&app), &requester(), "sber", &who)
+    sign_in(&app.deps(), &requester(), "sber", &who)
         .await
         .unwrap();
     assert_eq!(
@@ -116,7 +97,7 @@ async fn a_provider_identity_links_by_verified_phone_or_email_or_makes_a_new_acc
         phone: None,
         email: None,
     };
-    sign_in(&deps(&app), &requester(), "sber", &again)
+    sign_in(&app.deps(), &requester(), "sber", &again)
         .await
         .unwrap();
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 1);
@@ -127,7 +108,7 @@ async fn a_provider_identity_links_by_verified_phone_or_email_or_makes_a_new_acc
         phone: None,
         email: Some(Email::parse("new@example.ru").unwrap()),
     };
-    let token = sign_in(&deps(&app), &requester(), "apple", &who)
+    let token = sign_in(&app.deps(), &requester(), "apple", &who)
         .await
         .unwrap();
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 2);
