@@ -326,7 +326,10 @@ pub async fn accept_terms(
     if !repo::consume(&mut tx, a.id, now).await? {
         return Err(AppError::CodeExpired);
     }
-    // Someone may have registered the number in between: then it is a plain sign-in.
+    // Someone may have registered the number in between, or be registering it
+    // right now in another browser: one at a time, and the later one is a plain
+    // sign-in (not a unique-index error).
+    repo::lock_keys(&mut tx, &[format!("signup:{}", phone.as_str())]).await?;
     let user = match repo::user_by_phone(&mut tx, &phone).await? {
         Some(u) => u,
         None => {

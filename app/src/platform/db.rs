@@ -201,3 +201,51 @@ impl SqlBuf {
         q
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// Migrations whose twins differ on purpose: full-text search is FTS5 on SQLite
+    /// and a tsvector on Postgres. Landed migrations are never renamed; new
+    /// per-backend work goes in a migration whose name says so (`…_search_….sql`).
+    const PER_BACKEND: &[&str] = &["20261122000001_catalog.sql"];
+
+    fn folder(backend: &str) -> std::collections::BTreeMap<String, String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../migrations")
+            .join(backend);
+        std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(Result::ok)
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().to_string();
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                (name, text)
+            })
+            .collect()
+    }
+
+    /// Postgres SQL written the SQLite way: the only differences allowed.
+    fn as_sqlite(postgres: &str) -> String {
+        postgres
+            .replace("BIGSERIAL PRIMARY KEY", "INTEGER PRIMARY KEY")
+            .replace("BIGINT", "INTEGER")
+    }
+
+    #[test]
+    fn every_postgres_migration_has_a_sqlite_twin_that_differs_only_by_type_names() {
+        let (pg, lite) = (folder("postgres"), folder("sqlite"));
+        let names: BTreeSet<_> = pg.keys().chain(lite.keys()).collect();
+        for name in names {
+            let (Some(p), Some(s)) = (pg.get(name), lite.get(name)) else {
+                panic!("{name} is in one backend's folder only");
+            };
+            if PER_BACKEND.contains(&name.as_str()) || name.contains("_search_") {
+                continue;
+            }
+            assert_eq!(as_sqlite(p), *s, "{name}: the twins disagree");
+        }
+    }
+}

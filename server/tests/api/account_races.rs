@@ -152,3 +152,22 @@ async fn fifty_parallel_sends_from_one_client_stay_within_its_hourly_limit() {
         30
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_browsers_signing_up_one_number_at_once_make_one_account_and_both_sign_in() {
+    let app = TestApp::spawn_with(0).await;
+    let (first, second) = (app.new_browser(), app.new_browser());
+    for (i, b) in [&first, &second].into_iter().enumerate() {
+        if i == 1 {
+            app.clock.advance_ms(60_000);
+        }
+        assert_eq!(b.start_phone(PHONE, "sms").await.status(), 200);
+        let code = app.last_code(PHONE).await;
+        let step: serde_json::Value = b.send_code(&code).await.json().await.unwrap();
+        assert!(step.get("Terms").is_some(), "{step}");
+    }
+    let (a, b) = tokio::join!(first.accept_terms(), second.accept_terms());
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 1);
+    assert_eq!(app.one_i64("SELECT COUNT(*) FROM sessions", &[]).await, 2);
+}
