@@ -7,6 +7,7 @@ pub mod forms;
 mod price;
 
 pub use error_view::{ErrorView, NotFoundPage};
+pub use forms::FormError;
 pub use price::Price;
 
 /// Text for `<Title>`. leptos_meta 0.8 writes the title into the server's HTML

@@ -105,7 +105,7 @@ pub fn AddToCartForm(product_id: i64, stock: i64) -> impl IntoView {
             <p role="status" class="form-status">
                 {move || added().then(|| view! { {d.added_to_cart}" · "<a href="/cart">{d.go_to_cart}</a> })}
             </p>
-            <p role="alert" class="form-error">{move || error.get().map(|e| error_text(d, &e, stock))}</p>
+            <crate::ui::FormError message=Signal::derive(move || error.get().map(|e| error_text(d, &e, stock)))/>
         </ActionForm>
     }
 }
@@ -152,7 +152,7 @@ fn CartBody(lines: Vec<CartLine>, totals: crate::cart::model::Totals) -> impl In
             </ul>
             <aside class="cart-summary" aria-labelledby="summary-title">
                 <h2 id="summary-title">{d.your_order}</h2>
-                <p role="alert" class="form-error">{move || qty_error.get().map(|e| error_text(d, &e, 0))}</p>
+                <crate::ui::FormError message=Signal::derive(move || qty_error.get().map(|e| error_text(d, &e, 0)))/>
                 <dl>
                     <div><dt>{format!("{} ({})", d.items_total, d.products.count(lang, totals.units as u64))}</dt><dd data-testid="total-before">{totals.before_discount.to_string()}</dd></div>
                     <div><dt>{d.discount}</dt><dd data-testid="total-discount">{if totals.discount > Money::ZERO { format!("−{}", totals.discount) } else { totals.discount.to_string() }}</dd></div>

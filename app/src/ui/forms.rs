@@ -1,4 +1,4 @@
-//! Errors of form posts, hydrated or not.
+//! Errors of form posts, hydrated or not, and the one way they are shown.
 
 use crate::shared::error::AppError;
 use leptos::prelude::*;
@@ -27,4 +27,10 @@ pub fn action_error<T: 'static>(
         Some(Ok(_)) => None,
         None => from_url.clone(),
     })
+}
+
+/// A form's error line: announced to screen readers, empty while there is none.
+#[component]
+pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! { <p role="alert" class="form-error">{move || message.get()}</p> }
 }

@@ -128,7 +128,7 @@ pub fn SecurityPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <p role="alert" class="form-error">{move || end_error.get().map(|e: AppError| error_text(lang, &e))}</p>
+                                <crate::ui::FormError message=Signal::derive(move || end_error.get().map(|e: AppError| error_text(lang, &e)))/>
                                 <ActionForm action=end_others>
                                     <button type="submit" class="button-secondary">{d.end_others}</button>
                                 </ActionForm>

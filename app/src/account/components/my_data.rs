@@ -38,7 +38,7 @@ impl Actions {
 
 fn alert(e: Signal<Option<AppError>>) -> impl IntoView {
     let lang = use_lang();
-    view! { <p role="alert" class="form-error">{move || e.get().map(|e| error_text(lang, &e))}</p> }
+    view! { <crate::ui::FormError message=Signal::derive(move || e.get().map(|e| error_text(lang, &e)))/> }
 }
 
 /// The "My data" sections, loaded and reloaded after every action.

@@ -71,11 +71,11 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
                     _ => None,
                 }}</p>
                 // A refusal for want of a fresh proof is explained by the step below.
-                <p role="alert" class="form-error">{move || match message.get() {
+                <crate::ui::FormError message=Signal::derive(move || match message.get() {
                     Some(Err(AppError::ReauthRequired)) => None,
                     Some(Err(e)) => Some(passkey_error(lang, &e)),
                     _ => None,
-                }}</p>
+                })/>
             </form>
             <Show when=move || reauth.get()>
                 <Reauth done=move || {
@@ -137,7 +137,7 @@ fn Reauth(done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
                     </form>
                 }.into_any(),
             }}
-            <p role="alert" class="form-error">{move || error.get().map(|e| error_text(lang, &e))}</p>
+            <crate::ui::FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
         </div>
     }
 }
@@ -181,7 +181,7 @@ pub fn PasskeySignIn(next: String) -> impl IntoView {
         <Show when=move || supported.get()>
             <div class="passkey-signin">
                 <button type="button" class="button-secondary" on:click=on_click.clone()>{d.passkey_sign_in}</button>
-                <p role="alert" class="form-error">{move || error.get().map(|e| passkey_error(lang, &e))}</p>
+                <crate::ui::FormError message=Signal::derive(move || error.get().map(|e| passkey_error(lang, &e)))/>
             </div>
         </Show>
     }

@@ -39,7 +39,7 @@ pub fn RecoveryPage() -> impl IntoView {
                 <label for="rec-order">{d.order_number}</label>
                 <input id="rec-order" name="order_number" required maxlength="20"/>
                 <button type="submit" class="button">{d.send_request}</button>
-                <p role="alert" class="form-error">{move || error.get().map(|e| error_text(lang, &e))}</p>
+                <crate::ui::FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
             </ActionForm>
         </section>
     }

@@ -142,7 +142,7 @@ fn mask_phone(ev: leptos::ev::Event) {
 
 fn show_error(e: Signal<Option<AppError>>) -> impl IntoView {
     let lang = use_lang();
-    view! { <p role="alert" class="form-error">{move || e.get().map(|e| error_text(lang, &e))}</p> }
+    view! { <crate::ui::FormError message=Signal::derive(move || e.get().map(|e| error_text(lang, &e)))/> }
 }
 
 #[component]
@@ -290,7 +290,7 @@ fn ProviderButtons(next: String) -> impl IntoView {
     let start = ServerAction::<OidcStart>::new();
     let failed = use_query_map().with_untracked(|q| q.get("oidc").is_some());
     view! {
-        {failed.then(|| view! { <p role="alert" class="form-error">{d.oidc_failed}</p> })}
+        {failed.then(|| view! { <crate::ui::FormError message=Signal::derive(move || Some(d.oidc_failed.to_string()))/> })}
         <Suspense fallback=|| ()>
             {
                 let next = next.clone();
