@@ -4,7 +4,7 @@
 //! through (its state proves it instead): it is turned into a GET of the same
 //! callback, a top-level navigation on which the browser does send the cookie.
 
-use app::account::oidc_server::OIDC_COOKIE;
+use app::account::oidc::api::OIDC_COOKIE;
 use app::account::signin::{Deps, Requester};
 use app::i18n::Lang;
 use app::platform::state::AppState;
@@ -89,8 +89,15 @@ pub async fn callback_get(
         now: st.clock.now_ms(),
     };
     let browser = cookie(&headers, OIDC_COOKIE);
-    match app::account::oidc::finish(&deps, &req, &provider, &code, &state, browser.as_deref())
-        .await
+    match app::account::oidc::service::finish(
+        &deps,
+        &req,
+        &provider,
+        &code,
+        &state,
+        browser.as_deref(),
+    )
+    .await
     {
         Ok((session, next)) => {
             let secure = if st.settings.is_https() {

@@ -2,7 +2,6 @@
 
 mod account_page;
 mod my_data;
-mod passkeys;
 mod recovery_page;
 mod signin_page;
 

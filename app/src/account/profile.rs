@@ -65,7 +65,7 @@ pub async fn security(
             at: m.at,
         })
         .collect();
-    let passkeys = crate::account::passkey_repo::passkeys(db, current.user_id)
+    let passkeys = crate::account::passkeys::repo::passkeys(db, current.user_id)
         .await?
         .into_iter()
         .map(|(id, name, _, created_at, last_used_at)| PasskeyInfo {

@@ -2,7 +2,7 @@
 
 use super::error_text;
 use crate::account::model::{RecentKind, RecentMethod};
-use crate::account::passkey_server::PasskeyDelete;
+use crate::account::passkeys::api::PasskeyDelete;
 use crate::account::server::{
     EndOtherSessions, EndSession, RemoveRecentMethods, SignOut, get_security,
 };
@@ -178,7 +178,7 @@ pub fn SecurityPage() -> impl IntoView {
                                         </ul>
                                     }.into_any()
                                 }}
-                                <super::passkeys::PasskeyAdd changed=set_keys_changed/>
+                                <crate::account::passkeys::pages::PasskeyAdd changed=set_keys_changed/>
                             </section>
                             <section aria-labelledby="messages">
                                 <h2 id="messages">{d.messages_title}</h2>

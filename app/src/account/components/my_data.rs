@@ -3,7 +3,7 @@
 //! hydrated, they update the page in place.
 
 use super::error_text;
-use crate::account::changes_server::{
+use crate::account::changes::api::{
     ChangeConfirm, DeleteStart, EmailStart, PhoneCancel, PhoneStart, SaveProfile, get_account,
 };
 use crate::account::model::{AccountView, ChangeStep};

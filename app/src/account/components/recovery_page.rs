@@ -1,7 +1,7 @@
 //! "No access to the number and no email": a request for support, with its number.
 
 use super::error_text;
-use crate::account::changes_server::RecoveryRequest;
+use crate::account::changes::api::RecoveryRequest;
 use crate::i18n::{fill, use_lang};
 use crate::ui::forms::action_error;
 use leptos::prelude::*;

@@ -100,7 +100,7 @@ pub fn SignInFlow(next: String) -> impl IntoView {
                                 let next = next.clone();
                                 view! {
                                     <StartStep actions/>
-                                    <super::passkeys::PasskeySignIn next=next.clone()/>
+                                    <crate::account::passkeys::pages::PasskeySignIn next=next.clone()/>
                                     <ProviderButtons next/>
                                 }
                                 .into_any()
@@ -284,7 +284,7 @@ fn TermsStep(actions: Actions, to: String) -> impl IntoView {
 /// server answers with a redirect to the provider.
 #[component]
 fn ProviderButtons(next: String) -> impl IntoView {
-    use crate::account::oidc_server::{OidcStart, oidc_providers};
+    use crate::account::oidc::api::{OidcStart, oidc_providers};
     let d = use_lang().account();
     let providers = Resource::new(|| (), |_| oidc_providers());
     let start = ServerAction::<OidcStart>::new();

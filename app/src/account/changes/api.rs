@@ -22,9 +22,9 @@ pub async fn get_account() -> Result<Option<AccountView>, AppError> {
             let Some(u) = crate::account::repo::user_by_id(&st.db, s.user_id).await? else {
                 return Ok(None);
             };
-            let p = crate::account::change_repo::profile(&st.db, u.id).await?;
+            let p = crate::account::changes::repo::profile(&st.db, u.id).await?;
             let mut tx = st.db.pool.begin().await?;
-            let pending = crate::account::change_repo::open(
+            let pending = crate::account::changes::repo::open(
                 &mut tx,
                 u.id,
                 &["email", "phone", "phone_lost", "delete"],
@@ -39,7 +39,7 @@ pub async fn get_account() -> Result<Option<AccountView>, AppError> {
                 (c.kind, to)
             });
             drop(tx);
-            let waiting = crate::account::change_repo::waiting(&st.db.pool, u.id)
+            let waiting = crate::account::changes::repo::waiting(&st.db.pool, u.id)
                 .await?
                 .map(|c| {
                     (
@@ -104,7 +104,7 @@ pub async fn save_profile(
                 &today,
             )
             .map_err(|(field, why)| AppError::invalid(field, why))?;
-            let row = crate::account::change_repo::ProfileRow {
+            let row = crate::account::changes::repo::ProfileRow {
                 last_name: p.last_name,
                 first_name: p.first_name,
                 middle_name: p.middle_name,
@@ -112,7 +112,7 @@ pub async fn save_profile(
                 birth_date: (!p.birth_date.is_empty()).then_some(p.birth_date),
                 newsletter: p.newsletter,
             };
-            crate::account::change_repo::save_profile(&st.db, s.user_id, &row).await?;
+            crate::account::changes::repo::save_profile(&st.db, s.user_id, &row).await?;
             Ok(())
         }
         .await,
@@ -200,7 +200,7 @@ pub async fn delete_start(reason: String, comment: Option<String>) -> Result<Cha
         async move {
             let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
-            crate::account::deletion::start_delete(
+            crate::account::changes::deletion::start_delete(
                 &ctx::deps(&st),
                 &ctx::requester(),
                 s.user_id,
@@ -223,7 +223,7 @@ pub async fn recovery_request(
 ) -> Result<String, AppError> {
     crate::platform::request::answer(
         async move {
-            use crate::account::change_repo::{NewRecovery, insert_recovery, recent_recoveries};
+            use crate::account::changes::repo::{NewRecovery, insert_recovery, recent_recoveries};
             let st = crate::platform::request::state()?;
             let name = full_name.split_whitespace().collect::<Vec<_>>().join(" ");
             if name.is_empty()

@@ -2,7 +2,7 @@
 //! proof of the current number, or the 14-day path when it is lost), deleting the
 //! profile. Each step is proven by a one-time code under the same rules as sign-in.
 
-use crate::account::change_repo::{self as repo, ChangeRow, NewChange};
+use crate::account::changes::repo::{self as repo, ChangeRow, NewChange};
 use crate::account::model::{ChangeStep, Channel, Email, OtpCode, Phone};
 use crate::account::repo::{self as accounts, SessionRow, UserRow};
 use crate::account::session::is_fresh;

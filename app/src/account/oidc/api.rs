@@ -32,11 +32,11 @@ pub async fn oidc_start(provider: String, next: Option<String>) -> Result<(), Ap
             crate::platform::request::limit(crate::platform::ratelimit::OIDC_START)?;
             let next = crate::account::components::safe_next(next);
             let (url, browser) =
-                crate::account::oidc::start(&ctx::deps(&st), &provider, &next).await?;
+                crate::account::oidc::service::start(&ctx::deps(&st), &provider, &next).await?;
             crate::platform::request::set_cookie(
                 OIDC_COOKIE,
                 &browser,
-                crate::account::oidc::FLOW_TTL_MS / 1000,
+                crate::account::oidc::service::FLOW_TTL_MS / 1000,
                 true,
             );
             leptos_axum::redirect(&url);

@@ -4,7 +4,7 @@
 mod js {
     use wasm_bindgen::prelude::*;
 
-    #[wasm_bindgen(module = "/src/account/passkey.js")]
+    #[wasm_bindgen(module = "/src/account/passkeys/passkey.js")]
     extern "C" {
         #[wasm_bindgen(js_name = passkeysSupported)]
         pub fn passkeys_supported() -> bool;

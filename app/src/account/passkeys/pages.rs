@@ -2,13 +2,13 @@
 //! passkey" on the sign-in steps. Both need JavaScript, so they appear only once the
 //! page is interactive and the browser supports WebAuthn.
 
-use super::error_text;
-use crate::account::changes_server::{reauth_confirm, reauth_start};
+use crate::account::changes::api::{reauth_confirm, reauth_start};
+use crate::account::components::error_text;
 use crate::account::model::ChangeStep;
-use crate::account::passkey_server::{
+use crate::account::passkeys::api::{
     passkey_login_finish, passkey_login_start, passkey_register_finish, passkey_register_start,
 };
-use crate::account::webauthn_js;
+use crate::account::passkeys::webauthn_js;
 use crate::i18n::use_lang;
 use crate::shared::error::AppError;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! remove them, and sign in with one without typing anything (a discoverable
 //! credential: the authenticator tells us whose it is).
 
-use crate::account::passkey_repo::{self as repo, NewChallenge};
+use crate::account::passkeys::repo::{self as repo, NewChallenge};
 use crate::account::signin::{Deps, Requester, log};
 use crate::platform::security::{hash_token, random_token};
 use crate::platform::state::Settings;

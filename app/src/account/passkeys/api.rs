@@ -39,9 +39,13 @@ pub async fn passkey_register_start(name: String) -> Result<String, AppError> {
                 .await?
                 .ok_or(AppError::Unauthorized)?;
             let phone = user.phone.map(|p| p.display()).unwrap_or_default();
-            let (options, token) =
-                crate::account::passkeys::register_start(&ctx::deps(&st), s.user_id, &phone, &name)
-                    .await?;
+            let (options, token) = crate::account::passkeys::service::register_start(
+                &ctx::deps(&st),
+                s.user_id,
+                &phone,
+                &name,
+            )
+            .await?;
             cookie::set(&token);
             Ok(options)
         }
@@ -57,7 +61,7 @@ pub async fn passkey_register_finish(credential: String) -> Result<(), AppError>
             let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let token = cookie::take()?;
-            crate::account::passkeys::register_finish(
+            crate::account::passkeys::service::register_finish(
                 &ctx::deps(&st),
                 &ctx::requester(),
                 s.user_id,
@@ -78,7 +82,8 @@ pub async fn passkey_login_start() -> Result<String, AppError> {
             use crate::account::server::ctx;
             let st = crate::platform::request::state()?;
             crate::platform::request::limit(crate::platform::ratelimit::PASSKEY_LOGIN)?;
-            let (options, token) = crate::account::passkeys::login_start(&ctx::deps(&st)).await?;
+            let (options, token) =
+                crate::account::passkeys::service::login_start(&ctx::deps(&st)).await?;
             cookie::set(&token);
             Ok(options)
         }
@@ -93,7 +98,7 @@ pub async fn passkey_login_finish(credential: String) -> Result<SignInStep, AppE
             use crate::account::server::ctx;
             let st = crate::platform::request::state()?;
             let token = cookie::take()?;
-            let session = crate::account::passkeys::login_finish(
+            let session = crate::account::passkeys::service::login_finish(
                 &ctx::deps(&st),
                 &ctx::requester(),
                 &token,
@@ -115,8 +120,13 @@ pub async fn passkey_delete(id: String) -> Result<(), AppError> {
             let st = crate::platform::request::state()?;
             let s = crate::account::session::require().await?;
             let id = AppError::parse_id(&id, "id", "not a passkey")?;
-            crate::account::passkeys::remove(&ctx::deps(&st), &ctx::requester(), s.user_id, id)
-                .await
+            crate::account::passkeys::service::remove(
+                &ctx::deps(&st),
+                &ctx::requester(),
+                s.user_id,
+                id,
+            )
+            .await
         }
         .await,
     )

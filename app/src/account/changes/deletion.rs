@@ -1,7 +1,7 @@
 //! Deleting the profile: a reason, no blocking condition, a code; the erasing itself
 //! happens when the code is confirmed (`changes::confirm`).
 
-use crate::account::change_repo as repo;
+use crate::account::changes::repo;
 use crate::account::changes::{Opening, open_change};
 use crate::account::model::{ChangeStep, Channel};
 use crate::account::repo as accounts;
