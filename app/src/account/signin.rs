@@ -274,13 +274,7 @@ pub async fn verify(
             }
         }
         tx.commit().await?;
-        return Err(if failures >= MAX_FAILURES {
-            AppError::CodeBurned
-        } else {
-            AppError::WrongCode {
-                attempts_left: MAX_FAILURES - failures,
-            }
-        });
+        return Err(wrong_code(failures));
     }
     match account {
         Some(user) => {

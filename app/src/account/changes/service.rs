@@ -8,7 +8,7 @@ use crate::account::repo::{self as accounts, SessionRow, UserRow};
 use crate::account::session::is_fresh;
 use crate::account::signin::{
     CODE_TTL_MS, Deps, MAX_FAILURES, Requester, Target, code_mac, log, new_code, record_send,
-    send_later, sms_account, wait_before_send,
+    send_later, sms_account, wait_before_send, wrong_code,
 };
 use crate::i18n::fill;
 use crate::notify::Message;

@@ -78,6 +78,17 @@ impl Target {
     }
 }
 
+/// The answer to a wrong code, given how many wrong codes the attempt has now.
+pub fn wrong_code(failures: i64) -> AppError {
+    if failures >= super::MAX_FAILURES {
+        AppError::CodeBurned
+    } else {
+        AppError::WrongCode {
+            attempts_left: super::MAX_FAILURES - failures,
+        }
+    }
+}
+
 /// Six decimal digits, uniform, from the operating system's CSPRNG.
 pub fn new_code() -> String {
     let mut rng = rand::rngs::OsRng;

@@ -30,13 +30,7 @@ pub async fn confirm(
         };
         log(&mut tx, Some(u.id), "change_code_failed", &c.kind, req, now).await?;
         tx.commit().await?;
-        return Err(if failures >= MAX_FAILURES {
-            AppError::CodeBurned
-        } else {
-            AppError::WrongCode {
-                attempts_left: MAX_FAILURES - failures,
-            }
-        });
+        return Err(wrong_code(failures));
     }
     let step = apply(deps, req, &mut tx, &u, &c).await?;
     tx.commit().await?;
