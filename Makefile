@@ -26,6 +26,7 @@ fmt:
 	cargo fmt --all --check
 
 lint:
+	python3 scripts/check-layout.py
 	cargo clippy -p app -p server --all-targets --locked -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 

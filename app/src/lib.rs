@@ -6,15 +6,17 @@ pub mod cart;
 pub mod catalog;
 pub mod i18n;
 #[cfg(feature = "ssr")]
+pub mod lifecycle;
+#[cfg(feature = "ssr")]
 pub mod notify;
 pub mod platform;
 pub mod shared;
 pub mod shell;
 pub mod ui;
 
-use crate::account::components::{AccountPage, RecoveryPage, SecurityPage, SignInPage};
-use crate::cart::components::CartPage;
-use crate::catalog::components::{CategoryPage, HomePage, ProductPage, SearchPage};
+use crate::account::{AccountPage, RecoveryPage, SecurityPage, SignInPage};
+use crate::cart::CartPage;
+use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
@@ -28,7 +30,7 @@ use leptos_router::{SsrMode, path};
 /// session once it has been looked up.
 #[cfg(feature = "ssr")]
 pub fn provide_request_context() {
-    leptos::prelude::provide_context(crate::account::session::RequestSession::default());
+    leptos::prelude::provide_context(crate::account::RequestSession::default());
     crate::ui::csp::provide_nonce();
 }
 
@@ -83,7 +85,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = page_lang();
     provide_context(lang);
-    cart::components::provide_cart_actions();
+    cart::provide_cart_actions();
     let t = lang.dict();
     view! {
         <Title text=t.site_title/>

@@ -3,20 +3,14 @@
 //! with several servers: each change is applied in one transaction that re-checks
 //! its state, and erasing twice erases nothing more.
 
-use app::account::signin::Deps;
 use app::platform::state::AppState;
 use std::time::Duration;
 
 /// Runs the due work once; answers how many items it handled.
 pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::AppError> {
-    let deps = Deps {
-        db: &state.db,
-        settings: &state.settings,
-        notifier: &state.notifier,
-        now: state.clock.now_ms(),
-    };
-    let applied = app::account::changes::apply_due(&deps).await?;
-    app::account::repo::erase_expired_codes(&state.db, deps.now).await?;
+    let deps = state.deps();
+    let applied = app::account::changes::service::apply_due(&deps).await?;
+    app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
     Ok(applied)
 }
 

@@ -5,8 +5,7 @@
 //! callback, a top-level navigation on which the browser does send the cookie.
 
 use app::account::oidc::api::OIDC_COOKIE;
-use app::account::signin::{Deps, Requester};
-use app::i18n::Lang;
+use app::platform::request::Requester;
 use app::platform::state::AppState;
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -63,31 +62,8 @@ pub async fn callback_get(
     let (Some(code), Some(state)) = (a.code, a.state) else {
         return failed();
     };
-    let ip =
-        app::platform::request::client_ip_of(&headers, peer.ip(), &st.settings.trusted_proxies);
-    let req = Requester {
-        ip,
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.chars().take(300).collect())
-            .unwrap_or_default(),
-        lang: Lang::negotiate(
-            cookie(&headers, "lang").as_deref(),
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        ),
-        guest_cart: cookie(&headers, "rynok_cart")
-            .filter(|t| app::platform::security::is_token(t))
-            .map(|t| app::platform::security::hash_token(&t)),
-    };
-    let deps = Deps {
-        db: &st.db,
-        settings: &st.settings,
-        notifier: &st.notifier,
-        now: st.clock.now_ms(),
-    };
+    let req = Requester::from_headers(&headers, peer.ip(), &st.settings.trusted_proxies);
+    let deps = st.deps();
     let browser = cookie(&headers, OIDC_COOKIE);
     match app::account::oidc::service::finish(
         &deps,
@@ -105,7 +81,7 @@ pub async fn callback_get(
             } else {
                 ""
             };
-            let name = app::account::session::cookie_name(&st.settings);
+            let name = app::account::session::service::cookie_name(&st.settings);
             let max_age = st.settings.session_absolute_ms / 1000;
             let mut res = Redirect::to(&next).into_response();
             let cookies = [

@@ -1,6 +1,6 @@
 //! Cart types and the rules for quantities and totals.
 
-use crate::catalog::model::ProductCard;
+use crate::catalog::ProductCard;
 use crate::shared::error::AppError;
 use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
@@ -105,7 +105,7 @@ pub struct CartView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::model::Rating;
+    use crate::catalog::Rating;
 
     fn line(price: i64, old: Option<i64>, qty: i64, selected: bool) -> CartLine {
         CartLine {

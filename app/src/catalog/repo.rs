@@ -1,12 +1,11 @@
-//! Catalogue SQL. Portable between SQLite and Postgres except for the search
-//! subquery, which `search::match_subquery` supplies per backend.
+//! Catalogue SQL, nothing else. Portable between SQLite and Postgres except for
+//! the search subquery, which `search::match_subquery` supplies per backend.
 
-use crate::catalog::filters::{Filters, Notice, PAGE_SIZE, Sort};
+pub mod search;
+
+use crate::catalog::filters::{Filters, Sort};
 use crate::catalog::model::*;
-use crate::catalog::search;
-use crate::i18n::Lang;
 use crate::platform::db::{Arg, Db, SqlBuf};
-use crate::shared::error::{AppError, AppResult};
 use crate::shared::money::Money;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -32,113 +31,61 @@ pub fn card_from_row(r: &AnyRow) -> Result<ProductCard, sqlx::Error> {
     })
 }
 
-#[derive(Debug, Clone)]
+fn cards(rows: &[AnyRow]) -> Result<Vec<ProductCard>, sqlx::Error> {
+    rows.iter().map(card_from_row).collect()
+}
+
+/// A category as stored: both names, its parent.
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CategoryRow {
-    id: i64,
-    parent_id: Option<i64>,
-    slug: String,
-    name_ru: String,
-    name_en: String,
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub slug: String,
+    pub name_ru: String,
+    pub name_en: String,
 }
 
-impl CategoryRow {
-    fn into_ref(self, lang: Lang) -> CategoryRef {
-        CategoryRef {
-            slug: self.slug,
-            name: if lang == Lang::En {
-                self.name_en
-            } else {
-                self.name_ru
-            },
-        }
-    }
-}
-
-/// The category tree, from a cache refreshed every 30 seconds: it is read by every
-/// page and changes rarely.
-async fn all_categories(db: &Db) -> Result<std::sync::Arc<Vec<CategoryRow>>, sqlx::Error> {
-    const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(30);
-    if let Some(cached) = db.cache.get::<Vec<CategoryRow>>(FRESH_FOR) {
-        return Ok(cached);
-    }
-    let fresh = std::sync::Arc::new(load_categories(db).await?);
-    db.cache.put(fresh.clone());
-    Ok(fresh)
-}
-
-async fn load_categories(db: &Db) -> Result<Vec<CategoryRow>, sqlx::Error> {
-    let rows = sqlx::query(
+pub async fn categories(db: &Db) -> Result<Vec<CategoryRow>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT id, parent_id, slug, name_ru, name_en FROM categories ORDER BY position, id",
     )
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(CategoryRow {
-                id: r.try_get("id")?,
-                parent_id: r.try_get("parent_id")?,
-                slug: r.try_get("slug")?,
-                name_ru: r.try_get("name_ru")?,
-                name_en: r.try_get("name_en")?,
-            })
-        })
-        .collect()
+    .await
 }
 
-/// The category tree for the catalogue menu and the home page tiles.
-#[tracing::instrument(skip(db))]
-pub async fn menu(db: &Db, lang: Lang) -> AppResult<Vec<CategoryTile>> {
-    let cats = all_categories(db).await?;
-    Ok(cats
-        .iter()
-        .filter(|c| c.parent_id.is_none())
-        .map(|root| CategoryTile {
-            slug: root.slug.clone(),
-            name: root.clone().into_ref(lang).name,
-            product_count: 0,
-            children: cats
-                .iter()
-                .filter(|c| c.parent_id == Some(root.id))
-                .map(|c| c.clone().into_ref(lang))
-                .collect(),
-        })
-        .collect())
-}
-
-#[tracing::instrument(skip(db))]
-pub async fn home(db: &Db, lang: Lang) -> AppResult<Home> {
-    let categories = menu(db, lang).await?;
+/// The most ordered products, for the home page.
+pub async fn popular(db: &Db, limit: i64) -> Result<Vec<ProductCard>, sqlx::Error> {
     let sql = format!(
         "SELECT {CARD_COLUMNS} FROM products p JOIN brands b ON b.id = p.brand_id \
-         ORDER BY p.orders_count DESC, p.id LIMIT 24"
+         ORDER BY p.orders_count DESC, p.id LIMIT $1"
     );
-    let popular = sqlx::query(&sql)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(card_from_row)
-        .collect::<Result<_, _>>()?;
-    Ok(Home {
-        categories,
-        popular,
-    })
+    cards(&sqlx::query(&sql).bind(limit).fetch_all(&db.pool).await?)
 }
 
 /// The part of a listing query every variant shares: where the products come from.
-struct Scope {
+pub struct Scope {
     /// `("p.category_id", id)` or `("p.root_category_id", id)`.
-    category: Option<(&'static str, i64)>,
+    pub category: Option<(&'static str, i64)>,
     /// The backend's match expression for the search terms.
-    search: Option<String>,
+    pub search: Option<String>,
 }
 
 #[derive(Clone, Copy)]
-struct Skip {
-    brand: bool,
-    narrowing: bool,
+pub struct Skip {
+    pub brand: bool,
+    pub narrowing: bool,
     /// Join the scored search subquery (only the page of items sorted by relevance
     /// needs scores; counts and facets only need to know what matches).
-    ranked: bool,
+    pub ranked: bool,
+}
+
+impl Skip {
+    /// Every filter applies; no scores.
+    pub const NONE: Skip = Skip {
+        brand: false,
+        narrowing: false,
+        ranked: false,
+    };
 }
 
 impl Scope {
@@ -201,262 +148,154 @@ fn order_by(sort: Sort) -> &'static str {
     }
 }
 
-/// A category page or search results, with facets. `category` is a slug; an unknown
-/// one is `NotFound`.
-#[tracing::instrument(skip(db))]
-pub async fn listing(
-    db: &Db,
-    lang: Lang,
-    category: Option<&str>,
-    filters: Filters,
-    mut notices: Vec<Notice>,
-) -> AppResult<Listing> {
-    let cats = all_categories(db).await?;
-    let mut breadcrumbs = Vec::new();
-    let mut subcategories = Vec::new();
-    let mut scope = Scope {
-        category: None,
-        search: None,
-    };
-    if let Some(slug) = category {
-        let cat = cats
-            .iter()
-            .find(|c| c.slug == slug)
-            .ok_or(AppError::NotFound)?;
-        if let Some(parent) = cat
-            .parent_id
-            .and_then(|pid| cats.iter().find(|c| c.id == pid))
-        {
-            breadcrumbs.push(parent.clone().into_ref(lang));
-            subcategories = cats
-                .iter()
-                .filter(|c| c.parent_id == Some(parent.id))
-                .map(|c| c.clone().into_ref(lang))
-                .collect();
-            scope.category = Some(("p.category_id", cat.id));
-        } else {
-            subcategories = cats
-                .iter()
-                .filter(|c| c.parent_id == Some(cat.id))
-                .map(|c| c.clone().into_ref(lang))
-                .collect();
-            scope.category = Some(("p.root_category_id", cat.id));
-        }
-        breadcrumbs.push(cat.clone().into_ref(lang));
-    }
-    let empty = |filters: Filters, notices: Vec<Notice>, breadcrumbs, subcategories| Listing {
-        breadcrumbs,
-        subcategories,
-        items: Vec::new(),
-        total: 0,
-        page: 1,
-        pages: 0,
-        facets: Facets::default(),
-        filters,
-        notices,
-    };
-    if let Some(q) = &filters.q {
-        match search::query_terms(q) {
-            Some(terms) => scope.search = Some(search::match_expr(db.backend, &terms)),
-            None => return Ok(empty(filters, notices, breadcrumbs, subcategories)),
-        }
-    }
+/// Count, price bounds and the in-stock and 4★+ counts of the scope, before the
+/// narrowing filters.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Bounds {
+    pub n: i64,
+    pub lo: Option<i64>,
+    pub hi: Option<i64>,
+    pub in_stock: i64,
+    pub good: i64,
+}
 
-    let all = Skip {
-        brand: false,
-        narrowing: false,
+pub async fn bounds(db: &Db, scope: &Scope, f: &Filters) -> Result<Bounds, sqlx::Error> {
+    let skip = Skip {
+        brand: true,
+        narrowing: true,
         ranked: false,
     };
-    let mut bounds = scope.sql_from_where(
-        db,
-        &filters,
-        Skip {
-            brand: true,
-            narrowing: true,
-            ranked: false,
-        },
-    );
-    bounds.sql.insert_str(
+    let mut b = scope.sql_from_where(db, f, skip);
+    b.sql.insert_str(
         0,
         "SELECT COUNT(*) AS n, MIN(p.price) AS lo, MAX(p.price) AS hi, \
          COUNT(CASE WHEN p.stock > 0 THEN 1 END) AS in_stock, \
          COUNT(CASE WHEN p.rating >= 400 THEN 1 END) AS good",
     );
-    let row = bounds.query().fetch_one(&db.pool).await?;
-    let narrowed = filters.price_min.is_some()
-        || filters.price_max.is_some()
-        || filters.in_stock
-        || filters.rating_4_plus
-        || !filters.brands.is_empty();
-    // Without narrowing filters the whole scope is the result: one query fewer.
-    let total: i64 = if narrowed {
-        let mut count = scope.sql_from_where(db, &filters, all);
-        count.sql.insert_str(0, "SELECT COUNT(*) AS n");
-        count.query().fetch_one(&db.pool).await?.try_get("n")?
-    } else {
-        row.try_get("n")?
-    };
-    let mut facets = Facets {
-        brands: Vec::new(),
-        in_stock: row.try_get("in_stock")?,
-        rating_4_plus: row.try_get("good")?,
-        price_min: row
-            .try_get::<Option<i64>, _>("lo")?
-            .map(Money::from_kopecks),
-        price_max: row
-            .try_get::<Option<i64>, _>("hi")?
-            .map(Money::from_kopecks),
-    };
-
-    let mut brands = scope.sql_from_where(
-        db,
-        &filters,
-        Skip {
-            brand: true,
-            narrowing: false,
-            ranked: false,
-        },
-    );
-    brands
-        .sql
-        .insert_str(0, "SELECT b.id, b.name, COUNT(*) AS n");
-    brands.sql = brands.sql.replacen(
-        " FROM products p",
-        " FROM products p JOIN brands b ON b.id = p.brand_id",
-        1,
-    );
-    brands.push(" GROUP BY b.id, b.name ORDER BY COUNT(*) DESC, b.name LIMIT 30");
-    for r in brands.query().fetch_all(&db.pool).await? {
-        facets.brands.push(BrandFacet {
-            id: r.try_get("id")?,
-            name: r.try_get("name")?,
-            count: r.try_get("n")?,
-        });
-    }
-    facets.brands.sort_by(|a, b| a.name.cmp(&b.name));
-
-    let pages = ((total + PAGE_SIZE as i64 - 1) / PAGE_SIZE as i64) as u32;
-    let mut filters = filters;
-    if pages > 0 && filters.page > pages {
-        notices.push(Notice::BadPage(filters.page.to_string()));
-        filters.page = 1;
-    }
-    let ranked = Skip {
-        ranked: filters.sort == Sort::Relevance,
-        ..all
-    };
-    let mut items_q = scope.sql_from_where(db, &filters, ranked);
-    items_q.sql.insert_str(0, &format!("SELECT {CARD_COLUMNS}"));
-    items_q.sql = items_q.sql.replacen(
-        " FROM products p",
-        " FROM products p JOIN brands b ON b.id = p.brand_id",
-        1,
-    );
-    items_q.push(order_by(filters.sort));
-    items_q.push(" LIMIT ").bind(Arg::I64(PAGE_SIZE as i64));
-    items_q
-        .push(" OFFSET ")
-        .bind(Arg::I64(((filters.page - 1) * PAGE_SIZE) as i64));
-    let items = items_q
-        .query()
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(card_from_row)
-        .collect::<Result<_, _>>()?;
-
-    Ok(Listing {
-        breadcrumbs,
-        subcategories,
-        items,
-        total,
-        page: filters.page,
-        pages,
-        facets,
-        filters,
-        notices,
+    let r = b.query().fetch_one(&db.pool).await?;
+    Ok(Bounds {
+        n: r.try_get("n")?,
+        lo: r.try_get("lo")?,
+        hi: r.try_get("hi")?,
+        in_stock: r.try_get("in_stock")?,
+        good: r.try_get("good")?,
     })
 }
 
-#[tracing::instrument(skip(db))]
-pub async fn product(db: &Db, lang: Lang, id: i64, public_url: &str) -> AppResult<ProductDetail> {
+/// How many products match every filter.
+pub async fn count(db: &Db, scope: &Scope, f: &Filters) -> Result<i64, sqlx::Error> {
+    let mut b = scope.sql_from_where(db, f, Skip::NONE);
+    b.sql.insert_str(0, "SELECT COUNT(*) AS n");
+    b.query().fetch_one(&db.pool).await?.try_get("n")
+}
+
+/// The 30 brands with most matches (every filter but the brand one).
+pub async fn brand_facets(
+    db: &Db,
+    scope: &Scope,
+    f: &Filters,
+) -> Result<Vec<BrandFacet>, sqlx::Error> {
+    let skip = Skip {
+        brand: true,
+        ..Skip::NONE
+    };
+    let mut b = scope.sql_from_where(db, f, skip);
+    b.sql.insert_str(0, "SELECT b.id, b.name, COUNT(*) AS n");
+    b.sql = b.sql.replacen(
+        " FROM products p",
+        " FROM products p JOIN brands b ON b.id = p.brand_id",
+        1,
+    );
+    b.push(" GROUP BY b.id, b.name ORDER BY COUNT(*) DESC, b.name LIMIT 30");
+    b.query()
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(BrandFacet {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                count: r.try_get("n")?,
+            })
+        })
+        .collect()
+}
+
+/// One page of matching products in the filters' order.
+pub async fn page(
+    db: &Db,
+    scope: &Scope,
+    f: &Filters,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let skip = Skip {
+        ranked: f.sort == Sort::Relevance,
+        ..Skip::NONE
+    };
+    let mut b = scope.sql_from_where(db, f, skip);
+    b.sql.insert_str(0, &format!("SELECT {CARD_COLUMNS}"));
+    b.sql = b.sql.replacen(
+        " FROM products p",
+        " FROM products p JOIN brands b ON b.id = p.brand_id",
+        1,
+    );
+    b.push(order_by(f.sort));
+    b.push(" LIMIT ").bind(Arg::I64(limit));
+    b.push(" OFFSET ").bind(Arg::I64(offset));
+    cards(&b.query().fetch_all(&db.pool).await?)
+}
+
+/// A product's page row: its card and what only the page shows.
+pub struct ProductRow {
+    pub card: ProductCard,
+    pub description: String,
+    pub seller: String,
+    pub orders_count: i64,
+    pub image_count: i64,
+    pub category_id: i64,
+}
+
+pub async fn product(db: &Db, id: i64) -> Result<Option<ProductRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {CARD_COLUMNS}, p.description, p.orders_count, p.image_count, p.category_id, s.name AS seller \
          FROM products p JOIN brands b ON b.id = p.brand_id JOIN sellers s ON s.id = p.seller_id WHERE p.id = $1"
     );
-    let row = sqlx::query(&sql)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let card = card_from_row(&row)?;
-    let category_id: i64 = row.try_get("category_id")?;
-    let attributes = sqlx::query(
+    let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
+        return Ok(None);
+    };
+    Ok(Some(ProductRow {
+        card: card_from_row(&r)?,
+        description: r.try_get("description")?,
+        seller: r.try_get("seller")?,
+        orders_count: r.try_get("orders_count")?,
+        image_count: r.try_get("image_count")?,
+        category_id: r.try_get("category_id")?,
+    }))
+}
+
+/// A product's attributes as (name, value), in their order.
+pub async fn attributes(db: &Db, id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT name, value FROM product_attributes WHERE product_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get("name")?, r.try_get("value")?)))
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let cats = all_categories(db).await?;
-    let mut breadcrumbs = Vec::new();
-    if let Some(leaf) = cats.iter().find(|c| c.id == category_id) {
-        if let Some(parent) = leaf
-            .parent_id
-            .and_then(|pid| cats.iter().find(|c| c.id == pid))
-        {
-            breadcrumbs.push(parent.clone().into_ref(lang));
-        }
-        breadcrumbs.push(leaf.clone().into_ref(lang));
-    }
-    let canonical_url = format!("{}{}", public_url.trim_end_matches('/'), card.url());
-    Ok(ProductDetail {
-        description: row.try_get("description")?,
-        seller: row.try_get("seller")?,
-        orders_count: row.try_get("orders_count")?,
-        image_count: row.try_get("image_count")?,
-        attributes,
-        breadcrumbs,
-        canonical_url,
-        card,
-    })
+    .await
 }
 
-/// Up to six products and three categories for the search box.
-#[tracing::instrument(skip(db))]
-pub async fn suggest(db: &Db, lang: Lang, query: &str) -> AppResult<Vec<Suggestion>> {
-    let Some(terms) = search::query_terms(query) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    let cats = all_categories(db).await?;
-    for c in cats.iter().filter(|c| c.parent_id.is_some()) {
-        let name = c.clone().into_ref(lang).name;
-        let stems = search::index_text(&name);
-        if terms
-            .iter()
-            .all(|t| stems.split(' ').any(|s| s.starts_with(t.as_str())))
-            && out.len() < 3
-        {
-            out.push(Suggestion {
-                label: name,
-                url: format!("/category/{}", c.slug),
-            });
-        }
-    }
+/// The best matches of a search expression: (id, title).
+pub async fn best_matches(
+    db: &Db,
+    expr: &str,
+    limit: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let mut b = SqlBuf::new("SELECT p.id, p.title FROM products p JOIN (");
     b.push(&search::match_subquery(db.backend, "$1"));
-    b.push(") s ON s.pid = p.id ORDER BY s.score, p.orders_count DESC LIMIT 6");
-    let q = sqlx::query(&b.sql).bind(search::match_expr(db.backend, &terms));
-    for r in q.fetch_all(&db.pool).await? {
-        let id: i64 = r.try_get("id")?;
-        let title: String = r.try_get("title")?;
-        out.push(Suggestion {
-            url: product_path(id, &title),
-            label: title,
-        });
-    }
-    Ok(out)
+    b.push(") s ON s.pid = p.id ORDER BY s.score, p.orders_count DESC LIMIT $2");
+    sqlx::query_as(&b.sql)
+        .bind(expr.to_string())
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await
 }

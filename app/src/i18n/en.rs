@@ -1,4 +1,4 @@
-use super::{Dict, Forms};
+use super::dict::{Dict, Forms};
 
 pub const EN: Dict = Dict {
     site_title: "Rynok — marketplace",
@@ -10,6 +10,7 @@ pub const EN: Dict = Dict {
     suggestions: "Suggestions",
     account: "Account",
     close: "Close",
+    sign_in_needed: "Sign in to continue.",
     sign_in: "Sign in",
     messages: "Messages",
     favourites: "Favourites",

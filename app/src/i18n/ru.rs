@@ -1,4 +1,4 @@
-use super::{Dict, Forms};
+use super::dict::{Dict, Forms};
 
 pub const RU: Dict = Dict {
     site_title: "Rynok — маркетплейс",
@@ -10,6 +10,7 @@ pub const RU: Dict = Dict {
     suggestions: "Подсказки",
     account: "Кабинет",
     close: "Закрыть",
+    sign_in_needed: "Войдите, чтобы продолжить.",
     sign_in: "Войти",
     messages: "Сообщения",
     favourites: "Избранное",

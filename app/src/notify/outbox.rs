@@ -1,7 +1,7 @@
 //! The development outbox: messages written to a table instead of being sent, for
 //! `/dev/outbox` and the tests. The server refuses to run it in production.
 
-use super::{Message, NotifyError, caller_number};
+use super::message::{Message, NotifyError, caller_number};
 use crate::platform::clock::SharedClock;
 use crate::platform::db::Db;
 use serde::{Deserialize, Serialize};

@@ -202,6 +202,27 @@ impl SqlBuf {
     }
 }
 
+/// Serialises the use cases that count and then write under the same keys (sends
+/// per number, per client, per country; one account's changes). On Postgres each
+/// key takes a transaction-scoped advisory lock, in sorted order so that two
+/// transactions never wait on each other in a circle; on SQLite `BEGIN IMMEDIATE`
+/// already lets one writer in at a time.
+pub async fn lock_keys(tx: &mut Tx, keys: &[String]) -> Result<(), sqlx::Error> {
+    if tx.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    let mut keys: Vec<&String> = keys.iter().collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key.clone())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -23,10 +23,7 @@ pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
+        .find_map(|v| cookie_in_str(v, name))
 }
 
 /// The value of one cookie of the current request.
@@ -143,16 +140,112 @@ pub fn limit(rule: crate::platform::ratelimit::Rule) -> AppResult<()> {
 /// The browser's User-Agent, cut to a sane length.
 pub fn user_agent() -> String {
     parts()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.chars().take(300).collect())
-        })
+        .map(|p| user_agent_of(&p.headers))
+        .unwrap_or_default()
+}
+
+fn user_agent_of(headers: &http::HeaderMap) -> String {
+    headers
+        .get(http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.chars().take(300).collect())
         .unwrap_or_default()
 }
 
 /// Removes a cookie set with [`set_cookie`].
 pub fn clear_cookie(name: &str) {
     set_cookie(name, "", 0, true);
+}
+
+/// Who is asking and from where: every use case that logs or limits gets one.
+#[derive(Debug, Clone, Default)]
+pub struct Requester {
+    pub ip: String,
+    pub user_agent: String,
+    pub lang: Lang,
+    /// The request's Cookie header, for the domains that keep something of a
+    /// guest's under their own cookie (the cart) to find it.
+    pub cookies: String,
+}
+
+impl Requester {
+    /// The requester of the current server function or page.
+    pub fn current() -> Requester {
+        let cookies = parts()
+            .map(|p| cookie_header(&p.headers))
+            .unwrap_or_default();
+        Requester {
+            ip: client_ip(),
+            user_agent: user_agent(),
+            lang: lang(),
+            cookies,
+        }
+    }
+
+    /// The requester of a plain axum handler: `peer` is the connection's address.
+    pub fn from_headers(
+        headers: &http::HeaderMap,
+        peer: std::net::IpAddr,
+        trusted: &[crate::platform::client_addr::Cidr],
+    ) -> Requester {
+        let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        Requester {
+            ip: client_ip_of(headers, peer, trusted),
+            user_agent: user_agent_of(headers),
+            lang: Lang::negotiate(cookie_in(headers, "lang").as_deref(), accept),
+            cookies: cookie_header(headers),
+        }
+    }
+
+    /// One of the request's cookies.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        cookie_in_str(&self.cookies, name)
+    }
+}
+
+fn cookie_header(headers: &http::HeaderMap) -> String {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn cookie_in_str(header: &str, name: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// What a server function works with: the shared state, and who asks.
+pub struct Ctx {
+    pub st: AppState,
+}
+
+impl Ctx {
+    pub fn deps(&self) -> crate::platform::state::Deps<'_> {
+        self.st.deps()
+    }
+
+    /// Who asks (read from the request each time it is called).
+    pub fn req(&self) -> Requester {
+        Requester::current()
+    }
+}
+
+/// The frame of every server function: the shared state in, and out the error
+/// with its HTTP status (see [`answer`]). A server function is then a few lines:
+/// parse the input into domain types, call one service function.
+pub async fn serve<T, Fut>(f: impl FnOnce(Ctx) -> Fut) -> AppResult<T>
+where
+    Fut: std::future::Future<Output = AppResult<T>>,
+{
+    let result = match state() {
+        Ok(st) => f(Ctx { st }).await,
+        Err(e) => Err(e),
+    };
+    answer(result)
 }

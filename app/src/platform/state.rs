@@ -104,3 +104,23 @@ pub struct AppState {
     /// Per-client request limits of this server (`ratelimit`).
     pub limiter: Arc<crate::platform::ratelimit::RateLimiter>,
 }
+
+/// What a use case needs from the server, with the moment it runs at (read once
+/// from the clock, so that one use case sees one "now").
+pub struct Deps<'a> {
+    pub db: &'a Db,
+    pub settings: &'a Settings,
+    pub notifier: &'a crate::notify::SharedNotifier,
+    pub now: i64,
+}
+
+impl AppState {
+    pub fn deps(&self) -> Deps<'_> {
+        Deps {
+            db: &self.db,
+            settings: &self.settings,
+            notifier: &self.notifier,
+            now: self.clock.now_ms(),
+        }
+    }
+}

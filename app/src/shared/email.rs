@@ -15,7 +15,24 @@ pub enum EmailError {
     Malformed,
 }
 
+impl EmailError {
+    /// The reason as a form error names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            EmailError::Empty => "empty",
+            EmailError::TooLong => "too_long",
+            EmailError::Malformed => "malformed",
+        }
+    }
+}
+
 impl Email {
+    /// An email field of a form: the address, else an `Invalid` error on `field`
+    /// whose message names the reason (`EmailError::code`).
+    pub fn from_field(input: &str, field: &str) -> Result<Email, crate::shared::error::AppError> {
+        Email::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.code()))
+    }
+
     pub fn parse(input: &str) -> Result<Email, EmailError> {
         let s = input.trim().to_lowercase();
         if s.is_empty() {

@@ -36,7 +36,7 @@ pub enum AppError {
     Taken { field: String },
     /// The action cannot go ahead while these conditions hold (codes the page explains).
     #[error("blocked: {reasons:?}")]
-    Blocked { reasons: Vec<String> },
+    Blocked { reasons: Vec<Blocker> },
     /// Adding a way to sign in needs a fresh proof of the account first: a code to
     /// its phone (`account/reauth/start`).
     #[error("confirm it is you first")]
@@ -50,6 +50,17 @@ pub enum AppError {
     /// The transport failed (network, decoding) before the server answered.
     #[error("transport: {0}")]
     Transport(String),
+}
+
+/// Why an action cannot go ahead now; each has its own advice on the page. Every
+/// domain that can hold up deleting an account adds its reason here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Blocker {
+    /// A phone change is waiting out its 14 days.
+    PhoneChangePending,
+    /// The account has neither a phone nor a verified email to send a code to.
+    NoContact,
 }
 
 impl AppError {

@@ -30,7 +30,26 @@ pub enum PhoneError {
     UnknownCountry,
 }
 
+impl PhoneError {
+    /// The reason as a form error names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            PhoneError::Empty => "empty",
+            PhoneError::BadCharacters => "bad_characters",
+            PhoneError::WrongLength => "wrong_length",
+            PhoneError::NotMobile => "not_mobile",
+            PhoneError::UnknownCountry => "unknown_country",
+        }
+    }
+}
+
 impl Phone {
+    /// A phone field of a form: the number, else an `Invalid` error on `field`
+    /// whose message names the reason (`PhoneError::code`).
+    pub fn from_field(input: &str, field: &str) -> Result<Phone, crate::shared::error::AppError> {
+        Phone::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.code()))
+    }
+
     pub fn parse(input: &str) -> Result<Phone, PhoneError> {
         let s = input.trim();
         if s.is_empty() {
@@ -266,5 +285,96 @@ mod tests {
         assert_eq!(e164("+999 1234 5678"), Err(PhoneError::UnknownCountry));
         assert_eq!(e164("+375 29 123-45"), Err(PhoneError::WrongLength));
         assert_eq!(e164("+49 1"), Err(PhoneError::WrongLength));
+    }
+}
+
+#[cfg(test)]
+mod typing_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn russian_numbers_as_people_type_them() {
+        for input in [
+            "8 912 345-67-89",
+            "+7 (912) 345 67 89",
+            "9123456789",
+            "79123456789",
+            " +79123456789 ",
+            "8(912)345.67.89",
+        ] {
+            assert_eq!(
+                Phone::parse(input).map(|p| p.as_str().to_string()),
+                Ok("+79123456789".into()),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            Phone::parse("+79123456789").unwrap().display(),
+            "+7 912 345-67-89"
+        );
+        assert_eq!(
+            Phone::parse("+79123456789").unwrap().masked(),
+            "+7 912 ***-**-89"
+        );
+    }
+
+    #[test]
+    fn other_countries_are_accepted() {
+        assert_eq!(
+            Phone::parse("+375 29 123-45-67").map(|p| p.as_str().to_string()),
+            Ok("+375291234567".into())
+        );
+        assert_eq!(
+            Phone::parse("+49 30 1234567").map(|p| p.as_str().to_string()),
+            Ok("+49301234567".into())
+        );
+    }
+
+    #[test]
+    fn wrong_numbers_get_a_reason() {
+        assert_eq!(Phone::parse(""), Err(PhoneError::Empty));
+        assert_eq!(Phone::parse("abc"), Err(PhoneError::BadCharacters));
+        assert_eq!(Phone::parse("+7 912 345"), Err(PhoneError::WrongLength));
+        assert_eq!(Phone::parse("12345"), Err(PhoneError::WrongLength));
+        assert_eq!(Phone::parse("8 495 123-45-67"), Err(PhoneError::NotMobile));
+        assert_eq!(
+            Phone::parse("+1234567890123456"),
+            Err(PhoneError::WrongLength)
+        );
+        assert_eq!(
+            Phone::parse("++79123456789"),
+            Err(PhoneError::BadCharacters)
+        );
+        assert_eq!(Phone::parse("<script>"), Err(PhoneError::BadCharacters));
+    }
+
+    #[test]
+    fn the_phone_mask_follows_the_typing() {
+        assert_eq!(phone_mask("8"), "+7");
+        assert_eq!(phone_mask("89"), "+7 9");
+        assert_eq!(phone_mask("8912345"), "+7 912 345");
+        assert_eq!(phone_mask("89123456789"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("9123456789"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("+7 (912) 345 67 89 00"), "+7 912 345-67-89");
+        assert_eq!(phone_mask("+375 29 123"), "+375 29 123");
+        assert_eq!(phone_mask(""), "");
+        assert_eq!(
+            Phone::parse(&phone_mask("8 912 345 67 89"))
+                .unwrap()
+                .as_str(),
+            "+79123456789"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics_and_output_is_e164(s in ".{0,40}") {
+            if let Ok(p) = Phone::parse(&s) {
+                prop_assert!(p.as_str().starts_with('+'));
+                prop_assert!(p.as_str()[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert!(p.as_str().len() <= 16);
+            }
+        }
     }
 }

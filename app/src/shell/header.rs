@@ -1,6 +1,6 @@
-use crate::account::server::get_me;
-use crate::cart::components::use_cart_units;
-use crate::catalog::server::{get_menu, suggest};
+use crate::account::get_me;
+use crate::cart::use_cart_units;
+use crate::catalog::{get_menu, suggest};
 use crate::i18n::api::SetLanguage;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -189,7 +189,7 @@ fn SignInEntry() -> impl IntoView {
                 on:close=move |_| set_open.set(false)>
                 <button type="button" class="dialog-close" aria-label=d.close on:click=move |_| set_open.set(false)>"×"</button>
                 <h2 id="signin-dialog-title">{a.signin_title}</h2>
-                <crate::account::components::SignInFlow next=here()/>
+                <crate::account::SignInFlow next=here()/>
             </dialog>
         </Show>
     }

@@ -73,8 +73,8 @@ async fn an_expired_code_copy_is_erased_by_the_job_and_no_longer_shown() {
 
 #[tokio::test]
 async fn a_deleted_account_leaves_no_provider_link_and_the_person_can_sign_in_with_it_again() {
-    use app::account::model::Phone;
     use app::account::oidc::service::{Identity, sign_in};
+    use app::shared::phone::Phone;
     let app = TestApp::spawn_with(0).await;
     app.sign_in(PHONE).await;
     let deps = app.deps();

@@ -96,10 +96,7 @@ async fn search_understands_word_forms_and_prefixes() {
         "СМАРТФОН xiaomi",
     ] {
         let r = app
-            .listing(
-                None,
-                &format!("q={}", app::catalog::filters::percent_encode(q)),
-            )
+            .listing(None, &format!("q={}", app::shared::url::percent_encode(q)))
             .await;
         assert!(r["total"].as_i64().unwrap() > 0, "{q} finds something");
         let first = r["items"][0]["title"].as_str().unwrap().to_lowercase();
@@ -149,7 +146,7 @@ async fn garbage_query_parameters_never_fail_the_page() {
         "/search?q=%27%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
         "/search?q=%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
         "/search?q=%22*%3A%26%7C!()".to_string(),
-        format!("/search?q={}", app::catalog::filters::percent_encode(&long)),
+        format!("/search?q={}", app::shared::url::percent_encode(&long)),
         "/search?q=&page=".to_string(),
         "/search?%%%=%%%".to_string(),
     ];

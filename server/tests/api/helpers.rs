@@ -103,7 +103,7 @@ impl Browser {
     pub async fn outbox(&self, recipient: &str) -> Vec<serde_json::Value> {
         let url = format!(
             "/dev/outbox.json?to={}",
-            app::catalog::filters::percent_encode(recipient)
+            app::shared::url::percent_encode(recipient)
         );
         let r = self.get(&url).await;
         assert!(r.status().is_success(), "outbox: {}", r.status());
@@ -136,7 +136,7 @@ impl Browser {
             "start: {}",
             r.text().await.unwrap_or_default()
         );
-        let e164 = app::account::model::Phone::parse(phone).expect("phone");
+        let e164 = app::shared::phone::Phone::parse(phone).expect("phone");
         let code = self.last_code(e164.as_str()).await;
         let r = self.send_code(&code).await;
         assert_eq!(r.status(), 200);
@@ -271,9 +271,9 @@ impl TestApp {
     }
 
     /// What the Rynok ID use cases need, for calling them directly.
-    pub fn deps(&self) -> app::account::signin::Deps<'_> {
+    pub fn deps(&self) -> app::platform::state::Deps<'_> {
         use app::platform::clock::Clock;
-        app::account::signin::Deps {
+        app::platform::state::Deps {
             db: &self.state.db,
             settings: &self.state.settings,
             notifier: &self.state.notifier,
@@ -383,7 +383,7 @@ impl Browser {
 pub fn serde_urlencoded_like(params: &[(&str, String)]) -> String {
     params
         .iter()
-        .map(|(k, v)| format!("{k}={}", app::catalog::filters::percent_encode(v)))
+        .map(|(k, v)| format!("{k}={}", app::shared::url::percent_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -407,11 +407,11 @@ pub async fn message_to(app: &TestApp, to: &str, after: usize) -> serde_json::Va
 }
 
 /// A requester on loopback, for calling the Rynok ID use cases directly.
-pub fn requester() -> app::account::signin::Requester {
-    app::account::signin::Requester {
+pub fn requester() -> app::platform::request::Requester {
+    app::platform::request::Requester {
         ip: "127.0.0.1".into(),
         user_agent: "test".into(),
         lang: app::i18n::Lang::Ru,
-        guest_cart: None,
+        cookies: String::new(),
     }
 }

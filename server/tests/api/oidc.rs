@@ -68,8 +68,9 @@ fn with_session(app: &TestApp, token: &str) -> reqwest::Client {
 
 #[tokio::test]
 async fn a_provider_identity_links_by_verified_phone_or_email_or_makes_a_new_account() {
-    use app::account::model::{Email, Phone};
     use app::account::oidc::service::{Identity, sign_in};
+    use app::shared::email::Email;
+    use app::shared::phone::Phone;
     let app = TestApp::spawn().await;
     app.sign_in("+79123456789").await;
     let owner = app.one_i64("SELECT id FROM users", &[]).await;

@@ -1,7 +1,7 @@
 //! SQL for account changes (email, phone, deletion), the profile fields and
 //! recovery requests.
 
-use crate::platform::db::{Db, Tx};
+use crate::platform::db::Tx;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -265,51 +265,6 @@ pub async fn set_email(
         .execute(&mut **tx)
         .await
         .map(|_| ())
-}
-
-/// The profile fields as stored.
-#[derive(Debug, Clone, Default)]
-pub struct ProfileRow {
-    pub last_name: String,
-    pub first_name: String,
-    pub middle_name: String,
-    pub gender: String,
-    pub birth_date: Option<String>,
-    pub newsletter: bool,
-}
-
-pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
-    let r = sqlx::query(
-        "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter FROM users WHERE id = $1",
-    )
-    .bind(user_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(ProfileRow {
-        last_name: r.try_get("last_name")?,
-        first_name: r.try_get("first_name")?,
-        middle_name: r.try_get("middle_name")?,
-        gender: r.try_get("gender")?,
-        birth_date: r.try_get("birth_date")?,
-        newsletter: r.try_get::<i64, _>("newsletter")? != 0,
-    })
-}
-
-pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE users SET last_name = $1, first_name = $2, middle_name = $3, gender = $4, \
-         birth_date = $5, newsletter = $6 WHERE id = $7",
-    )
-    .bind(p.last_name.clone())
-    .bind(p.first_name.clone())
-    .bind(p.middle_name.clone())
-    .bind(p.gender.clone())
-    .bind(p.birth_date.clone())
-    .bind(p.newsletter as i64)
-    .bind(user_id)
-    .execute(&db.pool)
-    .await
-    .map(|_| ())
 }
 
 /// Erases an account's personal data and frees its phone and email; the row stays

@@ -1,6 +1,6 @@
 //! Rynok ID strings in English.
 
-use super::AccountDict;
+use super::dict::AccountDict;
 
 pub const EN: AccountDict = AccountDict {
     signin_title: "Sign in or sign up",

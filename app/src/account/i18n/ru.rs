@@ -1,6 +1,6 @@
 //! Rynok ID strings in Russian.
 
-use super::AccountDict;
+use super::dict::AccountDict;
 
 pub const RU: AccountDict = AccountDict {
     signin_title: "Вход или регистрация",

@@ -6,16 +6,18 @@ use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
+#[cfg(feature = "ssr")]
+use {
+    crate::account::oidc::service::{self, FLOW_TTL_MS},
+    crate::account::signin::model::safe_next,
+    crate::platform::ratelimit::OIDC_START,
+    crate::platform::request::{self, serve},
+};
+
 /// The configured providers: (name, button label).
 #[server(input = GetUrl, endpoint = "account/oidc/providers")]
 pub async fn oidc_providers() -> Result<Vec<(String, String)>, AppError> {
-    let st = crate::platform::request::state()?;
-    Ok(st
-        .settings
-        .oidc
-        .iter()
-        .map(|p| (p.name.clone(), p.label.clone()))
-        .collect())
+    serve(|cx| async move { Ok(service::providers(&cx.st.settings)) }).await
 }
 
 /// The cookie that binds a provider's answer to the browser that asked.
@@ -25,23 +27,13 @@ pub const OIDC_COOKIE: &str = "rynok_oidc";
 /// the hydrated page).
 #[server(endpoint = "account/oidc/start")]
 pub async fn oidc_start(provider: String, next: Option<String>) -> Result<(), AppError> {
-    crate::platform::request::answer(
-        async move {
-            use crate::account::server::ctx;
-            let st = crate::platform::request::state()?;
-            crate::platform::request::limit(crate::platform::ratelimit::OIDC_START)?;
-            let next = crate::account::components::safe_next(next);
-            let (url, browser) =
-                crate::account::oidc::service::start(&ctx::deps(&st), &provider, &next).await?;
-            crate::platform::request::set_cookie(
-                OIDC_COOKIE,
-                &browser,
-                crate::account::oidc::service::FLOW_TTL_MS / 1000,
-                true,
-            );
-            leptos_axum::redirect(&url);
-            Ok(())
-        }
-        .await,
-    )
+    serve(|cx| async move {
+        request::limit(OIDC_START)?;
+        let next = safe_next(next);
+        let (url, browser) = service::start(&cx.deps(), &provider, &next).await?;
+        request::set_cookie(OIDC_COOKIE, &browser, FLOW_TTL_MS / 1000, true);
+        leptos_axum::redirect(&url);
+        Ok(())
+    })
+    .await
 }

@@ -4,4 +4,6 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
 pub mod service;

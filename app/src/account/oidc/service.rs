@@ -4,20 +4,25 @@
 //! checked. An account is found by its link to the provider's subject, else by the
 //! same verified phone or email, else created.
 
-use crate::account::model::{Email, Phone};
-use crate::account::repo::{self as accounts, UserRow};
-use crate::account::signin::{Deps, Requester, log};
+use crate::account::oidc::repo;
+use crate::account::profile::repo as users;
+use crate::shared::email::Email;
+
+use crate::account::profile::repo::UserRow;
+use crate::account::security::service::log;
 use crate::platform::db::Tx;
+use crate::platform::request::Requester;
 use crate::platform::security::{hash_token, random_token};
+use crate::platform::state::Deps;
 use crate::platform::state::OidcProvider;
 use crate::shared::error::{AppError, AppResult};
+use crate::shared::phone::Phone;
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
     EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
     RedirectUrl, Scope, TokenResponse,
 };
-use sqlx::Row;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -103,6 +108,15 @@ async fn client(deps: &Deps<'_>, p: &OidcProvider, http: &reqwest::Client) -> Ap
     ))
 }
 
+/// The configured providers: (name, button label).
+pub fn providers(settings: &crate::platform::state::Settings) -> Vec<(String, String)> {
+    settings
+        .oidc
+        .iter()
+        .map(|p| (p.name.clone(), p.label.clone()))
+        .collect()
+}
+
 /// Starts a sign-in with `provider`: answers the provider's authorization URL and the
 /// browser token for the cookie.
 pub async fn start(
@@ -130,32 +144,23 @@ pub async fn start(
     let (url, state, nonce) = request.url();
     let browser = random_token();
     let mut tx = deps.db.begin_write().await?;
-    sqlx::query("DELETE FROM oidc_flows WHERE created_at < $1")
-        .bind(deps.now - FLOW_TTL_MS)
-        .execute(&mut *tx)
-        .await?;
     // A flood from many addresses still cannot grow the table without end.
-    let open: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_flows")
-        .fetch_one(&mut *tx)
-        .await?;
+    let open = repo::prune_flows(&mut tx, deps.now - FLOW_TTL_MS).await?;
     if open >= MAX_OPEN_FLOWS {
         return Err(AppError::TooManyRequests {
             retry_after_secs: 60,
         });
     }
-    sqlx::query(
-        "INSERT INTO oidc_flows (state_hash, browser_hash, provider, pkce_verifier, nonce, next, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(hash_token(state.secret()))
-    .bind(hash_token(&browser))
-    .bind(p.name.clone())
-    .bind(verifier.secret().clone())
-    .bind(nonce.secret().clone())
-    .bind(next.to_string())
-    .bind(deps.now)
-    .execute(&mut *tx)
-    .await?;
+    let flow = repo::NewFlow {
+        state_hash: &hash_token(state.secret()),
+        browser_hash: &hash_token(&browser),
+        provider: &p.name,
+        pkce_verifier: verifier.secret(),
+        nonce: nonce.secret(),
+        next,
+        now: deps.now,
+    };
+    repo::insert_flow(&mut tx, flow).await?;
     tx.commit().await?;
     Ok((url.to_string(), browser))
 }
@@ -183,33 +188,17 @@ pub async fn finish(
     let refused = || AppError::invalid("oidc", "refused");
     // The flow: single use, this provider, this browser, not stale.
     let mut tx = deps.db.begin_write().await?;
-    let row = sqlx::query(
-        "SELECT id, browser_hash, provider, pkce_verifier, nonce, next, created_at FROM oidc_flows \
-         WHERE state_hash = $1 AND used_at IS NULL",
-    )
-    .bind(hash_token(state))
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(refused)?;
-    let id: i64 = row.try_get("id")?;
-    sqlx::query("UPDATE oidc_flows SET used_at = $1 WHERE id = $2")
-        .bind(deps.now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let flow = repo::take_flow(&mut tx, &hash_token(state), deps.now)
+        .await?
+        .ok_or_else(refused)?;
     tx.commit().await?;
-    let browser_hash: String = row.try_get("browser_hash")?;
-    let created_at: i64 = row.try_get("created_at")?;
-    let flow_provider: String = row.try_get("provider")?;
-    if browser.map(hash_token).as_deref() != Some(browser_hash.as_str())
-        || flow_provider != p.name
-        || deps.now - created_at >= FLOW_TTL_MS
+    if browser.map(hash_token).as_deref() != Some(flow.browser_hash.as_str())
+        || flow.provider != p.name
+        || deps.now - flow.created_at >= FLOW_TTL_MS
     {
         return Err(refused());
     }
-    let verifier: String = row.try_get("pkce_verifier")?;
-    let nonce: String = row.try_get("nonce")?;
-    let next: String = row.try_get("next")?;
+    let (verifier, nonce, next) = (flow.pkce_verifier, flow.nonce, flow.next);
 
     let http = http_client()?;
     let client = client(deps, p, &http).await?;
@@ -284,45 +273,36 @@ pub async fn sign_in(
         Some(u) => u,
         None => {
             let found = match (&who.phone, &who.email) {
-                (Some(phone), _) if accounts::user_by_phone(&mut tx, phone).await?.is_some() => {
-                    accounts::user_by_phone(&mut tx, phone).await?
+                (Some(phone), _) if users::user_by_phone(&mut tx, phone).await?.is_some() => {
+                    users::user_by_phone(&mut tx, phone).await?
                 }
-                (_, Some(email)) => accounts::user_by_verified_email(&mut tx, email).await?,
+                (_, Some(email)) => users::user_by_verified_email(&mut tx, email).await?,
                 _ => None,
             };
             let user = match found {
                 Some(u) => u,
                 None => create(&mut tx, deps, req, who).await?,
             };
-            sqlx::query("INSERT INTO oidc_links (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(provider.to_string())
-                .bind(who.subject.clone())
-                .bind(user.id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            repo::link(&mut tx, provider, &who.subject, user.id, now).await?;
             log(&mut tx, Some(user.id), "oidc_linked", provider, req, now).await?;
             user
         }
     };
-    let token =
-        crate::account::signin::sign_in(&mut tx, deps, req, &user, &format!("oidc:{provider}"))
-            .await?;
+    let token = crate::account::signin::service::sign_in(
+        &mut tx,
+        deps,
+        req,
+        &user,
+        &format!("oidc:{provider}"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
 
 async fn linked(tx: &mut Tx, provider: &str, subject: &str) -> AppResult<Option<UserRow>> {
-    let row = sqlx::query(
-        "SELECT l.user_id FROM oidc_links l JOIN users u ON u.id = l.user_id \
-         WHERE l.provider = $1 AND l.subject = $2 AND u.deleted_at IS NULL",
-    )
-    .bind(provider.to_string())
-    .bind(subject.to_string())
-    .fetch_optional(&mut **tx)
-    .await?;
-    match row {
-        Some(r) => Ok(accounts::user_by_id_tx(tx, r.try_get("user_id")?).await?),
+    match repo::linked_user(tx, provider, subject).await? {
+        Some(id) => Ok(users::user_by_id(&mut **tx, id).await?),
         None => Ok(None),
     }
 }
@@ -336,28 +316,18 @@ async fn create(
     who: &Identity,
 ) -> AppResult<UserRow> {
     let now = deps.now;
-    let id: i64 = sqlx::query(
-        "INSERT INTO users (phone, email, email_verified_at, terms_accepted_at, created_at) \
-         VALUES ($1, $2, $3, $4, $4) RETURNING id",
-    )
-    .bind(who.phone.as_ref().map(|p| p.as_str().to_string()))
-    .bind(who.email.as_ref().map(|e| e.as_str().to_string()))
-    .bind(who.email.as_ref().map(|_| now))
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")?;
-    accounts::grant_discount(
+    let id = users::create_user_from(tx, who.phone.as_ref(), who.email.as_ref(), now).await?;
+    users::grant_discount(
         tx,
         id,
         "first_order",
-        crate::account::signin::FIRST_ORDER_PERCENT,
-        crate::account::signin::FIRST_ORDER_MAX_KOPECKS,
+        crate::account::signin::service::FIRST_ORDER_PERCENT,
+        crate::account::signin::service::FIRST_ORDER_MAX_KOPECKS,
         now,
     )
     .await?;
     log(tx, Some(id), "signup", "oidc", req, now).await?;
-    accounts::user_by_id_tx(tx, id)
+    users::user_by_id(&mut **tx, id)
         .await?
         .ok_or(AppError::Internal)
 }

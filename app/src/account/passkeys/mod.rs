@@ -3,6 +3,7 @@
 //! (ssr), `repo` the SQL (ssr), `pages` the widgets, `webauthn_js` the browser glue.
 
 pub mod api;
+pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;

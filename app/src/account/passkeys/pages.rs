@@ -3,8 +3,8 @@
 //! page is interactive and the browser supports WebAuthn.
 
 use crate::account::changes::api::{reauth_confirm, reauth_start};
-use crate::account::components::error_text;
-use crate::account::model::ChangeStep;
+use crate::account::changes::model::ChangeStep;
+use crate::account::i18n::error_text;
 use crate::account::passkeys::api::{
     passkey_login_finish, passkey_login_start, passkey_register_finish, passkey_register_start,
 };

@@ -3,8 +3,12 @@
 //! credential: the authenticator tells us whose it is).
 
 use crate::account::passkeys::repo::{self as repo, NewChallenge};
-use crate::account::signin::{Deps, Requester, log};
+use crate::account::profile::repo as users;
+use crate::account::security::service::log;
+use crate::account::session::model::{SessionRow, is_fresh};
+use crate::platform::request::Requester;
 use crate::platform::security::{hash_token, random_token};
+use crate::platform::state::Deps;
 use crate::platform::state::Settings;
 use crate::shared::error::{AppError, AppResult};
 use webauthn_rs::prelude::*;
@@ -58,10 +62,20 @@ fn b64u(bytes: &[u8]) -> String {
 /// and the token of the ceremony for its cookie.
 pub async fn register_start(
     deps: &Deps<'_>,
-    user_id: i64,
-    phone: &str,
+    me: &SessionRow,
     name: &str,
 ) -> AppResult<(String, String)> {
+    // A passkey is a way to sign in: a stolen session must prove the account
+    // afresh (a code to its phone) before it can add one.
+    if !is_fresh(me, deps.now) {
+        return Err(AppError::ReauthRequired);
+    }
+    let user_id = me.user_id;
+    let user = users::user_by_id(&deps.db.pool, user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let phone = user.phone.map(|p| p.display()).unwrap_or_default();
+    let phone = phone.as_str();
     let name = parse_name(name)?;
     let wa = webauthn(deps.settings)?;
     let mut tx = deps.db.begin_write().await?;
@@ -156,18 +170,23 @@ pub async fn register_finish(
     )
     .await?;
     let d = req.lang.account();
-    crate::account::repo::add_security_message(
+    crate::account::security::repo::add_security_message(
         &mut tx,
         user_id,
         &crate::i18n::fill(d.msg_passkey_added, &[&c.name]),
         deps.now,
     )
     .await?;
-    if let Some(user) = crate::account::repo::user_by_id_tx(&mut tx, user_id).await? {
+    if let Some(user) = users::user_by_id(&mut *tx, user_id).await? {
         let text = crate::i18n::fill(d.msg_passkey_added, &[&c.name]);
-        crate::account::signin::email_account(deps, &user, d.email_contact_changed_subject, text);
+        crate::account::security::service::email_account(
+            deps,
+            &user,
+            d.email_contact_changed_subject,
+            text,
+        );
         let sms = crate::i18n::fill(d.sms_passkey_added, &[&c.name]);
-        crate::account::signin::sms_account(deps, &user, sms);
+        crate::account::security::service::sms_account(deps, &user, sms);
     }
     tx.commit().await?;
     Ok(())
@@ -254,10 +273,11 @@ pub async fn login_finish(
     passkey.update_credential(&result);
     let json = serde_json::to_string(&passkey).map_err(AppError::internal)?;
     repo::update_passkey(&mut tx, passkey_id, &json, deps.now).await?;
-    let user = crate::account::repo::user_by_id_tx(&mut tx, user_id)
+    let user = users::user_by_id(&mut *tx, user_id)
         .await?
         .ok_or_else(refused)?;
-    let session = crate::account::signin::sign_in(&mut tx, deps, req, &user, "passkey").await?;
+    let session =
+        crate::account::signin::service::sign_in(&mut tx, deps, req, &user, "passkey").await?;
     tx.commit().await?;
     Ok(session)
 }
@@ -278,11 +298,21 @@ pub async fn remove(deps: &Deps<'_>, req: &Requester, user_id: i64, id: i64) -> 
     )
     .await?;
     let d = req.lang.account();
-    crate::account::repo::add_security_message(&mut tx, user_id, d.msg_passkey_removed, deps.now)
-        .await?;
-    if let Some(user) = crate::account::repo::user_by_id_tx(&mut tx, user_id).await? {
+    crate::account::security::repo::add_security_message(
+        &mut tx,
+        user_id,
+        d.msg_passkey_removed,
+        deps.now,
+    )
+    .await?;
+    if let Some(user) = users::user_by_id(&mut *tx, user_id).await? {
         let text = d.msg_passkey_removed.to_string();
-        crate::account::signin::email_account(deps, &user, d.email_contact_changed_subject, text);
+        crate::account::security::service::email_account(
+            deps,
+            &user,
+            d.email_contact_changed_subject,
+            text,
+        );
     }
     tx.commit().await?;
     Ok(())

@@ -1,6 +1,28 @@
 //! Confirming a change's code and taking its next step.
 
-use super::*;
+use super::open::*;
+use crate::account::changes::model::ChangeStep;
+use crate::account::changes::repo::{self as repo, ChangeRow};
+use crate::account::otp::model::CODE_TTL_MS;
+use crate::account::otp::model::Channel;
+use crate::account::otp::model::MAX_FAILURES;
+use crate::account::otp::model::OtpCode;
+use crate::account::otp::model::Target;
+use crate::account::otp::service::code_mac;
+use crate::account::otp::service::wrong_code;
+use crate::account::profile::repo::UserRow;
+use crate::account::security::repo as feed;
+use crate::account::security::service::log;
+use crate::account::security::service::send_later;
+use crate::account::security::service::sms_account;
+use crate::i18n::fill;
+use crate::notify::Message;
+use crate::platform::db::Tx;
+use crate::platform::request::Requester;
+use crate::platform::state::Deps;
+use crate::shared::email::Email;
+use crate::shared::error::{AppError, AppResult};
+use crate::shared::phone::Phone;
 use subtle::ConstantTimeEq;
 
 /// Checks the code of the account's open change (`kinds`) and takes the next step.
@@ -64,13 +86,8 @@ async fn apply(
                 now,
             )
             .await?;
-            accounts::add_security_message(
-                tx,
-                u.id,
-                &fill(d.msg_email_changed, &[&c.new_value]),
-                now,
-            )
-            .await?;
+            feed::add_security_message(tx, u.id, &fill(d.msg_email_changed, &[&c.new_value]), now)
+                .await?;
             if let (Some(old), true) = (&u.email, u.email_verified)
                 && old.as_str() != c.new_value
             {
@@ -113,7 +130,7 @@ async fn apply(
             repo::finish(tx, c.id, "new", "done", now).await?;
             let new = Phone::from_stored(c.new_value.clone());
             log(tx, Some(u.id), "phone_changed", &new.masked(), req, now).await?;
-            accounts::add_security_message(
+            feed::add_security_message(
                 tx,
                 u.id,
                 &fill(d.msg_phone_changed, &[&new.display()]),
@@ -140,7 +157,7 @@ async fn apply(
             };
             repo::advance(tx, c.id, next, now).await?;
             let new = Phone::from_stored(c.new_value.clone());
-            let when = crate::account::model::date_of(due);
+            let when = crate::shared::time::date_of(due);
             log(
                 tx,
                 Some(u.id),
@@ -151,7 +168,7 @@ async fn apply(
             )
             .await?;
             let text = fill(d.msg_phone_change_waiting, &[&new.masked(), &when]);
-            accounts::add_security_message(tx, u.id, &text, now).await?;
+            feed::add_security_message(tx, u.id, &text, now).await?;
             tell_old_contacts(deps, req, u, &text);
             Ok(ChangeStep::PhoneWaiting { due_at: due })
         }
@@ -160,10 +177,7 @@ async fn apply(
             repo::record_deletion_reason(tx, reason, comment, now).await?;
             repo::finish(tx, c.id, "old", "done", now).await?;
             repo::erase(tx, u.id, now).await?;
-            sqlx::query("DELETE FROM carts WHERE owner_key = $1")
-                .bind(crate::cart::repo::user_key(u.id))
-                .execute(&mut **tx)
-                .await?;
+            crate::lifecycle::account_erased(tx, u.id).await?;
             Ok(ChangeStep::Deleted)
         }
         _ => Err(AppError::CodeExpired),

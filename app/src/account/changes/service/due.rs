@@ -1,6 +1,13 @@
 //! The 14-day phone change: cancelling it, and applying it when it falls due.
 
-use super::*;
+use crate::account::changes::repo::{self as repo};
+use crate::account::security::repo as feed;
+use crate::account::security::service::log;
+use crate::i18n::fill;
+use crate::platform::request::Requester;
+use crate::platform::state::Deps;
+use crate::shared::error::{AppError, AppResult};
+use crate::shared::phone::Phone;
 
 /// Cancels the phone change that is waiting out its 14 days.
 pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> AppResult<()> {
@@ -22,7 +29,7 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
     )
     .await?;
     let d = req.lang.account();
-    accounts::add_security_message(&mut tx, user_id, d.msg_phone_change_cancelled, now).await?;
+    feed::add_security_message(&mut tx, user_id, d.msg_phone_change_cancelled, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -39,13 +46,8 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
         // since `due` read it leaves it alone.
         if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
             if repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
-                accounts::add_security_message(
-                    &mut tx,
-                    c.user_id,
-                    d.msg_phone_change_cancelled,
-                    now,
-                )
-                .await?;
+                feed::add_security_message(&mut tx, c.user_id, d.msg_phone_change_cancelled, now)
+                    .await?;
             }
             continue;
         }
@@ -54,9 +56,9 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
         }
         repo::set_phone(&mut tx, c.user_id, &c.new_value).await?;
         let new = Phone::from_stored(c.new_value.clone());
-        accounts::log_event(
+        feed::log_event(
             &mut tx,
-            accounts::Event {
+            feed::Event {
                 user_id: Some(c.user_id),
                 kind: "phone_changed",
                 detail: &new.masked(),
@@ -66,7 +68,7 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
             },
         )
         .await?;
-        accounts::add_security_message(
+        feed::add_security_message(
             &mut tx,
             c.user_id,
             &fill(d.msg_phone_changed, &[&new.display()]),

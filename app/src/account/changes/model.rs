@@ -1,0 +1,67 @@
+//! What a change of the account answers: shared by the server and the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// What a confirmed code did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeStep {
+    /// A code went to the next place (masked).
+    CodeSent {
+        to: String,
+    },
+    EmailVerified,
+    PhoneChanged,
+    /// The new number is proven; it takes effect at this moment unless cancelled.
+    PhoneWaiting {
+        due_at: i64,
+    },
+    Deleted,
+    /// The account is proven afresh in this session (adding a way to sign in may go on).
+    Reauthenticated,
+}
+
+/// A recovery request as the form sends it, checked: a full name in letters, the
+/// old and the new number, and the number of a past order.
+#[derive(Debug, Clone)]
+pub struct RecoveryForm {
+    pub full_name: String,
+    pub old_phone: crate::shared::phone::Phone,
+    pub new_phone: crate::shared::phone::Phone,
+    pub order_number: String,
+}
+
+impl RecoveryForm {
+    pub fn parse(
+        full_name: &str,
+        old_phone: &str,
+        new_phone: &str,
+        order_number: &str,
+    ) -> Result<RecoveryForm, crate::shared::error::AppError> {
+        use crate::shared::error::AppError;
+        use crate::shared::phone::Phone;
+        let name = full_name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty()
+            || name.chars().count() > 150
+            || !name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'))
+        {
+            return Err(AppError::invalid("full_name", "letters"));
+        }
+        let old_phone = Phone::from_field(old_phone, "phone")?;
+        let new_phone = Phone::from_field(new_phone, "phone")?;
+        let order = order_number.trim();
+        if order.is_empty()
+            || order.len() > 20
+            || !order.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        {
+            return Err(AppError::invalid("order_number", "digits"));
+        }
+        Ok(RecoveryForm {
+            full_name: name,
+            old_phone,
+            new_phone,
+            order_number: order.to_string(),
+        })
+    }
+}

@@ -1,0 +1,36 @@
+//! "No access to the number and no email": a request for support, limited per
+//! client, answered with its number.
+
+use crate::account::changes::model::RecoveryForm;
+use crate::account::changes::repo::{NewRecovery, insert_recovery, recent_recoveries};
+use crate::platform::request::Requester;
+use crate::platform::state::Deps;
+use crate::shared::error::{AppError, AppResult};
+
+/// Requests per client per hour.
+const RECOVERIES_PER_HOUR: i64 = 5;
+
+/// Records the request; answers its number ("В-000123").
+pub async fn request_recovery(
+    deps: &Deps<'_>,
+    req: &Requester,
+    f: &RecoveryForm,
+) -> AppResult<String> {
+    let mut tx = deps.db.begin_write().await?;
+    if recent_recoveries(&mut tx, &req.ip, deps.now - 3_600_000).await? >= RECOVERIES_PER_HOUR {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 3600,
+        });
+    }
+    let recovery = NewRecovery {
+        full_name: &f.full_name,
+        old_phone: f.old_phone.as_str(),
+        new_phone: f.new_phone.as_str(),
+        order_number: &f.order_number,
+        ip: &req.ip,
+        now: deps.now,
+    };
+    let id = insert_recovery(&mut tx, recovery).await?;
+    tx.commit().await?;
+    Ok(format!("В-{id:06}"))
+}

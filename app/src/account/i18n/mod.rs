@@ -1,0 +1,110 @@
+//! Rynok ID strings, Russian first. Kept beside the domain; `Lang::account()` picks one.
+
+use crate::i18n::Lang;
+use crate::shared::error::{AppError, Blocker};
+
+mod dict;
+mod en;
+mod ru;
+
+pub use dict::AccountDict;
+pub use en::EN;
+pub use ru::RU;
+
+impl Lang {
+    pub fn account(self) -> &'static AccountDict {
+        match self {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// "0:59": the countdown to the next code.
+pub fn countdown(secs: i64) -> String {
+    let s = secs.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// "45 с" / "12 мин": how long to wait, for an error message.
+pub fn wait_text(lang: Lang, secs: i64) -> String {
+    let mins = (secs + 59) / 60;
+    match (lang, secs < 120) {
+        (Lang::Ru, true) => format!("{secs} с"),
+        (Lang::Ru, false) => format!("{mins} мин"),
+        (Lang::En, true) => format!("{secs} s"),
+        (Lang::En, false) => format!("{mins} min"),
+    }
+}
+
+/// The message for a failed Rynok ID action, in the page's language.
+pub fn error_text(lang: Lang, e: &AppError) -> String {
+    let d: &AccountDict = lang.account();
+    let t = lang.dict();
+    match e {
+        AppError::Invalid { field, message } => match (field.as_str(), message.as_str()) {
+            ("phone", "empty") => d.err_phone_empty.into(),
+            ("phone", "same") => d.err_phone_same.into(),
+            ("phone", "pending") => d.err_phone_pending.into(),
+            ("last_name" | "first_name" | "middle_name", _) => d.err_name.into(),
+            ("gender", _) => d.err_gender.into(),
+            ("birth_date", "future") => d.err_birth_future.into(),
+            ("birth_date", "too_old") => d.err_birth_old.into(),
+            ("birth_date", _) => d.err_birth_date.into(),
+            ("reason", _) => d.err_reason.into(),
+            ("order_number", _) => d.err_order_number.into(),
+            ("full_name", _) => d.err_full_name.into(),
+            ("phone", "bad_characters") => d.err_phone_chars.into(),
+            ("phone", "not_mobile") => d.err_phone_mobile.into(),
+            ("phone", "unknown_country") => d.err_phone_country.into(),
+            ("phone", "country_closed") => d.err_phone_closed.into(),
+            ("phone", _) => d.err_phone_length.into(),
+            ("email", _) => d.err_email.into(),
+            ("code", _) => d.err_code_format.into(),
+            ("terms", _) => d.err_terms.into(),
+            _ => t.error_text.into(),
+        },
+        AppError::WrongCode { attempts_left } => {
+            crate::i18n::fill(d.err_wrong_code, &[&attempts_left.to_string()])
+        }
+        AppError::CodeExpired => d.err_code_expired.into(),
+        AppError::CodeBurned => d.err_code_burned.into(),
+        AppError::TooManyRequests { retry_after_secs } => {
+            crate::i18n::fill(d.err_too_many, &[&wait_text(lang, *retry_after_secs)])
+        }
+        AppError::Unauthorized => d.err_unauthorized.into(),
+        AppError::Taken { field } if field == "email" => d.err_email_taken.into(),
+        AppError::Taken { .. } => d.err_phone_taken.into(),
+        AppError::Blocked { reasons } => {
+            let mut text = d.blocked_intro.to_string();
+            for r in reasons {
+                text.push(' ');
+                text.push_str(match r {
+                    Blocker::PhoneChangePending => d.blocker_phone_change_pending,
+                    Blocker::NoContact => d.blocker_no_contact,
+                });
+            }
+            text
+        }
+        AppError::ReauthRequired => d.err_reauth.into(),
+        AppError::Forbidden => t.forbidden.into(),
+        AppError::Transport(_) => t.network_error.into(),
+        AppError::NotFound | AppError::InsufficientStock { .. } | AppError::Internal => {
+            t.error_text.into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdown_reads_like_a_clock() {
+        assert_eq!(countdown(59), "0:59");
+        assert_eq!(countdown(60), "1:00");
+        assert_eq!(countdown(-3), "0:00");
+        assert_eq!(wait_text(Lang::Ru, 45), "45 с");
+        assert_eq!(wait_text(Lang::Ru, 600), "10 мин");
+    }
+}

@@ -1,0 +1,27 @@
+//! Rynok ID: who a shopper is and how they prove it. Each sub-domain is a folder
+//! of one shape (`model.rs` types and pure rules, `api.rs` server functions,
+//! `service.rs` use cases, `repo.rs` SQL, `pages.rs` views); they depend on each
+//! other in one direction: otp and security at the bottom, then session, profile,
+//! signin, changes, passkeys and oidc.
+
+pub mod changes;
+pub mod i18n;
+pub mod oidc;
+pub mod otp;
+pub mod passkeys;
+pub mod profile;
+pub mod security;
+pub mod session;
+pub mod signin;
+
+// The public face: what the shell, other domains and the server use.
+pub use changes::pages::RecoveryPage;
+pub use profile::api::get_me;
+pub use profile::model::Me;
+pub use profile::pages::AccountPage;
+pub use security::pages::SecurityPage;
+#[cfg(feature = "ssr")]
+pub use session::service::RequestSession;
+#[cfg(feature = "ssr")]
+pub use session::service::{current as current_session, signed_in};
+pub use signin::pages::{SignInFlow, SignInPage};

@@ -1,0 +1,162 @@
+//! "My data": the profile form's fields and the calendar they are checked against.
+
+use serde::{Deserialize, Serialize};
+
+/// "My data" as shown and as submitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub last_name: String,
+    pub first_name: String,
+    pub middle_name: String,
+    /// "", "male" or "female".
+    pub gender: String,
+    /// YYYY-MM-DD, or empty.
+    pub birth_date: String,
+    pub newsletter: bool,
+}
+
+/// Why a profile field was refused: (field, reason).
+pub type FieldError = (&'static str, &'static str);
+
+impl Profile {
+    /// Parses the form: names of letters, spaces, hyphens and apostrophes (at most 60),
+    /// a known gender, a real date of birth not after `today` (YYYY-MM-DD) nor before 1900.
+    pub fn parse(
+        last_name: &str,
+        first_name: &str,
+        middle_name: &str,
+        gender: &str,
+        birth_date: &str,
+        newsletter: bool,
+        today: &str,
+    ) -> Result<Profile, FieldError> {
+        fn name(field: &'static str, raw: &str) -> Result<String, FieldError> {
+            let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if s.chars().count() > 60 {
+                return Err((field, "too_long"));
+            }
+            if !s
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
+            {
+                return Err((field, "letters"));
+            }
+            Ok(s)
+        }
+        let gender = match gender.trim() {
+            "" => "",
+            "male" => "male",
+            "female" => "female",
+            _ => return Err(("gender", "unknown")),
+        };
+        let birth_date = birth_date.trim();
+        if !birth_date.is_empty() {
+            if !valid_date(birth_date) {
+                return Err(("birth_date", "not_a_date"));
+            }
+            if birth_date > today {
+                return Err(("birth_date", "future"));
+            }
+            if birth_date < "1900-01-01" {
+                return Err(("birth_date", "too_old"));
+            }
+        }
+        Ok(Profile {
+            last_name: name("last_name", last_name)?,
+            first_name: name("first_name", first_name)?,
+            middle_name: name("middle_name", middle_name)?,
+            gender: gender.to_string(),
+            birth_date: birth_date.to_string(),
+            newsletter,
+        })
+    }
+}
+
+/// Whether `s` is a real calendar date written YYYY-MM-DD.
+pub fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// The account page's view of everything editable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub me: Me,
+    pub profile: Profile,
+    /// A change waiting for a code: (kind, where the code went, masked).
+    pub pending_code: Option<(String, String)>,
+    /// A phone change waiting out its 14 days: (new number, when it applies).
+    pub waiting_phone: Option<(String, i64)>,
+    /// First-order and other discounts: (percent, max amount in kopecks).
+    pub discounts: Vec<(i64, i64)>,
+}
+
+/// The signed-in person as the header and the account pages see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub email_verified: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_are_checked_field_by_field() {
+        let ok = Profile::parse(
+            " Иванов ",
+            "Иван",
+            "",
+            "male",
+            "1990-02-28",
+            true,
+            "2026-11-22",
+        )
+        .unwrap();
+        assert_eq!(ok.last_name, "Иванов");
+        assert_eq!(
+            Profile::parse("Д'Артаньян-Ли", "", "", "", "", false, "2026-11-22")
+                .unwrap()
+                .last_name,
+            "Д'Артаньян-Ли"
+        );
+        let err = |ln: &str, g: &str, bd: &str| {
+            Profile::parse(ln, "", "", g, bd, false, "2026-11-22").unwrap_err()
+        };
+        assert_eq!(err("<script>", "", ""), ("last_name", "letters"));
+        assert_eq!(err(&"я".repeat(61), "", ""), ("last_name", "too_long"));
+        assert_eq!(err("", "robot", ""), ("gender", "unknown"));
+        assert_eq!(err("", "", "2026-11-23"), ("birth_date", "future"));
+        assert_eq!(err("", "", "2023-02-29"), ("birth_date", "not_a_date"));
+        assert_eq!(err("", "", "22.11.1990"), ("birth_date", "not_a_date"));
+        assert_eq!(err("", "", "1899-12-31"), ("birth_date", "too_old"));
+        assert!(Profile::parse("", "", "", "", "2024-02-29", false, "2026-11-22").is_ok());
+        assert!(
+            Profile::parse("", "", "", "", "2026-11-22", false, "2026-11-22").is_ok(),
+            "born today"
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! SQL for the accounts themselves: looking one up, creating one, its profile and
+//! its discounts.
+
+use crate::platform::db::{Db, Tx};
+use crate::shared::email::Email;
+use crate::shared::phone::Phone;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// An account as the sign-in flow needs it.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+    pub email_verified: bool,
+    pub first_name: String,
+    pub last_name: String,
+}
+
+const USER_COLUMNS: &str = "id, phone, email, email_verified_at, first_name, last_name";
+
+fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
+    Ok(UserRow {
+        id: r.try_get("id")?,
+        phone: r
+            .try_get::<Option<String>, _>("phone")?
+            .map(Phone::from_stored),
+        email: r
+            .try_get::<Option<String>, _>("email")?
+            .map(Email::from_stored),
+        email_verified: r.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
+        first_name: r.try_get("first_name")?,
+        last_name: r.try_get("last_name")?,
+    })
+}
+
+pub async fn user_by_phone(tx: &mut Tx, phone: &Phone) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE phone = $1 AND deleted_at IS NULL"
+    ))
+    .bind(phone.as_str().to_string())
+    .fetch_optional(&mut **tx)
+    .await?
+    .as_ref()
+    .map(user_from_row)
+    .transpose()
+}
+
+/// The account whose verified email this is (an unverified one cannot sign in).
+pub async fn user_by_verified_email(
+    tx: &mut Tx,
+    email: &Email,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE email = $1 AND email_verified_at IS NOT NULL \
+         AND deleted_at IS NULL"
+    ))
+    .bind(email.as_str().to_string())
+    .fetch_optional(&mut **tx)
+    .await?
+    .as_ref()
+    .map(user_from_row)
+    .transpose()
+}
+
+/// The account with this id, unless it was deleted (on the pool, or inside a
+/// transaction: `&mut **tx`).
+pub async fn user_by_id<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: i64,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .as_ref()
+    .map(user_from_row)
+    .transpose()
+}
+
+pub async fn create_user(tx: &mut Tx, phone: &Phone, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO users (phone, terms_accepted_at, created_at) VALUES ($1, $2, $2) RETURNING id",
+    )
+    .bind(phone.as_str().to_string())
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")
+}
+
+/// A new account from a provider's verified phone and/or email.
+pub async fn create_user_from(
+    tx: &mut Tx,
+    phone: Option<&Phone>,
+    email: Option<&Email>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (phone, email, email_verified_at, terms_accepted_at, created_at) \
+         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+    )
+    .bind(phone.map(|p| p.as_str().to_string()))
+    .bind(email.map(|e| e.as_str().to_string()))
+    .bind(email.map(|_| now))
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Records a discount for the account, once per kind.
+pub async fn grant_discount(
+    tx: &mut Tx,
+    user_id: i64,
+    kind: &str,
+    percent: i64,
+    max_amount_kopecks: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO user_discounts (user_id, kind, percent, max_amount, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, kind) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(kind.to_string())
+    .bind(percent)
+    .bind(max_amount_kopecks)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Claims a one-time grant (`kind`) for a subject (the keyed hash of a phone
+/// number): true the first time, false ever after, whatever became of the account.
+pub async fn claim_grant(
+    tx: &mut Tx,
+    kind: &str,
+    subject_hash: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO discount_grants (kind, subject_hash, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (kind, subject_hash) DO NOTHING",
+    )
+    .bind(kind.to_string())
+    .bind(subject_hash.to_string())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The discounts an account has not used yet: (kind, percent, max amount in kopecks).
+pub async fn open_discounts(db: &Db, user_id: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT kind, percent, max_amount FROM user_discounts WHERE user_id = $1 AND used_at IS NULL ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The profile fields as stored.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileRow {
+    pub last_name: String,
+    pub first_name: String,
+    pub middle_name: String,
+    pub gender: String,
+    pub birth_date: Option<String>,
+    pub newsletter: bool,
+}
+
+pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(ProfileRow {
+        last_name: r.try_get("last_name")?,
+        first_name: r.try_get("first_name")?,
+        middle_name: r.try_get("middle_name")?,
+        gender: r.try_get("gender")?,
+        birth_date: r.try_get("birth_date")?,
+        newsletter: r.try_get::<i64, _>("newsletter")? != 0,
+    })
+}
+
+pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET last_name = $1, first_name = $2, middle_name = $3, gender = $4, \
+         birth_date = $5, newsletter = $6 WHERE id = $7",
+    )
+    .bind(p.last_name.clone())
+    .bind(p.first_name.clone())
+    .bind(p.middle_name.clone())
+    .bind(p.gender.clone())
+    .bind(p.birth_date.clone())
+    .bind(p.newsletter as i64)
+    .bind(user_id)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,70 @@
+//! The profile: who the person is, as the header and "My data" show it.
+
+use crate::account::changes::service::pending_for;
+use crate::account::profile::model::{AccountView, Me, Profile};
+use crate::account::profile::repo::{self, ProfileRow, UserRow};
+use crate::platform::db::Db;
+use crate::shared::error::AppResult;
+
+fn me_of(u: &UserRow) -> Me {
+    Me {
+        id: u.id,
+        name: format!("{} {}", u.first_name, u.last_name)
+            .trim()
+            .to_string(),
+        phone: u.phone.as_ref().map(|p| p.display()).unwrap_or_default(),
+        email: u.email.as_ref().map(|e| e.as_str().to_string()),
+        email_verified: u.email_verified,
+    }
+}
+
+/// The account as the header sees it; none if it is gone.
+pub async fn me(db: &Db, user_id: i64) -> AppResult<Option<Me>> {
+    Ok(repo::user_by_id(&db.pool, user_id)
+        .await?
+        .as_ref()
+        .map(me_of))
+}
+
+/// Everything "My data" shows: the profile, a change waiting for its code or its
+/// 14 days, the discounts not used yet.
+pub async fn account_view(db: &Db, user_id: i64) -> AppResult<Option<AccountView>> {
+    let Some(u) = repo::user_by_id(&db.pool, user_id).await? else {
+        return Ok(None);
+    };
+    let p = repo::profile(db, u.id).await?;
+    let (pending_code, waiting_phone) = pending_for(db, u.id).await?;
+    let discounts = repo::open_discounts(db, u.id)
+        .await?
+        .into_iter()
+        .map(|(_, pct, max)| (pct, max))
+        .collect();
+    Ok(Some(AccountView {
+        me: me_of(&u),
+        profile: Profile {
+            last_name: p.last_name,
+            first_name: p.first_name,
+            middle_name: p.middle_name,
+            gender: p.gender,
+            birth_date: p.birth_date.unwrap_or_default(),
+            newsletter: p.newsletter,
+        },
+        pending_code,
+        waiting_phone,
+        discounts,
+    }))
+}
+
+/// Saves a parsed profile.
+pub async fn save(db: &Db, user_id: i64, p: Profile) -> AppResult<()> {
+    let row = ProfileRow {
+        last_name: p.last_name,
+        first_name: p.first_name,
+        middle_name: p.middle_name,
+        gender: p.gender,
+        birth_date: (!p.birth_date.is_empty()).then_some(p.birth_date),
+        newsletter: p.newsletter,
+    };
+    repo::save_profile(db, user_id, &row).await?;
+    Ok(())
+}

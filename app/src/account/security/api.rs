@@ -1,0 +1,22 @@
+//! Security page server functions.
+
+use crate::account::security::model::SecurityView;
+use crate::shared::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use {crate::account::security::service, crate::account::session::service::signed_in};
+
+/// Sessions, history, messages, passkeys and recent ways to sign in.
+#[server(input = GetUrl, endpoint = "account/security")]
+pub async fn get_security() -> Result<SecurityView, AppError> {
+    signed_in(|cx, me| async move { service::security(&cx.deps(), &me).await }).await
+}
+
+/// Removes the ways to sign in added in the last days (after a break-in).
+#[server(endpoint = "account/methods/remove-recent")]
+pub async fn remove_recent_methods() -> Result<u64, AppError> {
+    signed_in(|cx, me| async move { service::remove_recent(&cx.deps(), &cx.req(), &me).await })
+        .await
+}

@@ -1,0 +1,48 @@
+//! What the Security page shows: history, messages, recent ways to sign in.
+
+use serde::{Deserialize, Serialize};
+
+/// A way to sign in the account gained recently, offered for removal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentMethod {
+    pub kind: RecentKind,
+    /// The passkey's name, the address, or the provider's label.
+    pub label: String,
+    pub added_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecentKind {
+    Passkey,
+    Email,
+    Provider,
+}
+
+/// One line of the sign-in history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventInfo {
+    pub kind: String,
+    pub detail: String,
+    pub ip: String,
+    pub browser: String,
+    pub at: i64,
+}
+
+/// One message of the Security feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityMessage {
+    pub id: i64,
+    pub body: String,
+    pub at: i64,
+}
+
+/// What the "Security" page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityView {
+    pub sessions: Vec<crate::account::session::model::SessionInfo>,
+    pub history: Vec<EventInfo>,
+    pub messages: Vec<SecurityMessage>,
+    pub passkeys: Vec<crate::account::passkeys::model::PasskeyInfo>,
+    /// Ways to sign in added in the last days, offered for removal.
+    pub recent: Vec<RecentMethod>,
+}

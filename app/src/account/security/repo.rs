@@ -1,0 +1,198 @@
+//! SQL for the security log and the Security feed.
+
+use crate::platform::db::{Db, Tx};
+
+pub struct Event<'a> {
+    pub user_id: Option<i64>,
+    pub kind: &'a str,
+    pub detail: &'a str,
+    pub ip: &'a str,
+    pub user_agent: &'a str,
+    pub at: i64,
+}
+
+pub async fn log_event(tx: &mut Tx, e: Event<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO security_events (user_id, kind, detail, ip, user_agent, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(e.user_id)
+    .bind(e.kind.to_string())
+    .bind(e.detail.to_string())
+    .bind(e.ip.to_string())
+    .bind(e.user_agent.to_string())
+    .bind(e.at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// (kind, detail, ip, user agent, at), newest first.
+pub async fn events(
+    db: &Db,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<(String, String, String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT kind, detail, ip, user_agent, at FROM security_events WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn add_security_message(
+    tx: &mut Tx,
+    user_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO security_messages (user_id, body, at) VALUES ($1, $2, $3)")
+        .bind(user_id)
+        .bind(body.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// A message that shows a live sign-in code: the body has [`CODE_MARK`] where the
+/// code goes, the code itself is sealed and erased with its attempt.
+pub struct CodeMessage<'a> {
+    pub user_id: i64,
+    pub body: &'a str,
+    pub sealed: &'a str,
+    pub expires_at: i64,
+    pub attempt_id: i64,
+    pub now: i64,
+}
+
+/// Where a sealed code goes in a message's body.
+pub const CODE_MARK: &str = "\u{1}code\u{1}";
+
+pub async fn add_code_message(tx: &mut Tx, m: CodeMessage<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO security_messages (user_id, body, at, secret, secret_expires_at, attempt_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(m.user_id)
+    .bind(m.body.to_string())
+    .bind(m.now)
+    .bind(m.sealed.to_string())
+    .bind(m.expires_at)
+    .bind(m.attempt_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Erases the sealed codes of an attempt (used, replaced or burnt).
+pub async fn erase_attempt_codes(tx: &mut Tx, attempt_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE security_messages SET secret = NULL WHERE attempt_id = $1 AND secret IS NOT NULL",
+    )
+    .bind(attempt_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Erases the sealed codes that have expired; how many.
+pub async fn erase_expired_codes(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE security_messages SET secret = NULL WHERE secret IS NOT NULL AND secret_expires_at <= $1",
+    )
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// One Security message as stored.
+#[derive(sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub body: String,
+    pub at: i64,
+    pub secret: Option<String>,
+    pub secret_expires_at: Option<i64>,
+}
+
+/// The newest messages first.
+pub async fn security_messages(
+    db: &Db,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, body, at, secret, secret_expires_at FROM security_messages WHERE user_id = $1 \
+         ORDER BY at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+// ---- ways to sign in added recently ----
+
+/// What an account gained since a moment: (id, name, added) passkeys, the email
+/// verified then (address, added) and (provider, added) links.
+pub struct Recent {
+    pub passkeys: Vec<(i64, String, i64)>,
+    pub email: Option<(String, i64)>,
+    pub providers: Vec<(String, i64)>,
+}
+
+pub async fn recent_methods(db: &Db, user_id: i64, since: i64) -> Result<Recent, sqlx::Error> {
+    let passkeys = sqlx::query_as(
+        "SELECT id, name, created_at FROM passkeys WHERE user_id = $1 AND created_at >= $2 ORDER BY id",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_all(&db.pool)
+    .await?;
+    let email = sqlx::query_as(
+        "SELECT email, email_verified_at FROM users WHERE id = $1 AND email IS NOT NULL \
+         AND email_verified_at >= $2",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_optional(&db.pool)
+    .await?;
+    let providers = sqlx::query_as(
+        "SELECT provider, created_at FROM oidc_links WHERE user_id = $1 AND created_at >= $2 ORDER BY created_at",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Recent {
+        passkeys,
+        email,
+        providers,
+    })
+}
+
+/// Removes every way to sign in the account gained since `since`; how many.
+pub async fn remove_recent_methods(
+    tx: &mut Tx,
+    user_id: i64,
+    since: i64,
+) -> Result<u64, sqlx::Error> {
+    let mut removed = 0;
+    for sql in [
+        "DELETE FROM passkeys WHERE user_id = $1 AND created_at >= $2",
+        "DELETE FROM oidc_links WHERE user_id = $1 AND created_at >= $2",
+        "UPDATE users SET email = NULL, email_verified_at = NULL WHERE id = $1 \
+         AND email_verified_at >= $2",
+    ] {
+        removed += sqlx::query(sql)
+            .bind(user_id)
+            .bind(since)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+    }
+    Ok(removed)
+}

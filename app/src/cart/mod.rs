@@ -1,0 +1,15 @@
+//! The shopping cart: a guest's cart lives in the database under a random cookie,
+//! and joins the account's cart at sign-in.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+// The public face.
+pub use pages::{AddToCartForm, CartPage, provide_cart_actions, use_cart_units};
+#[cfg(feature = "ssr")]
+pub use service::{on_account_erased, on_sign_in};

@@ -1,0 +1,21 @@
+//! The catalogue: categories, products, listings with filters, search.
+
+pub mod api;
+pub mod filters;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+// The public face.
+pub use api::{get_menu, suggest};
+pub use model::{ProductCard, Rating};
+pub use pages::{
+    CategoryPage, HomePage, ProductCardView, ProductGrid, ProductPage, RatingBadge, SearchPage,
+};
+#[cfg(feature = "ssr")]
+pub use repo::card_from_row;
+#[cfg(feature = "ssr")]
+pub use repo::search;

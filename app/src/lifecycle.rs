@@ -1,0 +1,34 @@
+//! Reactions that cross domains, in one place. A domain that must react to what
+//! happens to an account (a sign-in, a deletion) plugs in here, so Rynok ID never
+//! names the cart, and later orders, the wallet or the bonus card:
+//!
+//! - sign-in: the guest cart joins the account's;
+//! - deletion: every domain may block it (open orders, money in the wallet, …),
+//!   and every domain erases its data about the account with it.
+//!
+//! Callers are the use cases of Rynok ID; this module calls each domain's public
+//! face only, never their files.
+
+use crate::platform::db::{Db, Tx};
+use crate::platform::request::Requester;
+use crate::shared::error::{AppResult, Blocker};
+
+/// Someone signed in to `user_id` (inside the sign-in's transaction).
+pub async fn signed_in(tx: &mut Tx, req: &Requester, user_id: i64, now: i64) -> AppResult<()> {
+    crate::cart::on_sign_in(tx, req, user_id, now).await?;
+    Ok(())
+}
+
+/// What other domains say against deleting the account now. (The cart says
+/// nothing; orders in progress, a wallet balance, a bonus card or instalments
+/// will add theirs here.)
+pub async fn deletion_blockers(_db: &Db, _user_id: i64) -> AppResult<Vec<Blocker>> {
+    Ok(Vec::new())
+}
+
+/// The account is being erased (inside the erasing transaction): every domain
+/// drops what it keeps about it.
+pub async fn account_erased(tx: &mut Tx, user_id: i64) -> AppResult<()> {
+    crate::cart::on_account_erased(tx, user_id).await?;
+    Ok(())
+}

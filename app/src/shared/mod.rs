@@ -1,0 +1,9 @@
+//! Value types every domain uses: money in kopecks, phone numbers, emails, and the one error type that
+//! travels to the page. Imports no domain.
+
+pub mod email;
+pub mod error;
+pub mod money;
+pub mod phone;
+pub mod time;
+pub mod url;

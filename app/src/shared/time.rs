@@ -1,0 +1,53 @@
+//! Moments as people read them: Moscow time (UTC+3, no daylight saving), the
+//! shop's time for now.
+
+/// A moment in Moscow time (UTC+3, no daylight saving): (year, month, day, hour, minute).
+pub fn moscow_time(ms: i64) -> (i64, i64, i64, i64, i64) {
+    let secs = ms.div_euclid(1000) + 3 * 3600;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, rem / 3600, rem % 3600 / 60)
+}
+
+/// The date (YYYY-MM-DD, Moscow time) of a moment in milliseconds.
+pub fn date_of(ms: i64) -> String {
+    let (year, month, day, _, _) = moscow_time(ms);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A moment as a person reads it: "dd.mm.yyyy hh:mm", Moscow time.
+pub fn local_datetime(ms: i64) -> String {
+    let (year, month, day, hour, minute) = moscow_time(ms);
+    format!("{day:02}.{month:02}.{year} {hour:02}:{minute:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_of_moments_are_moscow_dates() {
+        assert_eq!(date_of(1_795_305_600_000), "2026-11-22");
+        assert_eq!(
+            date_of(1_795_305_600_000 - 3 * 3_600_000),
+            "2026-11-22",
+            "21:00 UTC is midnight in Moscow"
+        );
+        assert_eq!(date_of(1_795_305_600_000 - 3 * 3_600_000 - 1), "2026-11-21");
+    }
+
+    #[test]
+    fn moments_in_moscow_time() {
+        // 2026-11-22 00:00 UTC is 03:00 in Moscow.
+        assert_eq!(local_datetime(1_795_305_600_000), "22.11.2026 03:00");
+    }
+}
