@@ -1,5 +1,5 @@
 import { APIRequestContext, Page, expect } from "@playwright/test";
-import { ready } from "./fixtures";
+import { ready } from "./ready";
 
 /// A phone number no other test uses: one per test title and project.
 export function uniquePhone(seed: string): { typed: string; e164: string; shown: string } {

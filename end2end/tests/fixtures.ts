@@ -1,4 +1,6 @@
 import { test as base, expect, Page } from "@playwright/test";
+import { ready } from "./ready";
+import { advanceClock, lastCode, nextCode, outboxCount, signIn, uniquePhone } from "./account";
 
 /// A private address of its own for each test and seed, so the server's per-IP send
 /// limits (30 codes an hour) count each test as the separate shopper it plays
@@ -10,9 +12,66 @@ export function clientIp(seed: string): string {
   return `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${(h & 253) + 1}`;
 }
 
+/// A phone number as typed, in E.164 and as the pages show it.
+export type Phone = { typed: string; e164: string; shown: string };
+
+/// The development outbox: the codes and messages the shop would have delivered.
+export type Outbox = {
+  /// The newest code to `to` (a number in E.164 or an email).
+  code(to: string): Promise<string>;
+  /// The code of the first message to `to` after `before` messages (waits for it).
+  next(to: string, before: number): Promise<string>;
+  /// How many messages `to` has had.
+  count(to: string): Promise<number>;
+  /// The newest message's text.
+  last(to: string): Promise<string>;
+  /// Every message's text, newest first.
+  all(to: string): Promise<string[]>;
+};
+
+type Fixtures = {
+  consoleProblems: string[];
+  allowConsole: RegExp[];
+  /// Whether this project runs with JavaScript (and so hydrates).
+  js: boolean;
+  /// A phone number no other test uses.
+  phone: Phone;
+  outbox: Outbox;
+  /// The test server's clock.
+  clock: { advance(ms: number): Promise<void> };
+  /// A shopper signed in (signed up) with `phone`, on the account page.
+  shopper: Phone;
+};
+
 /// Every test fails on a console error, an uncaught exception or a hydration warning.
-export const test = base.extend<{ consoleProblems: string[]; allowConsole: RegExp[] }>({
+export const test = base.extend<Fixtures>({
   allowConsole: [[], { option: true }],
+  js: async ({ javaScriptEnabled }, use) => {
+    await use(javaScriptEnabled !== false);
+  },
+  phone: async ({}, use, info) => {
+    await use(uniquePhone(info.title + info.project.name));
+  },
+  outbox: async ({ page }, use) => {
+    const messages = async (to: string) => {
+      const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(to)}`);
+      return ((await res.json()) as { body: string }[]).map((m) => m.body);
+    };
+    await use({
+      code: (to) => lastCode(page.request, to),
+      next: (to, before) => nextCode(page.request, to, before),
+      count: (to) => outboxCount(page.request, to),
+      last: async (to) => (await messages(to))[0] ?? "",
+      all: messages,
+    });
+  },
+  clock: async ({ page, baseURL }, use) => {
+    await use({ advance: (ms) => advanceClock(page.request, baseURL!, ms) });
+  },
+  shopper: async ({ page, phone, js }, use) => {
+    await signIn(page, phone, js);
+    await use(phone);
+  },
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use, info) => {
     await use({ ...extraHTTPHeaders, "X-Forwarded-For": clientIp(info.title + info.project.name) });
   },
@@ -36,19 +95,11 @@ export const test = base.extend<{ consoleProblems: string[]; allowConsole: RegEx
   ],
 });
 
-export { expect };
+export { expect, ready, signIn, uniquePhone };
 
 /// Whether this project runs with JavaScript (and so hydrates).
 export function hydrated(page: Page): boolean {
   return (page.context() as any)._options?.javaScriptEnabled !== false;
-}
-
-/// Waits until the WASM has hydrated the page (a no-op without JavaScript).
-export async function ready(page: Page, js: boolean) {
-  if (js) {
-    await page.waitForFunction(() => (window as any).__hydrated === true);
-    await page.waitForLoadState("networkidle");
-  }
 }
 
 /// Parses "1 299 ₽" (narrow no-break spaces) into kopecks.

@@ -1,5 +1,4 @@
 import { test, expect, ready } from "./fixtures";
-import { signIn, uniquePhone } from "./account";
 
 /// Signs in on the test provider's own pages: any login (our identity), any password, consent.
 async function onProvider(page: import("@playwright/test").Page, login: string) {
@@ -10,9 +9,7 @@ async function onProvider(page: import("@playwright/test").Page, login: string) 
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-test("Sber ID creates an account from the provider's verified phone", async ({ page, javaScriptEnabled }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
+test("Sber ID creates an account from the provider's verified phone", async ({ page, js, phone }) => {
   await page.goto("/signin");
   await ready(page, js);
   await expect(page.getByText("Входя через другой сервис, вы принимаете условия")).toBeVisible();
@@ -22,10 +19,7 @@ test("Sber ID creates an account from the provider's verified phone", async ({ p
   await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
 });
 
-test("Apple answers with a cross-site form_post and lands in the account with the same phone", async ({ page, javaScriptEnabled }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
-  await signIn(page, phone, js);
+test("Apple answers with a cross-site form_post and lands in the account with the same phone", async ({ page, js, shopper: phone }) => {
   await ready(page, js);
   await page.getByRole("button", { name: "Выйти", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Главное меню" }).getByRole("link", { name: "Войти" })).toBeVisible();

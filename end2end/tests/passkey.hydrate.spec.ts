@@ -1,6 +1,5 @@
 import { test, expect, ready } from "./fixtures";
 import { Page } from "@playwright/test";
-import { advanceClock, nextCode, outboxCount, signIn, uniquePhone } from "./account";
 
 /// Chromium's virtual authenticator stands in for a fingerprint reader.
 async function addFingerprintReader(page: Page) {
@@ -18,10 +17,8 @@ async function addFingerprintReader(page: Page) {
   });
 }
 
-test("a passkey is added in Security, signs in without a code, and can be removed", async ({ page, baseURL }, info) => {
+test("a passkey is added in Security, signs in without a code, and can be removed", async ({ page, shopper: phone }) => {
   await addFingerprintReader(page);
-  const phone = uniquePhone(info.title);
-  await signIn(page, phone, true);
   await page.goto("/account/security");
   await ready(page, true);
   const keys = page.getByRole("region", { name: "Ключи входа (passkeys)" });
@@ -42,39 +39,32 @@ test("a passkey is added in Security, signs in without a code, and can be remove
   await expect(page.getByRole("list", { name: "История входов" })).toContainText("Вход");
   await keys.getByRole("button", { name: "Удалить ключ — Ноутбук" }).click();
   await expect(keys.getByText("Ключей пока нет")).toBeVisible();
-  void advanceClock;
-  void baseURL;
 });
 
 test.describe("a session signed in long ago", () => {
   // The refused first try is a 403 answer, which the browser logs.
   test.use({ allowConsole: [/status of 403/] });
 
-  test("proves the phone with a code before it adds a passkey, and the new key is offered for removal", async ({ page, baseURL }, info) => {
+  test("proves the phone with a code before it adds a passkey, and the new key is offered for removal", async ({ page, shopper: phone, outbox, clock }) => {
     await addFingerprintReader(page);
-    const phone = uniquePhone(info.title);
-    await signIn(page, phone, true);
     // Eleven minutes later the sign-in no longer counts as a fresh proof.
-    await advanceClock(page.request, baseURL!, 11 * 60_000);
+    await clock.advance(11 * 60_000);
     await page.goto("/account/security");
     await ready(page, true);
     const keys = page.getByRole("region", { name: "Ключи входа (passkeys)" });
     await keys.getByLabel("Название ключа").fill("Чужой ключ");
     await keys.getByRole("button", { name: "Добавить ключ" }).click();
     await expect(keys.getByText("подтвердите, что это вы")).toBeVisible();
-    const before = await outboxCount(page.request, phone.e164);
+    const before = await outbox.count(phone.e164);
     await keys.getByRole("button", { name: "Получить код" }).click();
-    const code = await nextCode(page.request, phone.e164, before);
+    const code = await outbox.next(phone.e164, before);
     await keys.getByLabel("Код", { exact: true }).fill(code);
     await keys.getByRole("button", { name: "Подтвердить" }).click();
     await expect(keys.getByText("Готово: теперь можно добавить ключ.")).toBeVisible();
     await keys.getByRole("button", { name: "Добавить ключ" }).click();
     await expect(keys.getByRole("list")).toContainText("Чужой ключ");
     // The phone is told, and the owner is offered to remove what is new.
-    await expect.poll(async () => {
-      const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(phone.e164)}`);
-      return ((await res.json()) as { body: string }[])[0].body;
-    }).toContain("добавлен ключ входа «Чужой ключ»");
+    await expect.poll(() => outbox.last(phone.e164)).toContain("добавлен ключ входа «Чужой ключ»");
     await page.reload();
     await ready(page, true);
     const recent = page.getByRole("group", { name: "Добавлено за последние 7 дней" });

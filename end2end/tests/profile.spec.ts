@@ -1,13 +1,9 @@
 import { test, expect, ready } from "./fixtures";
-import { advanceClock, nextCode, outboxCount, signIn, uniquePhone } from "./account";
 
 test.use({ allowConsole: [/status of 400/] });
 
-test("my data: the profile is saved, a bad date refused, an email confirmed and used to sign in", async ({ page, javaScriptEnabled, baseURL }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
+test("my data: the profile is saved, a bad date refused, an email confirmed and used to sign in", async ({ page, js, shopper: phone, outbox, clock }, info) => {
   const email = `buyer-${phone.e164.slice(-7)}-${info.project.name}@example.ru`;
-  await signIn(page, phone, js);
   await ready(page, js);
 
   await page.getByLabel("Фамилия", { exact: true }).fill("Иванова");
@@ -29,7 +25,7 @@ test("my data: the profile is saved, a bad date refused, an email confirmed and 
   // Add an email: a code goes there.
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByRole("button", { name: "Подтвердить почту" }).click();
-  const code = await nextCode(page.request, email, 0);
+  const code = await outbox.next(email, 0);
   await ready(page, js);
   await page.getByLabel("Код", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
@@ -38,15 +34,15 @@ test("my data: the profile is saved, a bad date refused, an email confirmed and 
   // Sign out, then in by email.
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page.getByRole("navigation", { name: "Главное меню" }).getByRole("link", { name: "Войти" })).toBeVisible();
-  await advanceClock(page.request, baseURL!, 60_000);
+  await clock.advance(60_000);
   await page.goto("/signin");
   await ready(page, js);
   await page.getByRole("link", { name: "Войти по почте" }).click();
   await page.getByLabel("Электронная почта").fill(email);
-  const before = await outboxCount(page.request, email);
+  const before = await outbox.count(email);
   await page.getByRole("button", { name: "Получить код" }).click();
   await expect(page.getByText("мы отправили на неё код")).toBeVisible();
-  const signInCode = await nextCode(page.request, email, before);
+  const signInCode = await outbox.next(email, before);
   await ready(page, js);
   await page.getByLabel("Код", { exact: true }).fill(signInCode);
   if (!js) await page.getByRole("button", { name: "Войти", exact: true }).click();
@@ -54,32 +50,26 @@ test("my data: the profile is saved, a bad date refused, an email confirmed and 
   await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
 });
 
-test("an email added long after sign-in needs a code to the phone first, and the phone is told", async ({ page, javaScriptEnabled, baseURL }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
+test("an email added long after sign-in needs a code to the phone first, and the phone is told", async ({ page, js, shopper: phone, outbox, clock }, info) => {
   const email = `late-${phone.e164.slice(-7)}-${info.project.name}@example.ru`;
-  await signIn(page, phone, js);
   // Eleven minutes on, the sign-in no longer counts as proof: a stolen session
   // cannot add its own email without the phone.
-  await advanceClock(page.request, baseURL!, 11 * 60_000);
+  await clock.advance(11 * 60_000);
   await page.reload();
   await ready(page, js);
-  const before = await outboxCount(page.request, phone.e164);
+  const before = await outbox.count(phone.e164);
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByRole("button", { name: "Подтвердить почту" }).click();
   await expect(page.getByText(`Код отправлен: +7 950 ***-**-${phone.e164.slice(-2)}`)).toBeVisible();
-  expect(await outboxCount(page.request, email)).toBe(0);
-  const phoneCode = await nextCode(page.request, phone.e164, before);
+  expect(await outbox.count(email)).toBe(0);
+  const phoneCode = await outbox.next(phone.e164, before);
   await ready(page, js);
   await page.getByLabel("Код", { exact: true }).fill(phoneCode);
   await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
-  const emailCode = await nextCode(page.request, email, 0);
+  const emailCode = await outbox.next(email, 0);
   await ready(page, js);
   await page.getByLabel("Код", { exact: true }).fill(emailCode);
   await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
   await expect(page.getByTestId("my-email")).toHaveText(email);
-  await expect.poll(async () => {
-    const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(phone.e164)}`);
-    return ((await res.json()) as { body: string }[])[0].body;
-  }).toContain(`добавлена почта для входа: ${email}`);
+  await expect.poll(() => outbox.last(phone.e164)).toContain(`добавлена почта для входа: ${email}`);
 });

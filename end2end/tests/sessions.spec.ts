@@ -1,11 +1,6 @@
-import { clientIp, test, expect, ready } from "./fixtures";
-import { advanceClock, signIn, uniquePhone } from "./account";
+import { clientIp, test, expect, ready, signIn } from "./fixtures";
 
-test("the sessions list shows two browsers and signs the other one out", async ({ page, browser, javaScriptEnabled, baseURL }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
-  await signIn(page, phone, js);
-
+test("the sessions list shows two browsers and signs the other one out", async ({ page, browser, baseURL, js, shopper: phone, clock }, info) => {
   // The other browser is on another network.
   const otherIp = clientIp(`${info.title} other ${info.project.name}`);
   const other = await browser.newContext({
@@ -15,7 +10,7 @@ test("the sessions list shows two browsers and signs the other one out", async (
     extraHTTPHeaders: { "X-Forwarded-For": otherIp },
   });
   const second = await other.newPage();
-  await advanceClock(page.request, baseURL!, 60_000);
+  await clock.advance(60_000);
   await signIn(second, phone, js);
 
   await page.goto("/account/security");

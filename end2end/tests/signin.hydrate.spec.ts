@@ -1,8 +1,6 @@
 import { test, expect, ready } from "./fixtures";
-import { lastCode, uniquePhone } from "./account";
 
-test("the resend button counts down from a minute", async ({ page }, info) => {
-  const phone = uniquePhone(info.title);
+test("the resend button counts down from a minute", async ({ page, phone }) => {
   await page.goto("/signin");
   await ready(page, true);
   // The +7 mask formats as one types.
@@ -17,8 +15,7 @@ test("the resend button counts down from a minute", async ({ page }, info) => {
   await expect(page.getByRole("button", { name: "Получить код по SMS" })).toBeDisabled();
 });
 
-test("the header's sign-in opens a dialog and comes back to the same page signed in", async ({ page }, info) => {
-  const phone = uniquePhone(info.title);
+test("the header's sign-in opens a dialog and comes back to the same page signed in", async ({ page, phone, outbox }) => {
   await page.goto("/category/smartphones");
   await ready(page, true);
   const nav = page.getByRole("navigation", { name: "Главное меню" });
@@ -39,7 +36,7 @@ test("the header's sign-in opens a dialog and comes back to the same page signed
   await dialog.getByLabel("Номер телефона").fill(phone.typed);
   await dialog.getByRole("button", { name: "Получить код" }).click();
   await expect(dialog.getByText("Введите последние 6 цифр")).toBeVisible();
-  await dialog.getByLabel("Код", { exact: true }).fill(await lastCode(page.request, phone.e164));
+  await dialog.getByLabel("Код", { exact: true }).fill(await outbox.code(phone.e164));
   await dialog.getByRole("checkbox", { name: /Я принимаю условия/ }).check();
   await dialog.getByRole("button", { name: "Создать аккаунт" }).click();
   await expect(page).toHaveURL(/\/category\/smartphones$/);

@@ -1,13 +1,9 @@
-import { test, expect, ready } from "./fixtures";
-import { advanceClock, lastCode, signIn, uniquePhone } from "./account";
+import { test, expect, ready, signIn } from "./fixtures";
 
 // The wrong number and the wrong code are answered 400, which Chromium logs.
 test.use({ allowConsole: [/status of 400/] });
 
-test("a new number signs up with the called code, signs out and signs in again", async ({ page, javaScriptEnabled, baseURL }, info) => {
-  const js = javaScriptEnabled !== false;
-  const phone = uniquePhone(info.title + info.project.name);
-
+test("a new number signs up with the called code, signs out and signs in again", async ({ page, js, phone, outbox, clock }) => {
   await page.goto("/");
   await ready(page, js);
   await page.getByRole("navigation", { name: "Главное меню" }).getByRole("link", { name: "Войти" }).click();
@@ -29,7 +25,7 @@ test("a new number signs up with the called code, signs out and signs in again",
   await expect(page.getByText("Введите последние 6 цифр номера, с которого звонят")).toBeVisible();
   await expect(page.getByText(/\+7 950 \*\*\*-\*\*-\d\d/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Получить новый код" })).toBeDisabled();
-  const code = await lastCode(page.request, phone.e164);
+  const code = await outbox.code(phone.e164);
 
   // A wrong code first.
   const wrong = code === "000000" ? "111111" : "000000";
@@ -56,7 +52,7 @@ test("a new number signs up with the called code, signs out and signs in again",
   await expect.poll(() => new URL(page.url()).pathname).not.toBe("/account");
 
   // A minute later the same number signs straight in: no terms this time.
-  await advanceClock(page.request, baseURL!, 60_000);
+  await clock.advance(60_000);
   await signIn(page, phone, js);
   await expect(page.getByTestId("my-phone")).toHaveText(phone.shown);
 });

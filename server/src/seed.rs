@@ -1,11 +1,15 @@
 //! A deterministic demo catalogue: the same `--seed` always gives the same shop.
 
 mod data;
+mod tree_goods;
+mod tree_more;
+mod vocab;
 
 use app::catalog::search::index_text;
 use app::platform::db::{Arg, Db, SqlBuf};
-use data::{ADJECTIVES, Leaf, SELLER_FIRST, SELLER_SECOND, TREE, USES};
+use data::{ADJECTIVES, SELLER_FIRST, SELLER_SECOND, TREE, USES};
 use sqlx::Row;
+use vocab::Leaf;
 
 /// SplitMix64: small, fast and the same on every platform and crate version.
 struct Rng(u64);

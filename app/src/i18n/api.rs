@@ -5,13 +5,12 @@ use leptos::prelude::*;
 
 #[server(endpoint = "settings/language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    crate::platform::request::answer(
-        async move {
-            let lang = crate::i18n::Lang::from_code(&lang)
-                .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
-            crate::platform::request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
-            Ok(())
-        }
-        .await,
-    )
+    use crate::platform::request::{self, serve};
+    serve(|_| async move {
+        let lang = crate::i18n::Lang::from_code(&lang)
+            .ok_or_else(|| AppError::invalid("lang", "unknown language"))?;
+        request::set_cookie("lang", lang.code(), 365 * 24 * 3600, false);
+        Ok(())
+    })
+    .await
 }

@@ -5,7 +5,6 @@ use super::message::{Message, NotifyError, caller_number};
 use crate::platform::clock::SharedClock;
 use crate::platform::db::Db;
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 #[derive(Clone)]
 pub struct Outbox {
@@ -14,7 +13,7 @@ pub struct Outbox {
 }
 
 /// One delivered message as the outbox shows it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxEntry {
     pub id: i64,
     pub channel: String,
@@ -51,28 +50,16 @@ impl Outbox {
         recipient: Option<&str>,
         limit: i64,
     ) -> Result<Vec<OutboxEntry>, sqlx::Error> {
-        let rows = match recipient {
-            Some(r) => sqlx::query("SELECT id, channel, recipient, subject, body, created_at FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT $2")
+        match recipient {
+            Some(r) => sqlx::query_as("SELECT id, channel, recipient, subject, body, created_at FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT $2")
                 .bind(r.to_string())
                 .bind(limit)
                 .fetch_all(&db.pool)
-                .await?,
-            None => sqlx::query("SELECT id, channel, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1")
+                .await,
+            None => sqlx::query_as("SELECT id, channel, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1")
                 .bind(limit)
                 .fetch_all(&db.pool)
-                .await?,
-        };
-        rows.iter()
-            .map(|r| {
-                Ok(OutboxEntry {
-                    id: r.try_get("id")?,
-                    channel: r.try_get("channel")?,
-                    recipient: r.try_get("recipient")?,
-                    subject: r.try_get("subject")?,
-                    body: r.try_get("body")?,
-                    created_at: r.try_get("created_at")?,
-                })
-            })
-            .collect()
+                .await,
+        }
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::account::changes::model::RecoveryForm,
+    crate::account::changes::model::{ChangeKind, RecoveryForm},
     crate::account::changes::service,
     crate::account::otp::model::OtpCode,
     crate::account::session::service::{cookie_name, signed_in},
@@ -18,7 +18,12 @@ use {
 
 /// The changes whose code `change_confirm` checks.
 #[cfg(feature = "ssr")]
-const CONFIRMED_ON_MY_DATA: &[&str] = &["email", "phone", "phone_lost", "delete"];
+const CONFIRMED_ON_MY_DATA: &[ChangeKind] = &[
+    ChangeKind::Email,
+    ChangeKind::Phone,
+    ChangeKind::PhoneLost,
+    ChangeKind::Delete,
+];
 
 #[server(endpoint = "account/email/start")]
 pub async fn email_start(email: String) -> Result<ChangeStep, AppError> {
@@ -106,7 +111,14 @@ pub async fn reauth_start() -> Result<ChangeStep, AppError> {
 pub async fn reauth_confirm(code: String) -> Result<ChangeStep, AppError> {
     signed_in(|cx, me| async move {
         let code = OtpCode::from_field(&code)?;
-        service::confirm(&cx.deps(), &cx.req(), me.user_id, &["reauth"], &code).await
+        service::confirm(
+            &cx.deps(),
+            &cx.req(),
+            me.user_id,
+            &[ChangeKind::Reauth],
+            &code,
+        )
+        .await
     })
     .await
 }

@@ -65,3 +65,73 @@ impl RecoveryForm {
         })
     }
 }
+
+/// What a change does. Stored by its name (`as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// Adding or changing the email.
+    Email,
+    /// Changing the phone with a code to the current number first.
+    Phone,
+    /// Changing the phone without the old number: the 14-day path.
+    PhoneLost,
+    Delete,
+    /// Proving the account afresh before adding a way to sign in.
+    Reauth,
+}
+
+/// Where a change stands. Stored by its name (`as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeState {
+    /// Waiting for the code to the account's current phone (or email).
+    Old,
+    /// Waiting for the code to the new value.
+    New,
+    /// Proven, waiting out its 14 days.
+    Waiting,
+    Done,
+    Cancelled,
+}
+
+/// A stored name that no variant has.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown value {0:?}")]
+pub struct UnknownValue(pub String);
+
+macro_rules! stored_names {
+    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),+
+                }
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = UnknownValue;
+            fn try_from(s: String) -> Result<Self, UnknownValue> {
+                match s.as_str() {
+                    $($name => Ok(Self::$variant),)+
+                    _ => Err(UnknownValue(s)),
+                }
+            }
+        }
+    };
+}
+
+stored_names!(ChangeKind {
+    Email => "email",
+    Phone => "phone",
+    PhoneLost => "phone_lost",
+    Delete => "delete",
+    Reauth => "reauth",
+});
+
+stored_names!(ChangeState {
+    Old => "old",
+    New => "new",
+    Waiting => "waiting",
+    Done => "done",
+    Cancelled => "cancelled",
+});

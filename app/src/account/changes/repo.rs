@@ -1,18 +1,19 @@
 //! SQL for account changes (email, phone, deletion), the profile fields and
 //! recovery requests.
 
+use crate::account::changes::model::{ChangeKind, ChangeState};
 use crate::platform::db::Tx;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ChangeRow {
     pub id: i64,
     pub user_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: ChangeKind,
     pub code_target: String,
     pub new_value: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: ChangeState,
     pub salt: String,
     pub code_hash: String,
     pub code_expires_at: i64,
@@ -25,30 +26,12 @@ pub struct ChangeRow {
 const COLUMNS: &str = "id, user_id, kind, code_target, new_value, state, salt, code_hash, \
      code_expires_at, failures, last_sent_at, due_at, detail";
 
-fn from_row(r: &AnyRow) -> Result<ChangeRow, sqlx::Error> {
-    Ok(ChangeRow {
-        id: r.try_get("id")?,
-        user_id: r.try_get("user_id")?,
-        kind: r.try_get("kind")?,
-        code_target: r.try_get("code_target")?,
-        new_value: r.try_get("new_value")?,
-        state: r.try_get("state")?,
-        salt: r.try_get("salt")?,
-        code_hash: r.try_get("code_hash")?,
-        code_expires_at: r.try_get("code_expires_at")?,
-        failures: r.try_get("failures")?,
-        last_sent_at: r.try_get("last_sent_at")?,
-        due_at: r.try_get("due_at")?,
-        detail: r.try_get("detail")?,
-    })
-}
-
 pub struct NewChange<'a> {
     pub user_id: i64,
-    pub kind: &'a str,
+    pub kind: ChangeKind,
     pub code_target: &'a str,
     pub new_value: &'a str,
-    pub state: &'a str,
+    pub state: ChangeState,
     pub salt: &'a str,
     pub code_hash: &'a str,
     pub code_expires_at: i64,
@@ -60,7 +43,7 @@ pub struct NewChange<'a> {
 pub async fn cancel_open(
     tx: &mut Tx,
     user_id: i64,
-    kind: &str,
+    kind: ChangeKind,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
@@ -69,55 +52,51 @@ pub async fn cancel_open(
     )
     .bind(now)
     .bind(user_id)
-    .bind(kind.to_string())
+    .bind(kind.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected())
 }
 
 pub async fn insert(tx: &mut Tx, c: NewChange<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO account_changes (user_id, kind, code_target, new_value, state, salt, code_hash, \
          code_expires_at, last_sent_at, detail, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $9) RETURNING id",
     )
     .bind(c.user_id)
-    .bind(c.kind.to_string())
+    .bind(c.kind.as_str())
     .bind(c.code_target.to_string())
     .bind(c.new_value.to_string())
-    .bind(c.state.to_string())
+    .bind(c.state.as_str())
     .bind(c.salt.to_string())
     .bind(c.code_hash.to_string())
     .bind(c.code_expires_at)
     .bind(c.now)
     .bind(c.detail.to_string())
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")
+    .await
 }
 
 /// The account's change of `kind` waiting for a code (state old or new), if any.
 pub async fn open(
     tx: &mut Tx,
     user_id: i64,
-    kinds: &[&str],
+    kinds: &[ChangeKind],
 ) -> Result<Option<ChangeRow>, sqlx::Error> {
     let list = kinds
         .iter()
-        .map(|k| format!("'{k}'"))
+        .map(|k| format!("'{}'", k.as_str()))
         .collect::<Vec<_>>()
         .join(", ");
-    // `kinds` are our own constants, never user input.
-    sqlx::query(&format!(
+    // The kinds' names are our own constants, never user input.
+    sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM account_changes WHERE user_id = $1 AND kind IN ({list}) \
          AND state IN ('old', 'new') ORDER BY id DESC LIMIT 1"
     ))
     .bind(user_id)
     .fetch_optional(&mut **tx)
-    .await?
-    .as_ref()
-    .map(from_row)
-    .transpose()
+    .await
 }
 
 /// The account's phone change waiting out its 14 days, if any.
@@ -126,26 +105,22 @@ pub async fn waiting<'e>(
     db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     user_id: i64,
 ) -> Result<Option<ChangeRow>, sqlx::Error> {
-    sqlx::query(&format!(
+    sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM account_changes WHERE user_id = $1 AND state = 'waiting' ORDER BY id DESC LIMIT 1"
     ))
     .bind(user_id)
     .fetch_optional(db)
-    .await?
-    .as_ref()
-    .map(from_row)
-    .transpose()
+    .await
 }
 
 /// Changes whose 14 days are over.
 pub async fn due(tx: &mut Tx, now: i64) -> Result<Vec<ChangeRow>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
+    sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM account_changes WHERE state = 'waiting' AND due_at <= $1 ORDER BY id LIMIT 100"
     ))
     .bind(now)
     .fetch_all(&mut **tx)
-    .await?;
-    rows.iter().map(from_row).collect()
+    .await
 }
 
 /// Counts one wrong code unless `max` are already counted: the new count, or
@@ -163,7 +138,7 @@ pub async fn add_failure(tx: &mut Tx, id: i64, max: i64) -> Result<Option<i64>, 
 
 /// The next state of a change and the code (if any) it now waits for.
 pub struct Next<'a> {
-    pub state: &'a str,
+    pub state: ChangeState,
     pub code_target: &'a str,
     pub salt: &'a str,
     pub code_hash: &'a str,
@@ -177,7 +152,7 @@ pub async fn advance(tx: &mut Tx, id: i64, next: Next<'_>, now: i64) -> Result<(
         "UPDATE account_changes SET state = $1, code_target = $2, salt = $3, code_hash = $4, \
          code_expires_at = $5, due_at = $6, failures = 0, last_sent_at = $7, updated_at = $7 WHERE id = $8",
     )
-    .bind(next.state.to_string())
+    .bind(next.state.as_str())
     .bind(next.code_target.to_string())
     .bind(next.salt.to_string())
     .bind(next.code_hash.to_string())
@@ -194,17 +169,17 @@ pub async fn advance(tx: &mut Tx, id: i64, next: Next<'_>, now: i64) -> Result<(
 pub async fn finish(
     tx: &mut Tx,
     id: i64,
-    from: &str,
-    to: &str,
+    from: ChangeState,
+    to: ChangeState,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE account_changes SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
     )
-    .bind(to.to_string())
+    .bind(to.as_str())
     .bind(now)
     .bind(id)
-    .bind(from.to_string())
+    .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -225,14 +200,14 @@ pub async fn taken(
         ""
     };
     let column = if column == "email" { "email" } else { "phone" };
-    let r = sqlx::query(&format!(
+    let n: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) AS n FROM users WHERE {column} = $1 AND id <> $2 AND deleted_at IS NULL{extra}"
     ))
     .bind(value.to_string())
     .bind(except_user)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(r.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }
 
 pub async fn set_phone(tx: &mut Tx, user_id: i64, phone: &str) -> Result<(), sqlx::Error> {
@@ -322,16 +297,17 @@ pub struct NewRecovery<'a> {
 }
 
 pub async fn recent_recoveries(tx: &mut Tx, ip: &str, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM recovery_requests WHERE ip = $1 AND created_at >= $2")
-        .bind(ip.to_string())
-        .bind(since)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get("n")
+    sqlx::query_scalar(
+        "SELECT COUNT(*) AS n FROM recovery_requests WHERE ip = $1 AND created_at >= $2",
+    )
+    .bind(ip.to_string())
+    .bind(since)
+    .fetch_one(&mut **tx)
+    .await
 }
 
 pub async fn insert_recovery(tx: &mut Tx, r: NewRecovery<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO recovery_requests (full_name, old_phone, new_phone, order_number, ip, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -342,6 +318,5 @@ pub async fn insert_recovery(tx: &mut Tx, r: NewRecovery<'_>) -> Result<i64, sql
     .bind(r.ip.to_string())
     .bind(r.now)
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")
+    .await
 }

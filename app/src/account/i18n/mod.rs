@@ -1,5 +1,6 @@
 //! Rynok ID strings, Russian first. Kept beside the domain; `Lang::account()` picks one.
 
+use crate::account::security::model::Notice;
 use crate::i18n::Lang;
 use crate::shared::error::{AppError, Blocker};
 
@@ -92,6 +93,37 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::NotFound | AppError::InsufficientStock { .. } | AppError::Internal => {
             t.error_text.into()
         }
+    }
+}
+
+/// A Security message in the reader's language; `code` stands where a live code
+/// goes (the code, or dots once it is used or expired).
+pub fn notice_text(lang: Lang, n: &Notice, code: &str) -> String {
+    use crate::i18n::fill;
+    let d = lang.account();
+    match n {
+        Notice::SignedIn { browser, ip } => fill(d.msg_signed_in, &[&browser_or(d, browser), ip]),
+        Notice::Welcome => d.msg_welcome.into(),
+        Notice::CodeElsewhere => fill(d.msg_code_elsewhere, &[code]),
+        Notice::CodeWrong { browser, ip } => fill(d.msg_code_wrong, &[&browser_or(d, browser), ip]),
+        Notice::CodeBurned => d.msg_code_burned.into(),
+        Notice::EmailChanged { email } => fill(d.msg_email_changed, &[email]),
+        Notice::PhoneChanged { phone } => fill(d.msg_phone_changed, &[phone]),
+        Notice::PhoneChangeWaiting { phone, date } => {
+            fill(d.msg_phone_change_waiting, &[phone, date])
+        }
+        Notice::PhoneChangeCancelled => d.msg_phone_change_cancelled.into(),
+        Notice::PasskeyAdded { name } => fill(d.msg_passkey_added, &[name]),
+        Notice::PasskeyRemoved => d.msg_passkey_removed.into(),
+    }
+}
+
+/// A browser's name, or "an unknown browser" in the reader's language.
+fn browser_or(d: &AccountDict, browser: &str) -> String {
+    if browser.is_empty() {
+        d.unknown_browser.to_string()
+    } else {
+        browser.to_string()
     }
 }
 

@@ -3,7 +3,6 @@
 
 use crate::account::otp::model::SendKey;
 use crate::platform::db::Tx;
-use sqlx::Row;
 
 /// The times of the newest `limit` sends for `value` since `since`, newest first.
 pub async fn recent_sends(
@@ -18,15 +17,14 @@ pub async fn recent_sends(
         SendKey::Prefix => "prefix",
         SendKey::Ip => "ip",
     };
-    let rows = sqlx::query(&format!(
+    sqlx::query_scalar(&format!(
         "SELECT sent_at FROM code_sends WHERE {column} = $1 AND sent_at >= $2 ORDER BY sent_at DESC LIMIT $3"
     ))
     .bind(value.to_string())
     .bind(since)
     .bind(limit)
     .fetch_all(&mut **tx)
-    .await?;
-    rows.iter().map(|r| r.try_get("sent_at")).collect()
+    .await
 }
 
 /// One code sent: what the limits count it by.
@@ -82,12 +80,11 @@ pub async fn nth_recent_phone_send(
 
 /// Wrong codes entered for `target` since `since`, over all its attempts.
 pub async fn failures_since(tx: &mut Tx, target: &str, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT) AS n FROM signin_attempts WHERE target = $1 AND created_at >= $2",
     )
     .bind(target.to_string())
     .bind(since)
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("n")
+    .await
 }

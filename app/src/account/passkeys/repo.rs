@@ -1,14 +1,12 @@
 //! SQL for passkeys and WebAuthn ceremonies.
 
 use crate::platform::db::{Db, Tx};
-use sqlx::Row;
 
 pub async fn webauthn_id(tx: &mut Tx, user_id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query("SELECT webauthn_id FROM users WHERE id = $1")
+    sqlx::query_scalar("SELECT webauthn_id FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(&mut **tx)
-        .await?
-        .try_get("webauthn_id")
+        .await
 }
 
 pub async fn set_webauthn_id(tx: &mut Tx, user_id: i64, id: &str) -> Result<(), sqlx::Error> {
@@ -21,14 +19,13 @@ pub async fn set_webauthn_id(tx: &mut Tx, user_id: i64, id: &str) -> Result<(), 
 }
 
 pub async fn user_by_webauthn_id(tx: &mut Tx, id: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query("SELECT id FROM users WHERE webauthn_id = $1 AND deleted_at IS NULL")
+    sqlx::query_scalar("SELECT id FROM users WHERE webauthn_id = $1 AND deleted_at IS NULL")
         .bind(id.to_string())
         .fetch_optional(&mut **tx)
-        .await?
-        .map(|r| r.try_get("id"))
-        .transpose()
+        .await
 }
 
+#[derive(sqlx::FromRow)]
 pub struct ChallengeRow {
     pub id: i64,
     pub user_id: Option<i64>,
@@ -85,7 +82,7 @@ pub async fn take_challenge(
     token_hash: &str,
     now: i64,
 ) -> Result<Option<ChallengeRow>, sqlx::Error> {
-    let Some(r) = sqlx::query(
+    let Some(row): Option<ChallengeRow> = sqlx::query_as(
         "SELECT id, user_id, kind, state, name, created_at FROM webauthn_challenges WHERE token_hash = $1 AND used_at IS NULL",
     )
     .bind(token_hash.to_string())
@@ -93,14 +90,6 @@ pub async fn take_challenge(
     .await?
     else {
         return Ok(None);
-    };
-    let row = ChallengeRow {
-        id: r.try_get("id")?,
-        user_id: r.try_get("user_id")?,
-        kind: r.try_get("kind")?,
-        state: r.try_get("state")?,
-        name: r.try_get("name")?,
-        created_at: r.try_get("created_at")?,
     };
     sqlx::query("UPDATE webauthn_challenges SET used_at = $1 WHERE id = $2")
         .bind(now)
@@ -129,13 +118,11 @@ pub async fn passkey_by_credential(
     user_id: i64,
     credential_id: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query("SELECT id, passkey FROM passkeys WHERE user_id = $1 AND credential_id = $2")
+    sqlx::query_as("SELECT id, passkey FROM passkeys WHERE user_id = $1 AND credential_id = $2")
         .bind(user_id)
         .bind(credential_id.to_string())
         .fetch_optional(&mut **tx)
-        .await?
-        .map(|r| Ok((r.try_get("id")?, r.try_get("passkey")?)))
-        .transpose()
+        .await
 }
 
 pub async fn insert_passkey(

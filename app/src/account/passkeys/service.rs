@@ -4,6 +4,7 @@
 
 use crate::account::passkeys::repo::{self as repo, NewChallenge};
 use crate::account::profile::repo as users;
+use crate::account::security::model::Notice;
 use crate::account::security::service::log;
 use crate::account::session::model::{SessionRow, is_fresh};
 use crate::platform::request::Requester;
@@ -170,13 +171,11 @@ pub async fn register_finish(
     )
     .await?;
     let d = req.lang.account();
-    crate::account::security::repo::add_security_message(
-        &mut tx,
-        user_id,
-        &crate::i18n::fill(d.msg_passkey_added, &[&c.name]),
-        deps.now,
-    )
-    .await?;
+    let notice = Notice::PasskeyAdded {
+        name: c.name.clone(),
+    };
+    crate::account::security::repo::add_security_message(&mut tx, user_id, &notice, deps.now)
+        .await?;
     if let Some(user) = users::user_by_id(&mut *tx, user_id).await? {
         let text = crate::i18n::fill(d.msg_passkey_added, &[&c.name]);
         crate::account::security::service::email_account(
@@ -298,13 +297,9 @@ pub async fn remove(deps: &Deps<'_>, req: &Requester, user_id: i64, id: i64) -> 
     )
     .await?;
     let d = req.lang.account();
-    crate::account::security::repo::add_security_message(
-        &mut tx,
-        user_id,
-        d.msg_passkey_removed,
-        deps.now,
-    )
-    .await?;
+    let notice = Notice::PasskeyRemoved;
+    crate::account::security::repo::add_security_message(&mut tx, user_id, &notice, deps.now)
+        .await?;
     if let Some(user) = users::user_by_id(&mut *tx, user_id).await? {
         let text = d.msg_passkey_removed.to_string();
         crate::account::security::service::email_account(

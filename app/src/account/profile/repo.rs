@@ -4,8 +4,6 @@
 use crate::platform::db::{Db, Tx};
 use crate::shared::email::Email;
 use crate::shared::phone::Phone;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 /// An account as the sign-in flow needs it.
 #[derive(Debug, Clone)]
@@ -20,31 +18,38 @@ pub struct UserRow {
 
 const USER_COLUMNS: &str = "id, phone, email, email_verified_at, first_name, last_name";
 
-fn user_from_row(r: &AnyRow) -> Result<UserRow, sqlx::Error> {
-    Ok(UserRow {
-        id: r.try_get("id")?,
-        phone: r
-            .try_get::<Option<String>, _>("phone")?
-            .map(Phone::from_stored),
-        email: r
-            .try_get::<Option<String>, _>("email")?
-            .map(Email::from_stored),
-        email_verified: r.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
-        first_name: r.try_get("first_name")?,
-        last_name: r.try_get("last_name")?,
-    })
+/// A `users` row as stored, before its values become domain types.
+#[derive(sqlx::FromRow)]
+struct UserRaw {
+    id: i64,
+    phone: Option<String>,
+    email: Option<String>,
+    email_verified_at: Option<i64>,
+    first_name: String,
+    last_name: String,
+}
+
+impl From<UserRaw> for UserRow {
+    fn from(r: UserRaw) -> UserRow {
+        UserRow {
+            id: r.id,
+            phone: r.phone.map(Phone::from_stored),
+            email: r.email.map(Email::from_stored),
+            email_verified: r.email_verified_at.is_some(),
+            first_name: r.first_name,
+            last_name: r.last_name,
+        }
+    }
 }
 
 pub async fn user_by_phone(tx: &mut Tx, phone: &Phone) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query(&format!(
+    sqlx::query_as::<_, UserRaw>(&format!(
         "SELECT {USER_COLUMNS} FROM users WHERE phone = $1 AND deleted_at IS NULL"
     ))
     .bind(phone.as_str().to_string())
     .fetch_optional(&mut **tx)
-    .await?
-    .as_ref()
-    .map(user_from_row)
-    .transpose()
+    .await
+    .map(|r| r.map(UserRow::from))
 }
 
 /// The account whose verified email this is (an unverified one cannot sign in).
@@ -52,16 +57,14 @@ pub async fn user_by_verified_email(
     tx: &mut Tx,
     email: &Email,
 ) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query(&format!(
+    sqlx::query_as::<_, UserRaw>(&format!(
         "SELECT {USER_COLUMNS} FROM users WHERE email = $1 AND email_verified_at IS NOT NULL \
          AND deleted_at IS NULL"
     ))
     .bind(email.as_str().to_string())
     .fetch_optional(&mut **tx)
-    .await?
-    .as_ref()
-    .map(user_from_row)
-    .transpose()
+    .await
+    .map(|r| r.map(UserRow::from))
 }
 
 /// The account with this id, unless it was deleted (on the pool, or inside a
@@ -70,26 +73,23 @@ pub async fn user_by_id<'e>(
     db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     id: i64,
 ) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query(&format!(
+    sqlx::query_as::<_, UserRaw>(&format!(
         "SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL"
     ))
     .bind(id)
     .fetch_optional(db)
-    .await?
-    .as_ref()
-    .map(user_from_row)
-    .transpose()
+    .await
+    .map(|r| r.map(UserRow::from))
 }
 
 pub async fn create_user(tx: &mut Tx, phone: &Phone, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO users (phone, terms_accepted_at, created_at) VALUES ($1, $2, $2) RETURNING id",
     )
     .bind(phone.as_str().to_string())
     .bind(now)
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")
+    .await
 }
 
 /// A new account from a provider's verified phone and/or email.
@@ -176,20 +176,30 @@ pub struct ProfileRow {
 }
 
 pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
-    let r = sqlx::query(
+    let r: ProfileRaw = sqlx::query_as(
         "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter FROM users WHERE id = $1",
     )
     .bind(user_id)
     .fetch_one(&db.pool)
     .await?;
     Ok(ProfileRow {
-        last_name: r.try_get("last_name")?,
-        first_name: r.try_get("first_name")?,
-        middle_name: r.try_get("middle_name")?,
-        gender: r.try_get("gender")?,
-        birth_date: r.try_get("birth_date")?,
-        newsletter: r.try_get::<i64, _>("newsletter")? != 0,
+        last_name: r.last_name,
+        first_name: r.first_name,
+        middle_name: r.middle_name,
+        gender: r.gender,
+        birth_date: r.birth_date,
+        newsletter: r.newsletter != 0,
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRaw {
+    last_name: String,
+    first_name: String,
+    middle_name: String,
+    gender: String,
+    birth_date: Option<String>,
+    newsletter: i64,
 }
 
 pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {

@@ -11,7 +11,11 @@ use {crate::account::security::service, crate::account::session::service::signed
 /// Sessions, history, messages, passkeys and recent ways to sign in.
 #[server(input = GetUrl, endpoint = "account/security")]
 pub async fn get_security() -> Result<SecurityView, AppError> {
-    signed_in(|cx, me| async move { service::security(&cx.deps(), &me).await }).await
+    signed_in(|cx, me| async move {
+        let lang = crate::platform::request::lang();
+        service::security(&cx.deps(), lang, &me).await
+    })
+    .await
 }
 
 /// Removes the ways to sign in added in the last days (after a break-in).

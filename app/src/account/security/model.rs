@@ -46,3 +46,43 @@ pub struct SecurityView {
     /// Ways to sign in added in the last days, offered for removal.
     pub recent: Vec<RecentMethod>,
 }
+
+/// What a Security message says, stored as its kind and parameters and worded
+/// in the reader's language when shown (`account::i18n::notice_text`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// Someone signed in: which browser, from where.
+    SignedIn {
+        browser: String,
+        ip: String,
+    },
+    /// A new account's greeting.
+    Welcome,
+    /// A live sign-in code asked for on another device (the code itself is sealed
+    /// beside the message and shown only while it lives).
+    CodeElsewhere,
+    /// A wrong code was entered for the account: which browser, from where.
+    CodeWrong {
+        browser: String,
+        ip: String,
+    },
+    /// Five wrong codes: the code is burnt.
+    CodeBurned,
+    EmailChanged {
+        email: String,
+    },
+    PhoneChanged {
+        phone: String,
+    },
+    /// A change to `phone` without the old number, applied on `date` unless cancelled.
+    PhoneChangeWaiting {
+        phone: String,
+        date: String,
+    },
+    PhoneChangeCancelled,
+    PasskeyAdded {
+        name: String,
+    },
+    PasskeyRemoved,
+}

@@ -1,5 +1,6 @@
 //! SQL for the security log and the Security feed.
 
+use crate::account::security::model::Notice;
 use crate::platform::db::{Db, Tx};
 
 pub struct Event<'a> {
@@ -41,42 +42,47 @@ pub async fn events(
     .await
 }
 
+/// Adds a message to the account's Security feed, stored as what happened (JSON)
+/// so that it is worded in the reader's language.
 pub async fn add_security_message(
     tx: &mut Tx,
     user_id: i64,
-    body: &str,
+    notice: &Notice,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO security_messages (user_id, body, at) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO security_messages (user_id, body, notice, at) VALUES ($1, '', $2, $3)")
         .bind(user_id)
-        .bind(body.to_string())
+        .bind(notice_json(notice))
         .bind(now)
         .execute(&mut **tx)
         .await
         .map(|_| ())
 }
 
-/// A message that shows a live sign-in code: the body has [`CODE_MARK`] where the
-/// code goes, the code itself is sealed and erased with its attempt.
+fn notice_json(n: &Notice) -> String {
+    serde_json::to_string(n).expect("a notice is plain data")
+}
+
+/// A message that shows a live sign-in code ([`Notice::CodeElsewhere`]): the code
+/// itself is sealed and erased with its attempt.
 pub struct CodeMessage<'a> {
     pub user_id: i64,
-    pub body: &'a str,
     pub sealed: &'a str,
     pub expires_at: i64,
     pub attempt_id: i64,
     pub now: i64,
 }
 
-/// Where a sealed code goes in a message's body.
+/// Where a sealed code went in the body of a message written before notices.
 pub const CODE_MARK: &str = "\u{1}code\u{1}";
 
 pub async fn add_code_message(tx: &mut Tx, m: CodeMessage<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO security_messages (user_id, body, at, secret, secret_expires_at, attempt_id) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO security_messages (user_id, body, notice, at, secret, secret_expires_at, attempt_id) \
+         VALUES ($1, '', $2, $3, $4, $5, $6)",
     )
     .bind(m.user_id)
-    .bind(m.body.to_string())
+    .bind(notice_json(&Notice::CodeElsewhere))
     .bind(m.now)
     .bind(m.sealed.to_string())
     .bind(m.expires_at)
@@ -113,6 +119,8 @@ pub async fn erase_expired_codes(db: &Db, now: i64) -> Result<u64, sqlx::Error> 
 pub struct MessageRow {
     pub id: i64,
     pub body: String,
+    /// What happened (JSON of a `Notice`); none for messages written before.
+    pub notice: Option<String>,
     pub at: i64,
     pub secret: Option<String>,
     pub secret_expires_at: Option<i64>,
@@ -125,7 +133,7 @@ pub async fn security_messages(
     limit: i64,
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, body, at, secret, secret_expires_at FROM security_messages WHERE user_id = $1 \
+        "SELECT id, body, notice, at, secret, secret_expires_at FROM security_messages WHERE user_id = $1 \
          ORDER BY at DESC, id DESC LIMIT $2",
     )
     .bind(user_id)

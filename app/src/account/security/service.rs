@@ -1,13 +1,15 @@
 //! The security log and the Security feed: what is written when something happens
 //! to an account, how the owner is told, and what the Security page shows.
 
+use crate::account::i18n::notice_text;
 use crate::account::passkeys::model::PasskeyInfo;
 use crate::account::profile::repo::UserRow;
 use crate::account::security::model::{
-    EventInfo, RecentKind, RecentMethod, SecurityMessage, SecurityView,
+    EventInfo, Notice, RecentKind, RecentMethod, SecurityMessage, SecurityView,
 };
 use crate::account::security::repo::{self, Event};
 use crate::account::session::model::{SessionInfo, SessionRow, describe_browser, is_live};
+use crate::i18n::Lang;
 use crate::notify::Message;
 use crate::platform::db::{Db, Tx};
 use crate::platform::request::Requester;
@@ -18,7 +20,11 @@ mod feed;
 
 pub use feed::{FeedCode, copy_to_security_feed, unseal_feed_code};
 
-pub async fn security(deps: &Deps<'_>, current: &SessionRow) -> AppResult<SecurityView> {
+pub async fn security(
+    deps: &Deps<'_>,
+    lang: Lang,
+    current: &SessionRow,
+) -> AppResult<SecurityView> {
     let (db, settings, now) = (deps.db, deps.settings, deps.now);
     let sessions = crate::account::session::repo::live_sessions(db, current.user_id)
         .await?
@@ -49,7 +55,7 @@ pub async fn security(deps: &Deps<'_>, current: &SessionRow) -> AppResult<Securi
         .into_iter()
         .map(|m| SecurityMessage {
             id: m.id,
-            body: show_code(settings, current.user_id, &m, now),
+            body: show_message(settings, lang, current.user_id, &m, now),
             at: m.at,
         })
         .collect();
@@ -136,18 +142,29 @@ pub async fn remove_recent(deps: &Deps<'_>, req: &Requester, me: &SessionRow) ->
 
 /// A message's text with its sealed code in place while the code lives, and dots
 /// once it is used, replaced or expired.
-fn show_code(settings: &Settings, user_id: i64, m: &repo::MessageRow, now: i64) -> String {
-    if !m.body.contains(repo::CODE_MARK) {
-        return m.body.clone();
-    }
+/// Messages written before notices keep their stored text.
+fn show_message(
+    settings: &Settings,
+    lang: Lang,
+    user_id: i64,
+    m: &repo::MessageRow,
+    now: i64,
+) -> String {
     let code = match (&m.secret, m.secret_expires_at) {
         (Some(sealed), Some(until)) if until > now => {
             unseal_feed_code(&settings.secret, user_id, sealed)
         }
         _ => None,
     };
-    m.body
-        .replace(repo::CODE_MARK, code.as_deref().unwrap_or("••••••"))
+    let code = code.as_deref().unwrap_or("••••••");
+    match m.notice.as_deref().map(serde_json::from_str::<Notice>) {
+        Some(Ok(n)) => notice_text(lang, &n, code),
+        Some(Err(e)) => {
+            tracing::warn!(error = %e, id = m.id, "unreadable security notice");
+            String::new()
+        }
+        None => m.body.replace(repo::CODE_MARK, code),
+    }
 }
 
 /// Sends without waiting for the outcome (it is logged).

@@ -2,7 +2,6 @@
 
 pub use crate::account::session::model::SessionRow;
 use crate::platform::db::{Db, Tx};
-use sqlx::Row;
 
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
@@ -14,7 +13,7 @@ pub struct NewSession<'a> {
 }
 
 pub async fn insert_session(tx: &mut Tx, s: NewSession<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip, reauth_at) \
          VALUES ($1, $2, $3, $3, $4, $5, $6, $3) RETURNING id",
     )
@@ -25,8 +24,7 @@ pub async fn insert_session(tx: &mut Tx, s: NewSession<'_>) -> Result<i64, sqlx:
     .bind(s.user_agent.to_string())
     .bind(s.ip.to_string())
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")
+    .await
 }
 
 const SESSION_COLUMNS: &str =
@@ -126,7 +124,7 @@ pub async fn has_live_session(
     now: i64,
     idle_ms: i64,
 ) -> Result<bool, sqlx::Error> {
-    let r = sqlx::query(
+    let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM sessions WHERE user_id = $1 AND ended_at IS NULL \
          AND expires_at > $2 AND last_seen_at > $3",
     )
@@ -135,5 +133,5 @@ pub async fn has_live_session(
     .bind(now - idle_ms)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(r.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }

@@ -1,10 +1,9 @@
 //! Sign-in attempts SQL: one row per attempt, its code as an HMAC, its failures.
 
 use crate::platform::db::Tx;
-use sqlx::Row;
 
 /// One sign-in attempt, as stored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttemptRow {
     pub id: i64,
     pub kind: String,
@@ -31,7 +30,7 @@ pub struct NewAttempt<'a> {
 }
 
 pub async fn insert_attempt(tx: &mut Tx, a: NewAttempt<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO signin_attempts (token_hash, kind, target, channel, code_hash, code_expires_at, \
          last_sent_at, created_at, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
     )
@@ -44,8 +43,7 @@ pub async fn insert_attempt(tx: &mut Tx, a: NewAttempt<'_>) -> Result<i64, sqlx:
     .bind(a.now)
     .bind(a.ip.to_string())
     .fetch_one(&mut **tx)
-    .await?
-    .try_get("id")
+    .await
 }
 
 const ATTEMPT_COLUMNS: &str = "id, kind, target, channel, code_hash, code_expires_at, failures, \
@@ -79,26 +77,10 @@ async fn attempt_query(
     sql: &str,
     token_hash: &str,
 ) -> Result<Option<AttemptRow>, sqlx::Error> {
-    let Some(r) = sqlx::query(sql)
+    sqlx::query_as(sql)
         .bind(token_hash.to_string())
         .fetch_optional(&mut **tx)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(Some(AttemptRow {
-        id: r.try_get("id")?,
-        kind: r.try_get("kind")?,
-        target: r.try_get("target")?,
-        channel: r.try_get("channel")?,
-        code_hash: r.try_get("code_hash")?,
-        code_expires_at: r.try_get("code_expires_at")?,
-        failures: r.try_get("failures")?,
-        last_sent_at: r.try_get("last_sent_at")?,
-        verified_at: r.try_get("verified_at")?,
-        consumed_at: r.try_get("consumed_at")?,
-        created_at: r.try_get("created_at")?,
-    }))
+        .await
 }
 
 /// A new code for the same attempt; the failure count stays.

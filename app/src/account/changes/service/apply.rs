@@ -1,7 +1,7 @@
 //! Confirming a change's code and taking its next step.
 
 use super::open::*;
-use crate::account::changes::model::ChangeStep;
+use crate::account::changes::model::{ChangeKind, ChangeState, ChangeStep};
 use crate::account::changes::repo::{self as repo, ChangeRow};
 use crate::account::otp::model::CODE_TTL_MS;
 use crate::account::otp::model::Channel;
@@ -11,6 +11,7 @@ use crate::account::otp::model::Target;
 use crate::account::otp::service::code_mac;
 use crate::account::otp::service::wrong_code;
 use crate::account::profile::repo::UserRow;
+use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::log;
 use crate::account::security::service::send_later;
@@ -30,7 +31,7 @@ pub async fn confirm(
     deps: &Deps<'_>,
     req: &Requester,
     user_id: i64,
-    kinds: &[&str],
+    kinds: &[ChangeKind],
     code: &OtpCode,
 ) -> AppResult<ChangeStep> {
     let now = deps.now;
@@ -50,7 +51,15 @@ pub async fn confirm(
         let Some(failures) = repo::add_failure(&mut tx, c.id, MAX_FAILURES).await? else {
             return Err(AppError::CodeBurned);
         };
-        log(&mut tx, Some(u.id), "change_code_failed", &c.kind, req, now).await?;
+        log(
+            &mut tx,
+            Some(u.id),
+            "change_code_failed",
+            c.kind.as_str(),
+            req,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         return Err(wrong_code(failures));
     }
@@ -68,15 +77,15 @@ async fn apply(
 ) -> AppResult<ChangeStep> {
     let now = deps.now;
     let d = req.lang.account();
-    match (c.kind.as_str(), c.state.as_str()) {
-        ("email", "new") => {
+    match (c.kind, c.state) {
+        (ChangeKind::Email, ChangeState::New) => {
             if repo::taken(tx, "email", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
                     field: "email".into(),
                 });
             }
             repo::set_email(tx, u.id, &c.new_value, now).await?;
-            repo::finish(tx, c.id, "new", "done", now).await?;
+            repo::finish(tx, c.id, ChangeState::New, ChangeState::Done, now).await?;
             log(
                 tx,
                 Some(u.id),
@@ -86,8 +95,15 @@ async fn apply(
                 now,
             )
             .await?;
-            feed::add_security_message(tx, u.id, &fill(d.msg_email_changed, &[&c.new_value]), now)
-                .await?;
+            feed::add_security_message(
+                tx,
+                u.id,
+                &Notice::EmailChanged {
+                    email: c.new_value.clone(),
+                },
+                now,
+            )
+            .await?;
             if let (Some(old), true) = (&u.email, u.email_verified)
                 && old.as_str() != c.new_value
             {
@@ -104,43 +120,40 @@ async fn apply(
             sms_account(deps, u, fill(d.sms_email_added, &[&c.new_value]));
             Ok(ChangeStep::EmailVerified)
         }
-        ("phone", "old") => {
+        (ChangeKind::Phone, ChangeState::Old) => {
             // The account is proven; now the new number.
             let new = Phone::from_stored(c.new_value.clone());
             next_code(deps, req, tx, c, Target::Phone(new, Channel::Sms)).await
         }
-        ("email", "old") => {
+        (ChangeKind::Email, ChangeState::Old) => {
             // The phone is proven; now the new address.
             let new = Email::from_stored(c.new_value.clone());
             next_code(deps, req, tx, c, Target::Email(new)).await
         }
-        ("reauth", "old") => {
+        (ChangeKind::Reauth, ChangeState::Old) => {
             mark_fresh(tx, c, now).await?;
-            repo::finish(tx, c.id, "old", "done", now).await?;
+            repo::finish(tx, c.id, ChangeState::Old, ChangeState::Done, now).await?;
             log(tx, Some(u.id), "reauth", "", req, now).await?;
             Ok(ChangeStep::Reauthenticated)
         }
-        ("phone", "new") => {
+        (ChangeKind::Phone, ChangeState::New) => {
             if repo::taken(tx, "phone", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
                     field: "phone".into(),
                 });
             }
             repo::set_phone(tx, u.id, &c.new_value).await?;
-            repo::finish(tx, c.id, "new", "done", now).await?;
+            repo::finish(tx, c.id, ChangeState::New, ChangeState::Done, now).await?;
             let new = Phone::from_stored(c.new_value.clone());
             log(tx, Some(u.id), "phone_changed", &new.masked(), req, now).await?;
-            feed::add_security_message(
-                tx,
-                u.id,
-                &fill(d.msg_phone_changed, &[&new.display()]),
-                now,
-            )
-            .await?;
+            let notice = Notice::PhoneChanged {
+                phone: new.display(),
+            };
+            feed::add_security_message(tx, u.id, &notice, now).await?;
             tell_old_contacts(deps, req, u, &fill(d.msg_phone_changed, &[&new.display()]));
             Ok(ChangeStep::PhoneChanged)
         }
-        ("phone_lost", "new") => {
+        (ChangeKind::PhoneLost, ChangeState::New) => {
             if repo::taken(tx, "phone", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
                     field: "phone".into(),
@@ -148,7 +161,7 @@ async fn apply(
             }
             let due = now + LOST_PHONE_WAIT_MS;
             let next = repo::Next {
-                state: "waiting",
+                state: ChangeState::Waiting,
                 code_target: &c.code_target,
                 salt: "",
                 code_hash: "",
@@ -168,14 +181,18 @@ async fn apply(
             )
             .await?;
             let text = fill(d.msg_phone_change_waiting, &[&new.masked(), &when]);
-            feed::add_security_message(tx, u.id, &text, now).await?;
+            let notice = Notice::PhoneChangeWaiting {
+                phone: new.masked(),
+                date: when.clone(),
+            };
+            feed::add_security_message(tx, u.id, &notice, now).await?;
             tell_old_contacts(deps, req, u, &text);
             Ok(ChangeStep::PhoneWaiting { due_at: due })
         }
-        ("delete", "old") => {
+        (ChangeKind::Delete, ChangeState::Old) => {
             let (reason, comment) = c.detail.split_once('\n').unwrap_or((&c.detail, ""));
             repo::record_deletion_reason(tx, reason, comment, now).await?;
-            repo::finish(tx, c.id, "old", "done", now).await?;
+            repo::finish(tx, c.id, ChangeState::Old, ChangeState::Done, now).await?;
             repo::erase(tx, u.id, now).await?;
             crate::lifecycle::account_erased(tx, u.id).await?;
             Ok(ChangeStep::Deleted)
@@ -197,7 +214,7 @@ async fn next_code(
     mark_fresh(tx, c, now).await?;
     let (salt, mac, code) = send_code(deps, req, tx, &target).await?;
     let next = repo::Next {
-        state: "new",
+        state: ChangeState::New,
         code_target: target.key(),
         salt: &salt,
         code_hash: &mac,

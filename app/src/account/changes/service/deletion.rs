@@ -2,7 +2,7 @@
 //! happens when the code is confirmed (`changes::confirm`).
 
 use super::open::{Opening, open_change};
-use crate::account::changes::model::ChangeStep;
+use crate::account::changes::model::{ChangeKind, ChangeState, ChangeStep};
 use crate::account::changes::repo;
 use crate::account::otp::model::Channel;
 use crate::account::otp::model::Target;
@@ -57,8 +57,8 @@ pub async fn start_delete(
     let detail = format!("{reason}\n{comment}");
     let opening = Opening {
         user_id: u.id,
-        kind: "delete",
-        state: "old",
+        kind: ChangeKind::Delete,
+        state: ChangeState::Old,
         target: &target,
         new_value: "",
         detail: &detail,

@@ -1,9 +1,10 @@
 //! The 14-day phone change: cancelling it, and applying it when it falls due.
 
+use crate::account::changes::model::ChangeState;
 use crate::account::changes::repo::{self as repo};
+use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::log;
-use crate::i18n::fill;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult};
@@ -16,7 +17,15 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
         .await?
         .ok_or(AppError::NotFound)?;
     let mut tx = deps.db.begin_write().await?;
-    if !repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
+    if !repo::finish(
+        &mut tx,
+        c.id,
+        ChangeState::Waiting,
+        ChangeState::Cancelled,
+        now,
+    )
+    .await?
+    {
         return Err(AppError::NotFound);
     }
     log(
@@ -28,8 +37,7 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
         now,
     )
     .await?;
-    let d = req.lang.account();
-    feed::add_security_message(&mut tx, user_id, d.msg_phone_change_cancelled, now).await?;
+    feed::add_security_message(&mut tx, user_id, &Notice::PhoneChangeCancelled, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -40,18 +48,25 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
     let now = deps.now;
     let mut tx = deps.db.begin_write().await?;
     let due = repo::due(&mut tx, now).await?;
-    let d = crate::i18n::Lang::Ru.account();
     for c in &due {
         // Each change is closed first and conditionally: a cancellation committed
         // since `due` read it leaves it alone.
         if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
-            if repo::finish(&mut tx, c.id, "waiting", "cancelled", now).await? {
-                feed::add_security_message(&mut tx, c.user_id, d.msg_phone_change_cancelled, now)
+            if repo::finish(
+                &mut tx,
+                c.id,
+                ChangeState::Waiting,
+                ChangeState::Cancelled,
+                now,
+            )
+            .await?
+            {
+                feed::add_security_message(&mut tx, c.user_id, &Notice::PhoneChangeCancelled, now)
                     .await?;
             }
             continue;
         }
-        if !repo::finish(&mut tx, c.id, "waiting", "done", now).await? {
+        if !repo::finish(&mut tx, c.id, ChangeState::Waiting, ChangeState::Done, now).await? {
             continue;
         }
         repo::set_phone(&mut tx, c.user_id, &c.new_value).await?;
@@ -68,13 +83,10 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
             },
         )
         .await?;
-        feed::add_security_message(
-            &mut tx,
-            c.user_id,
-            &fill(d.msg_phone_changed, &[&new.display()]),
-            now,
-        )
-        .await?;
+        let notice = Notice::PhoneChanged {
+            phone: new.display(),
+        };
+        feed::add_security_message(&mut tx, c.user_id, &notice, now).await?;
     }
     tx.commit().await?;
     Ok(due.len())

@@ -1,7 +1,7 @@
 //! What every change shares: the account's lock, opening a change and sending
 //! its code, where a proof of the account goes.
 
-use crate::account::changes::model::ChangeStep;
+use crate::account::changes::model::{ChangeKind, ChangeState, ChangeStep};
 use crate::account::changes::repo::{self as repo, ChangeRow, NewChange};
 use crate::account::otp::model::CODE_TTL_MS;
 use crate::account::otp::model::Channel;
@@ -77,8 +77,8 @@ pub(super) fn deliver(deps: &Deps<'_>, req: &Requester, target: &Target, code: &
 /// open one of that kind.
 pub struct Opening<'a> {
     pub user_id: i64,
-    pub kind: &'a str,
-    pub state: &'a str,
+    pub kind: ChangeKind,
+    pub state: ChangeState,
     pub target: &'a Target,
     pub new_value: &'a str,
     pub detail: &'a str,

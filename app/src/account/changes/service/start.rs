@@ -2,7 +2,7 @@
 //! what "My data" shows of the changes under way.
 
 use super::open::*;
-use crate::account::changes::model::ChangeStep;
+use crate::account::changes::model::{ChangeKind, ChangeState, ChangeStep};
 use crate::account::changes::repo::{self as repo};
 use crate::account::otp::model::Channel;
 use crate::account::otp::model::Target;
@@ -28,13 +28,16 @@ pub async fn start_email(
     // Whether the address is taken is told only once its code proves it is the
     // person's own (`apply`): before that, the answer is the same for every address.
     let (state, target) = if is_fresh(session, deps.now) {
-        ("new", Target::Email(email.clone()))
+        (ChangeState::New, Target::Email(email.clone()))
     } else {
-        ("old", proof_target(&u).ok_or(AppError::ReauthRequired)?)
+        (
+            ChangeState::Old,
+            proof_target(&u).ok_or(AppError::ReauthRequired)?,
+        )
     };
     let opening = Opening {
         user_id: u.id,
-        kind: "email",
+        kind: ChangeKind::Email,
         state,
         target: &target,
         new_value: email.as_str(),
@@ -64,27 +67,33 @@ pub async fn start_phone(
     }
     let (kind, state, target) = match (&u.phone, lost) {
         (Some(_), true) => (
-            "phone_lost",
-            "new",
+            ChangeKind::PhoneLost,
+            ChangeState::New,
             Target::Phone(new.clone(), Channel::Sms),
         ),
-        (Some(current), false) => ("phone", "old", Target::Phone(current.clone(), Channel::Sms)),
+        (Some(current), false) => (
+            ChangeKind::Phone,
+            ChangeState::Old,
+            Target::Phone(current.clone(), Channel::Sms),
+        ),
         // An account from "Sign in with ..." may have no number yet: proving the
         // new one is enough when the session is fresh; else its email first.
-        (None, _) if is_fresh(session, deps.now) => {
-            ("phone", "new", Target::Phone(new.clone(), Channel::Sms))
-        }
+        (None, _) if is_fresh(session, deps.now) => (
+            ChangeKind::Phone,
+            ChangeState::New,
+            Target::Phone(new.clone(), Channel::Sms),
+        ),
         (None, _) => (
-            "phone",
-            "old",
+            ChangeKind::Phone,
+            ChangeState::Old,
             proof_target(&u).ok_or(AppError::ReauthRequired)?,
         ),
     };
     // One phone change at a time, whichever path.
-    let other = if kind == "phone" {
-        "phone_lost"
+    let other = if kind == ChangeKind::Phone {
+        ChangeKind::PhoneLost
     } else {
-        "phone"
+        ChangeKind::Phone
     };
     repo::cancel_open(&mut tx, u.id, other, deps.now).await?;
     let opening = Opening {
@@ -99,7 +108,7 @@ pub async fn start_phone(
 }
 
 /// Starts proving the account afresh in this session: a code to its phone (or
-/// verified email). Confirmed with `confirm(.., &["reauth"], ..)`.
+/// verified email). Confirmed with `confirm(.., &[ChangeKind::Reauth], ..)`.
 pub async fn start_reauth(
     deps: &Deps<'_>,
     req: &Requester,
@@ -112,8 +121,8 @@ pub async fn start_reauth(
     })?;
     let opening = Opening {
         user_id: u.id,
-        kind: "reauth",
-        state: "old",
+        kind: ChangeKind::Reauth,
+        state: ChangeState::Old,
         target: &target,
         new_value: "",
         detail: &session_detail(session),
@@ -132,7 +141,12 @@ pub async fn pending_for(
     let pending = repo::open(
         &mut tx,
         user_id,
-        &["email", "phone", "phone_lost", "delete"],
+        &[
+            ChangeKind::Email,
+            ChangeKind::Phone,
+            ChangeKind::PhoneLost,
+            ChangeKind::Delete,
+        ],
     )
     .await?
     .map(|c| {
@@ -141,7 +155,7 @@ pub async fn pending_for(
         } else {
             Phone::from_stored(c.code_target).masked()
         };
-        (c.kind, to)
+        (c.kind.as_str().to_string(), to)
     });
     drop(tx);
     let waiting = repo::waiting(&db.pool, user_id).await?.map(|c| {

@@ -4,9 +4,7 @@
 use crate::account::profile::repo::UserRow;
 use crate::account::security::repo;
 use crate::account::session::repo::has_live_session;
-use crate::i18n::fill;
 use crate::platform::db::Tx;
-use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::error::AppResult;
 
@@ -21,16 +19,13 @@ pub struct FeedCode<'a> {
 pub async fn copy_to_security_feed(
     tx: &mut Tx,
     deps: &Deps<'_>,
-    req: &Requester,
     user: &UserRow,
     c: FeedCode<'_>,
 ) -> AppResult<()> {
     let live = has_live_session(tx, user.id, deps.now, deps.settings.session_idle_ms).await?;
     if live {
-        let d = req.lang.account();
         let message = repo::CodeMessage {
             user_id: user.id,
-            body: &fill(d.msg_code_elsewhere, &[repo::CODE_MARK]),
             sealed: &seal_feed_code(&deps.settings.secret, user.id, c.code),
             expires_at: c.expires_at,
             attempt_id: c.attempt_id,

@@ -55,7 +55,7 @@ pub async fn start(
             attempt_id,
             expires_at: now + CODE_TTL_MS,
         };
-        copy_to_security_feed(&mut tx, deps, req, user, copy).await?;
+        copy_to_security_feed(&mut tx, deps, user, copy).await?;
     }
     tx.commit().await?;
     deliver(deps, req, &target, account.as_ref(), &code).await?;
@@ -116,7 +116,7 @@ pub async fn resend(
             attempt_id: a.id,
             expires_at: now + CODE_TTL_MS,
         };
-        copy_to_security_feed(&mut tx, deps, req, user, copy).await?;
+        copy_to_security_feed(&mut tx, deps, user, copy).await?;
     }
     tx.commit().await?;
     deliver(deps, req, &target, account.as_ref(), &code).await?;

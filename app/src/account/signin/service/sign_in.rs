@@ -1,6 +1,7 @@
 //! What every sign-in does inside its transaction, however it was proven.
 
 use crate::account::profile::repo::UserRow;
+use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::{email_account, log};
 use crate::account::session::model::describe_browser;
@@ -24,9 +25,11 @@ pub async fn sign_in(
     let token = session::create(tx, user.id, deps.settings, now, &req.user_agent, &req.ip).await?;
     crate::lifecycle::signed_in(tx, req, user.id, now).await?;
     log(tx, Some(user.id), "signin", method, req, now).await?;
-    let d = req.lang.account();
-    let text = fill(d.msg_signed_in, &[&browser_of(req), &req.ip]);
-    feed::add_security_message(tx, user.id, &text, now).await?;
+    let notice = Notice::SignedIn {
+        browser: describe_browser(&req.user_agent),
+        ip: req.ip.clone(),
+    };
+    feed::add_security_message(tx, user.id, &notice, now).await?;
     notify_sign_in(deps, req, user);
     Ok(token)
 }

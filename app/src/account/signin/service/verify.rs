@@ -5,8 +5,10 @@ use super::sign_in::{browser_of, sign_in};
 use crate::account::otp::model::{MAX_FAILURES, OtpCode};
 use crate::account::otp::service::{code_mac, wrong_code};
 use crate::account::profile::repo::{self as users};
+use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::{email_account, log};
+use crate::account::session::model::describe_browser;
 use crate::account::signin::repo::{self as attempts};
 use crate::i18n::fill;
 use crate::platform::request::Requester;
@@ -68,12 +70,15 @@ pub async fn verify(
             let d = req.lang.account();
             let (browser, ip) = (browser_of(req), req.ip.as_str());
             if failures == 1 {
-                let text = fill(d.msg_code_wrong, &[&browser, ip]);
-                feed::add_security_message(&mut tx, user.id, &text, now).await?;
+                let notice = Notice::CodeWrong {
+                    browser: describe_browser(&req.user_agent),
+                    ip: ip.to_string(),
+                };
+                feed::add_security_message(&mut tx, user.id, &notice, now).await?;
             }
             if failures == MAX_FAILURES {
                 feed::erase_attempt_codes(&mut tx, a.id).await?;
-                feed::add_security_message(&mut tx, user.id, d.msg_code_burned, now).await?;
+                feed::add_security_message(&mut tx, user.id, &Notice::CodeBurned, now).await?;
                 let text = fill(d.email_code_burned_body, &[&browser, ip]);
                 email_account(deps, user, d.email_code_burned_subject, text);
             }
@@ -148,8 +153,7 @@ pub async fn accept_terms(
                 .await?;
             }
             log(&mut tx, Some(id), "signup", "", req, now).await?;
-            let d = req.lang.account();
-            feed::add_security_message(&mut tx, id, d.msg_welcome, now).await?;
+            feed::add_security_message(&mut tx, id, &Notice::Welcome, now).await?;
             users::user_by_phone(&mut tx, &phone)
                 .await?
                 .ok_or(AppError::Internal)?

@@ -1,8 +1,7 @@
 //! Rynok ID under parallel requests: the send limits and the five-tries rule hold
 //! however many requests arrive at once (on SQLite and on Postgres).
 
-use crate::helpers::{TestApp, error_of};
-use serde_json::json;
+use crate::helpers::{AppError, TestApp, error_of};
 use std::sync::Arc;
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
@@ -79,7 +78,7 @@ async fn fifty_parallel_wrong_guesses_count_exactly_five_and_then_the_right_code
     let failures = "SELECT failures FROM signin_attempts";
     assert_eq!(app.one_i64(failures, &[]).await, 5);
     let (_, e) = error_of(app.send_code(&code).await).await;
-    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(e, AppError::CodeBurned);
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM sessions", &[]).await, 0);
 }
 
@@ -121,7 +120,7 @@ async fn fifty_parallel_wrong_codes_for_an_email_change_count_exactly_five() {
         .post_form("account/change/confirm", &[("code", &code)])
         .await;
     let (_, e) = error_of(r).await;
-    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(e, AppError::CodeBurned);
     let verified = "SELECT COUNT(*) FROM users WHERE email_verified_at IS NOT NULL";
     assert_eq!(app.one_i64(verified, &[]).await, 0);
 }

@@ -1,6 +1,6 @@
 //! Rynok ID: what the security review of 2026-11-23 found, each proven fixed.
 
-use crate::helpers::{TestApp, code_in, error_of, message_to, requester};
+use crate::helpers::{AppError, TestApp, code_in, error_of, message_to, requester};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -35,7 +35,9 @@ async fn a_live_code_in_the_security_feed_is_stored_sealed_and_erased_once_used(
     assert_eq!(other.start_phone(PHONE, "sms").await.status(), 200);
     let code = app.last_code(PHONE).await;
     // The database holds no code in the clear...
-    let plain = format!("SELECT COUNT(*) FROM security_messages WHERE body LIKE '%{code}%'");
+    let plain = format!(
+        "SELECT COUNT(*) FROM security_messages WHERE body LIKE '%{code}%' OR notice LIKE '%{code}%'"
+    );
     assert_eq!(app.one_i64(&plain, &[]).await, 0);
     let sealed = "SELECT COUNT(*) FROM security_messages WHERE secret IS NOT NULL";
     assert_eq!(app.one_i64(sealed, &[]).await, 1);
@@ -233,7 +235,7 @@ async fn a_session_that_is_not_fresh_cannot_start_adding_a_passkey_until_it_prov
     assert_eq!(start().await.status(), 200, "a fresh sign-in may");
     app.clock.advance_ms(STALE);
     let (status, e) = error_of(start().await).await;
-    assert_eq!((status, e), (403, json!("ReauthRequired")));
+    assert_eq!((status, e), (403, AppError::ReauthRequired));
     let before = app.outbox(PHONE).await.len();
     let r = app.post_form("account/reauth/start", &[]).await;
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Rynok ID: sessions, their cookies and lifetimes, the cart at sign-in, the sessions list.
 
-use crate::helpers::{TestApp, error_of, set_cookie};
+use crate::helpers::{AppError, TestApp, error_of, set_cookie};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -177,7 +177,7 @@ async fn the_sessions_list_signs_out_another_device_or_all_others() {
     // A guest cannot see or end sessions.
     let guest = app.new_browser();
     let (status, e) = error_of(guest.post_form("account/sessions/end-others", &[]).await).await;
-    assert_eq!((status, e), (401, json!("Unauthorized")));
+    assert_eq!((status, e), (401, AppError::Unauthorized));
 }
 
 #[tokio::test]
@@ -224,4 +224,49 @@ async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
     assert!(attrs.contains("Secure") && attrs.contains("HttpOnly") && attrs.contains("Path=/"));
     assert!(!attrs.contains("Domain"));
     assert!(set_cookie(&r, "rynok_session").is_none());
+}
+
+#[tokio::test]
+async fn security_messages_are_worded_in_the_language_of_the_reader_not_of_the_writer() {
+    let app = TestApp::spawn().await;
+    // Written while the page was in Russian...
+    app.sign_in(PHONE).await;
+    let first = app.api_json("account/security").await;
+    let bodies = |v: &Value| -> Vec<String> {
+        v["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["body"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        bodies(&first)
+            .iter()
+            .any(|b| b.starts_with("Выполнен вход в аккаунт: Chrome, Linux")),
+        "{:?}",
+        bodies(&first)
+    );
+    // ...and read after switching to English.
+    let r = app.post_form("settings/language", &[("lang", "en")]).await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    let english = app.api_json("account/security").await;
+    assert!(
+        bodies(&english)
+            .iter()
+            .any(|b| b.starts_with("Signed in to your account: Chrome, Linux")),
+        "{:?}",
+        bodies(&english)
+    );
+    assert!(
+        bodies(&english)
+            .iter()
+            .all(|b| !b.contains("Выполнен вход")),
+        "{:?}",
+        bodies(&english)
+    );
 }

@@ -1,6 +1,6 @@
 //! Rynok ID: the rules of one-time codes and of sending them.
 
-use crate::helpers::{TestApp, error_of, set_cookie};
+use crate::helpers::{AppError, TestApp, error_of, set_cookie};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -15,7 +15,12 @@ async fn five_wrong_codes_burn_the_code_and_a_new_code_does_not_reset_the_count(
     for left in [4, 3, 2, 1] {
         let (status, e) = error_of(app.send_code(wrong).await).await;
         assert_eq!(status, 400);
-        assert_eq!(e, json!({"WrongCode": {"attempts_left": left}}));
+        assert_eq!(
+            e,
+            AppError::WrongCode {
+                attempts_left: left
+            }
+        );
     }
     // A new code for the same attempt keeps the four failures.
     app.clock.advance_ms(MINUTE);
@@ -27,10 +32,10 @@ async fn five_wrong_codes_burn_the_code_and_a_new_code_does_not_reset_the_count(
         "000000"
     };
     let (_, e) = error_of(app.send_code(wrong).await).await;
-    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(e, AppError::CodeBurned);
     // Burnt: even the right code is refused now.
     let (_, e) = error_of(app.send_code(&fresh).await).await;
-    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(e, AppError::CodeBurned);
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM sessions", &[]).await, 0);
 }
 
@@ -42,7 +47,8 @@ async fn the_owner_is_told_of_wrong_codes_once_per_attempt_and_by_email_when_bur
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let messages = "SELECT COUNT(*) FROM security_messages WHERE body LIKE '%неверный код%'";
+    let messages = "SELECT COUNT(*) FROM security_messages \
+                    WHERE notice LIKE '%\"code_wrong\"%' OR notice LIKE '%\"code_burned\"%'";
     assert_eq!(app.one_i64(messages, &[]).await, 0);
 
     // Someone else asks for a code to the number and guesses.
@@ -52,7 +58,7 @@ async fn the_owner_is_told_of_wrong_codes_once_per_attempt_and_by_email_when_bur
     let code = app.last_code(PHONE).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let (_, e) = error_of(thief.send_code(wrong).await).await;
-    assert_eq!(e, json!({"WrongCode": {"attempts_left": 4}}));
+    assert_eq!(e, AppError::WrongCode { attempts_left: 4 });
     assert_eq!(
         app.one_i64(messages, &[]).await,
         1,
@@ -72,7 +78,7 @@ async fn the_owner_is_told_of_wrong_codes_once_per_attempt_and_by_email_when_bur
         "not at every wrong digit"
     );
     let (_, e) = error_of(thief.send_code(wrong).await).await;
-    assert_eq!(e, json!("CodeBurned"));
+    assert_eq!(e, AppError::CodeBurned);
     assert_eq!(app.one_i64(messages, &[]).await, 2, "and again when burnt");
     let mail = app
         .wait_for_email("ivan@example.ru", Some("Попытка входа в ваш аккаунт Rynok"))
@@ -93,7 +99,7 @@ async fn codes_expire_after_five_minutes() {
     let code = app.last_code(PHONE).await;
     app.clock.advance_ms(5 * MINUTE);
     let (status, e) = error_of(app.send_code(&code).await).await;
-    assert_eq!((status, e), (400, json!("CodeExpired")));
+    assert_eq!((status, e), (400, AppError::CodeExpired));
     // A new code works, within its own five minutes.
     assert_eq!(app.resend("").await.status(), 200);
     let code = app.last_code(PHONE).await;
@@ -120,7 +126,7 @@ async fn a_code_works_once_and_only_for_its_own_attempt() {
     let theirs = app.last_code("+79998887766").await;
     if theirs != mine {
         let (_, e) = error_of(app.send_code(&theirs).await).await;
-        assert_eq!(e, json!({"WrongCode": {"attempts_left": 4}}));
+        assert_eq!(e, AppError::WrongCode { attempts_left: 4 });
     }
     assert_eq!(
         app.send_code(&mine).await.json::<Value>().await.unwrap(),
@@ -140,7 +146,7 @@ async fn a_code_works_once_and_only_for_its_own_attempt() {
         .unwrap();
     assert!(set_cookie(&r, "rynok_session").is_none());
     let (status, e) = error_of(r).await;
-    assert_eq!((status, e), (400, json!("CodeExpired")));
+    assert_eq!((status, e), (400, AppError::CodeExpired));
     assert_eq!(
         app.one_i64("SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL", &[])
             .await,
@@ -155,13 +161,20 @@ async fn another_code_waits_a_minute_and_the_send_limits_say_when_to_come_back()
     let (status, e) = error_of(app.resend("sms").await).await;
     assert_eq!(
         (status, e),
-        (429, json!({"TooManyRequests": {"retry_after_secs": 60}}))
+        (
+            429,
+            AppError::TooManyRequests {
+                retry_after_secs: 60
+            }
+        )
     );
     app.clock.advance_ms(45_000);
     let (_, e) = error_of(app.start_phone(PHONE, "call").await).await;
     assert_eq!(
         e,
-        json!({"TooManyRequests": {"retry_after_secs": 15}}),
+        AppError::TooManyRequests {
+            retry_after_secs: 15
+        },
         "a new attempt cannot dodge it"
     );
     app.clock.advance_ms(15_000);
@@ -175,7 +188,12 @@ async fn another_code_waits_a_minute_and_the_send_limits_say_when_to_come_back()
     let (status, e) = error_of(app.resend("").await).await;
     assert_eq!(status, 429);
     // The first of the five went out five minutes ago: an hour after it, the next may go.
-    assert_eq!(e, json!({"TooManyRequests": {"retry_after_secs": 55 * 60}}));
+    assert_eq!(
+        e,
+        AppError::TooManyRequests {
+            retry_after_secs: 55 * 60
+        }
+    );
     assert_eq!(app.outbox(PHONE).await.len(), 5);
 }
 
