@@ -8,7 +8,12 @@ use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
-use {crate::cart::model::Quantity, crate::cart::service, crate::platform::request::serve};
+use {
+    crate::cart::model::Quantity,
+    crate::cart::service,
+    crate::platform::request::serve,
+    crate::shared::error::{Field, Problem},
+};
 
 #[cfg(feature = "ssr")]
 mod guest {
@@ -16,7 +21,7 @@ mod guest {
     use crate::platform::db::Db;
     use crate::platform::request;
     use crate::platform::security::{hash_token, random_token};
-    use crate::shared::error::AppError;
+    use crate::shared::error::{AppError, Field};
 
     const YEAR_SECS: i64 = 365 * 24 * 3600;
 
@@ -54,7 +59,7 @@ mod guest {
     }
 
     pub fn product_id(raw: &str) -> Result<i64, AppError> {
-        AppError::parse_id(raw, "product", "unknown product")
+        AppError::parse_id(raw, Field::Product)
     }
 }
 
@@ -110,7 +115,7 @@ pub async fn select_cart_item(product_id: String, selected: String) -> Result<()
         let selected = match selected.as_str() {
             "1" | "true" | "on" => true,
             "0" | "false" | "off" => false,
-            _ => return Err(AppError::invalid("selected", "expected 0 or 1")),
+            _ => return Err(AppError::invalid(Field::Selected, Problem::Unknown)),
         };
         let cart = guest::cart_id(&cx.st.db).await?.ok_or(AppError::NotFound)?;
         service::set_selected(&cx.st.db, cart, product_id, selected).await

@@ -2,6 +2,7 @@
 
 use crate::catalog::ProductCard;
 use crate::shared::error::AppError;
+use crate::shared::error::{Field, Problem};
 use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +18,11 @@ impl Quantity {
     pub fn parse(input: &str) -> Result<Quantity, AppError> {
         let s = input.trim();
         if s.is_empty() || s.len() > 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AppError::invalid("quantity", "not a whole number"));
+            return Err(AppError::invalid(Field::Quantity, Problem::NotAWholeNumber));
         }
         match s.parse::<i64>() {
             Ok(n) if (1..=MAX_QUANTITY).contains(&n) => Ok(Quantity(n)),
-            _ => Err(AppError::invalid("quantity", "out of range")),
+            _ => Err(AppError::invalid(Field::Quantity, Problem::OutOfRange)),
         }
     }
 

@@ -17,11 +17,12 @@ pub enum EmailError {
 
 impl EmailError {
     /// The reason as a form error names it.
-    pub fn code(self) -> &'static str {
+    pub fn problem(self) -> crate::shared::error::Problem {
+        use crate::shared::error::Problem;
         match self {
-            EmailError::Empty => "empty",
-            EmailError::TooLong => "too_long",
-            EmailError::Malformed => "malformed",
+            EmailError::Empty => Problem::Empty,
+            EmailError::TooLong => Problem::TooLong,
+            EmailError::Malformed => Problem::Malformed,
         }
     }
 }
@@ -29,8 +30,11 @@ impl EmailError {
 impl Email {
     /// An email field of a form: the address, else an `Invalid` error on `field`
     /// whose message names the reason (`EmailError::code`).
-    pub fn from_field(input: &str, field: &str) -> Result<Email, crate::shared::error::AppError> {
-        Email::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.code()))
+    pub fn from_field(
+        input: &str,
+        field: crate::shared::error::Field,
+    ) -> Result<Email, crate::shared::error::AppError> {
+        Email::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.problem()))
     }
 
     pub fn parse(input: &str) -> Result<Email, EmailError> {

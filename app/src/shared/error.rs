@@ -11,8 +11,8 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     /// A field of a form or a query did not parse; `field` names it, `message` says why.
-    #[error("invalid {field}: {message}")]
-    Invalid { field: String, message: String },
+    #[error("invalid {field:?}: {message:?}")]
+    Invalid { field: Field, message: Problem },
     /// The quantity asked for is more than is in stock.
     #[error("only {available} in stock")]
     InsufficientStock { available: i64 },
@@ -52,6 +52,77 @@ pub enum AppError {
     Transport(String),
 }
 
+/// A field of a form or a query that a person can get wrong. Serialised in
+/// snake_case ("birth_date"), as the page and the tests read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Phone,
+    Email,
+    Code,
+    Channel,
+    Terms,
+    LastName,
+    FirstName,
+    MiddleName,
+    Gender,
+    BirthDate,
+    Reason,
+    OrderNumber,
+    FullName,
+    /// A passkey's name.
+    Name,
+    /// A passkey's answer from the authenticator.
+    Credential,
+    /// A provider's answer to "Sign in with ...".
+    Oidc,
+    Quantity,
+    Selected,
+    Product,
+    Id,
+    Lang,
+    /// The request itself (an argument missing or malformed).
+    Request,
+}
+
+/// Why a field was refused; each field's page words it (`account::i18n`,
+/// `cart::pages`). Serialised in snake_case ("wrong_length").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Empty,
+    BadCharacters,
+    WrongLength,
+    NotMobile,
+    UnknownCountry,
+    /// A country the shop sends no codes to.
+    CountryClosed,
+    TooLong,
+    Malformed,
+    SixDigits,
+    Unknown,
+    /// The same value as now.
+    Same,
+    /// Another change of it is under way.
+    Pending,
+    Letters,
+    Digits,
+    /// Too short or too long.
+    Length,
+    Cancelled,
+    Rejected,
+    Refused,
+    NotAWholeNumber,
+    OutOfRange,
+    NotADate,
+    Future,
+    TooOld,
+    /// Must be ticked or given.
+    Required,
+    /// What the request decoder said (server_fn's own message).
+    Decoding(String),
+}
+
 /// Why an action cannot go ahead now; each has its own advice on the page. Every
 /// domain that can hold up deleting an account adds its reason here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,20 +135,17 @@ pub enum Blocker {
 }
 
 impl AppError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        AppError::Invalid {
-            field: field.to_string(),
-            message: message.into(),
-        }
+    pub fn invalid(field: Field, message: Problem) -> Self {
+        AppError::Invalid { field, message }
     }
 
-    /// A record's id as a form sends it: a positive integer, else `message` on `field`.
-    pub fn parse_id(raw: &str, field: &str, message: &str) -> Result<i64, AppError> {
+    /// A record's id as a form sends it: a positive integer, else `Unknown` on `field`.
+    pub fn parse_id(raw: &str, field: Field) -> Result<i64, AppError> {
         raw.trim()
             .parse::<i64>()
             .ok()
             .filter(|id| *id > 0)
-            .ok_or_else(|| AppError::invalid(field, message))
+            .ok_or(AppError::invalid(field, Problem::Unknown))
     }
 
     /// The HTTP status a page showing this error should carry.
@@ -121,7 +189,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
-                AppError::invalid("request", m)
+                AppError::invalid(Field::Request, Problem::Decoding(m))
             }
             other => AppError::Transport(other.to_string()),
         }

@@ -32,13 +32,14 @@ pub enum PhoneError {
 
 impl PhoneError {
     /// The reason as a form error names it.
-    pub fn code(self) -> &'static str {
+    pub fn problem(self) -> crate::shared::error::Problem {
+        use crate::shared::error::Problem;
         match self {
-            PhoneError::Empty => "empty",
-            PhoneError::BadCharacters => "bad_characters",
-            PhoneError::WrongLength => "wrong_length",
-            PhoneError::NotMobile => "not_mobile",
-            PhoneError::UnknownCountry => "unknown_country",
+            PhoneError::Empty => Problem::Empty,
+            PhoneError::BadCharacters => Problem::BadCharacters,
+            PhoneError::WrongLength => Problem::WrongLength,
+            PhoneError::NotMobile => Problem::NotMobile,
+            PhoneError::UnknownCountry => Problem::UnknownCountry,
         }
     }
 }
@@ -46,8 +47,11 @@ impl PhoneError {
 impl Phone {
     /// A phone field of a form: the number, else an `Invalid` error on `field`
     /// whose message names the reason (`PhoneError::code`).
-    pub fn from_field(input: &str, field: &str) -> Result<Phone, crate::shared::error::AppError> {
-        Phone::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.code()))
+    pub fn from_field(
+        input: &str,
+        field: crate::shared::error::Field,
+    ) -> Result<Phone, crate::shared::error::AppError> {
+        Phone::parse(input).map_err(|e| crate::shared::error::AppError::invalid(field, e.problem()))
     }
 
     pub fn parse(input: &str) -> Result<Phone, PhoneError> {

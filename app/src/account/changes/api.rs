@@ -13,6 +13,7 @@ use {
     crate::account::session::service::{cookie_name, signed_in},
     crate::platform::request::{self, serve},
     crate::shared::email::Email,
+    crate::shared::error::Field,
     crate::shared::phone::Phone,
 };
 
@@ -28,7 +29,7 @@ const CONFIRMED_ON_MY_DATA: &[ChangeKind] = &[
 #[server(endpoint = "account/email/start")]
 pub async fn email_start(email: String) -> Result<ChangeStep, AppError> {
     signed_in(|cx, me| async move {
-        let email = Email::from_field(&email, "email")?;
+        let email = Email::from_field(&email, Field::Email)?;
         service::start_email(&cx.deps(), &cx.req(), &me, email).await
     })
     .await
@@ -54,7 +55,7 @@ pub async fn change_confirm(code: String) -> Result<ChangeStep, AppError> {
 #[server(endpoint = "account/phone/start")]
 pub async fn phone_start(phone: String, lost: Option<String>) -> Result<ChangeStep, AppError> {
     signed_in(|cx, me| async move {
-        let new = Phone::from_field(&phone, "phone")?;
+        let new = Phone::from_field(&phone, Field::Phone)?;
         let lost = matches!(lost.as_deref(), Some("on" | "true" | "1"));
         service::start_phone(&cx.deps(), &cx.req(), &me, new, lost).await
     })

@@ -1,5 +1,6 @@
 //! What a change of the account answers: shared by the server and the browser.
 
+use crate::shared::error::{Field, Problem};
 use serde::{Deserialize, Serialize};
 
 /// What a confirmed code did.
@@ -46,16 +47,16 @@ impl RecoveryForm {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'))
         {
-            return Err(AppError::invalid("full_name", "letters"));
+            return Err(AppError::invalid(Field::FullName, Problem::Letters));
         }
-        let old_phone = Phone::from_field(old_phone, "phone")?;
-        let new_phone = Phone::from_field(new_phone, "phone")?;
+        let old_phone = Phone::from_field(old_phone, Field::Phone)?;
+        let new_phone = Phone::from_field(new_phone, Field::Phone)?;
         let order = order_number.trim();
         if order.is_empty()
             || order.len() > 20
             || !order.bytes().all(|b| b.is_ascii_digit() || b == b'-')
         {
-            return Err(AppError::invalid("order_number", "digits"));
+            return Err(AppError::invalid(Field::OrderNumber, Problem::Digits));
         }
         Ok(RecoveryForm {
             full_name: name,

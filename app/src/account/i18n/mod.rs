@@ -2,7 +2,7 @@
 
 use crate::account::security::model::Notice;
 use crate::i18n::Lang;
-use crate::shared::error::{AppError, Blocker};
+use crate::shared::error::{AppError, Blocker, Field, Problem};
 
 mod dict;
 mod en;
@@ -43,26 +43,26 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
     let d: &AccountDict = lang.account();
     let t = lang.dict();
     match e {
-        AppError::Invalid { field, message } => match (field.as_str(), message.as_str()) {
-            ("phone", "empty") => d.err_phone_empty.into(),
-            ("phone", "same") => d.err_phone_same.into(),
-            ("phone", "pending") => d.err_phone_pending.into(),
-            ("last_name" | "first_name" | "middle_name", _) => d.err_name.into(),
-            ("gender", _) => d.err_gender.into(),
-            ("birth_date", "future") => d.err_birth_future.into(),
-            ("birth_date", "too_old") => d.err_birth_old.into(),
-            ("birth_date", _) => d.err_birth_date.into(),
-            ("reason", _) => d.err_reason.into(),
-            ("order_number", _) => d.err_order_number.into(),
-            ("full_name", _) => d.err_full_name.into(),
-            ("phone", "bad_characters") => d.err_phone_chars.into(),
-            ("phone", "not_mobile") => d.err_phone_mobile.into(),
-            ("phone", "unknown_country") => d.err_phone_country.into(),
-            ("phone", "country_closed") => d.err_phone_closed.into(),
-            ("phone", _) => d.err_phone_length.into(),
-            ("email", _) => d.err_email.into(),
-            ("code", _) => d.err_code_format.into(),
-            ("terms", _) => d.err_terms.into(),
+        AppError::Invalid { field, message } => match (field, message) {
+            (Field::Phone, Problem::Empty) => d.err_phone_empty.into(),
+            (Field::Phone, Problem::Same) => d.err_phone_same.into(),
+            (Field::Phone, Problem::Pending) => d.err_phone_pending.into(),
+            (Field::Phone, Problem::BadCharacters) => d.err_phone_chars.into(),
+            (Field::Phone, Problem::NotMobile) => d.err_phone_mobile.into(),
+            (Field::Phone, Problem::UnknownCountry) => d.err_phone_country.into(),
+            (Field::Phone, Problem::CountryClosed) => d.err_phone_closed.into(),
+            (Field::Phone, _) => d.err_phone_length.into(),
+            (Field::LastName | Field::FirstName | Field::MiddleName, _) => d.err_name.into(),
+            (Field::Gender, _) => d.err_gender.into(),
+            (Field::BirthDate, Problem::Future) => d.err_birth_future.into(),
+            (Field::BirthDate, Problem::TooOld) => d.err_birth_old.into(),
+            (Field::BirthDate, _) => d.err_birth_date.into(),
+            (Field::Reason, _) => d.err_reason.into(),
+            (Field::OrderNumber, _) => d.err_order_number.into(),
+            (Field::FullName, _) => d.err_full_name.into(),
+            (Field::Email, _) => d.err_email.into(),
+            (Field::Code, _) => d.err_code_format.into(),
+            (Field::Terms, _) => d.err_terms.into(),
             _ => t.error_text.into(),
         },
         AppError::WrongCode { attempts_left } => {

@@ -7,6 +7,7 @@
 use crate::account::oidc::repo;
 use crate::account::profile::repo as users;
 use crate::shared::email::Email;
+use crate::shared::error::{Field, Problem};
 
 use crate::account::profile::repo::UserRow;
 use crate::account::security::service::log;
@@ -185,7 +186,7 @@ pub async fn finish(
     browser: Option<&str>,
 ) -> AppResult<(String, String)> {
     let p = provider(deps, provider_name)?;
-    let refused = || AppError::invalid("oidc", "refused");
+    let refused = || AppError::invalid(Field::Oidc, Problem::Refused);
     // The flow: single use, this provider, this browser, not stale.
     let mut tx = deps.db.begin_write().await?;
     let flow = repo::take_flow(&mut tx, &hash_token(state), deps.now)

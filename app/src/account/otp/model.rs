@@ -2,6 +2,7 @@
 //! wait before another (the send limits).
 
 use crate::shared::email::Email;
+use crate::shared::error::{Field, Problem};
 use crate::shared::phone::Phone;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -24,7 +25,7 @@ impl OtpCode {
     /// The code field of a form: six digits, else the page's "six digits" message.
     pub fn from_field(input: &str) -> Result<OtpCode, crate::shared::error::AppError> {
         OtpCode::parse(input)
-            .ok_or_else(|| crate::shared::error::AppError::invalid("code", "six_digits"))
+            .ok_or_else(|| crate::shared::error::AppError::invalid(Field::Code, Problem::SixDigits))
     }
 
     pub fn as_str(&self) -> &str {
@@ -115,11 +116,12 @@ impl Target {
 impl Target {
     /// A phone field and the channel chosen for it ("call" or "sms").
     pub fn phone(raw: &str, channel: &str) -> Result<Target, crate::shared::error::AppError> {
-        let phone = Phone::from_field(raw, "phone")?;
+        let phone = Phone::from_field(raw, Field::Phone)?;
         match Channel::parse(channel) {
             Some(c @ (Channel::Call | Channel::Sms)) => Ok(Target::Phone(phone, c)),
             _ => Err(crate::shared::error::AppError::invalid(
-                "channel", "unknown",
+                Field::Channel,
+                Problem::Unknown,
             )),
         }
     }

@@ -10,6 +10,7 @@ use crate::platform::client_addr::limit_bucket;
 use crate::platform::db::Tx;
 use crate::platform::state::Settings;
 use crate::shared::error::{AppError, AppResult};
+use crate::shared::error::{Field, Problem};
 use hmac::{Hmac, Mac};
 use rand::TryRngCore;
 use sha2::Sha256;
@@ -64,7 +65,7 @@ pub(crate) async fn wait_before_send(
         Some(iso) => Some(
             settings
                 .country_budget(iso)
-                .ok_or_else(|| AppError::invalid("phone", "country_closed"))?,
+                .ok_or_else(|| AppError::invalid(Field::Phone, Problem::CountryClosed))?,
         ),
         None => None,
     };

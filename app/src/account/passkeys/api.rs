@@ -11,6 +11,7 @@ use {
     crate::account::session::service::{set_cookie as set_session, signed_in},
     crate::platform::ratelimit::PASSKEY_LOGIN,
     crate::platform::request::{self, serve},
+    crate::shared::error::Field,
 };
 
 #[cfg(feature = "ssr")]
@@ -79,7 +80,7 @@ pub async fn passkey_login_finish(credential: String) -> Result<SignInStep, AppE
 #[server(endpoint = "account/passkeys/delete")]
 pub async fn passkey_delete(id: String) -> Result<(), AppError> {
     signed_in(|cx, me| async move {
-        let id = AppError::parse_id(&id, "id", "not a passkey")?;
+        let id = AppError::parse_id(&id, Field::Id)?;
         service::remove(&cx.deps(), &cx.req(), me.user_id, id).await
     })
     .await

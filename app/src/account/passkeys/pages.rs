@@ -11,6 +11,7 @@ use crate::account::passkeys::api::{
 use crate::account::passkeys::webauthn_js;
 use crate::i18n::use_lang;
 use crate::shared::error::AppError;
+use crate::shared::error::{Field, Problem};
 use leptos::prelude::*;
 
 /// True once hydrated in a browser that has WebAuthn.
@@ -43,7 +44,7 @@ pub fn PasskeyAdd(changed: WriteSignal<usize>) -> impl IntoView {
                 let options = passkey_register_start(n).await?;
                 let credential = webauthn_js::create(options)
                     .await
-                    .ok_or_else(|| AppError::invalid("credential", "cancelled"))?;
+                    .ok_or_else(|| AppError::invalid(Field::Credential, Problem::Cancelled))?;
                 passkey_register_finish(credential).await
             }
             .await;
@@ -145,8 +146,13 @@ fn Reauth(done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
 fn passkey_error(lang: crate::i18n::Lang, e: &AppError) -> String {
     let d = lang.account();
     match e {
-        AppError::Invalid { field, .. } if field == "credential" => d.passkey_failed.to_string(),
-        AppError::Invalid { field, .. } if field == "name" => d.passkey_name_error.to_string(),
+        AppError::Invalid {
+            field: Field::Credential,
+            ..
+        } => d.passkey_failed.to_string(),
+        AppError::Invalid {
+            field: Field::Name, ..
+        } => d.passkey_name_error.to_string(),
         other => error_text(lang, other),
     }
 }
@@ -165,7 +171,7 @@ pub fn PasskeySignIn(next: String) -> impl IntoView {
                 let options = passkey_login_start().await?;
                 let credential = webauthn_js::get(options)
                     .await
-                    .ok_or_else(|| AppError::invalid("credential", "cancelled"))?;
+                    .ok_or_else(|| AppError::invalid(Field::Credential, Problem::Cancelled))?;
                 passkey_login_finish(credential).await
             }
             .await;

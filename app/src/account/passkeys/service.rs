@@ -12,6 +12,7 @@ use crate::platform::security::{hash_token, random_token};
 use crate::platform::state::Deps;
 use crate::platform::state::Settings;
 use crate::shared::error::{AppError, AppResult};
+use crate::shared::error::{Field, Problem};
 use webauthn_rs::prelude::*;
 
 /// A ceremony must finish within this long.
@@ -41,7 +42,7 @@ pub fn webauthn(settings: &Settings) -> AppResult<Webauthn> {
 pub fn parse_name(raw: &str) -> AppResult<String> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > 50 || name.chars().any(char::is_control) {
-        return Err(AppError::invalid("name", "length"));
+        return Err(AppError::invalid(Field::Name, Problem::Length));
     }
     Ok(name)
 }
@@ -130,7 +131,7 @@ pub async fn register_finish(
     credential: &str,
 ) -> AppResult<()> {
     let reg: RegisterPublicKeyCredential = serde_json::from_str(credential)
-        .map_err(|_| AppError::invalid("credential", "malformed"))?;
+        .map_err(|_| AppError::invalid(Field::Credential, Problem::Malformed))?;
     let wa = webauthn(deps.settings)?;
     let mut tx = deps.db.begin_write().await?;
     let c = repo::take_challenge(&mut tx, &hash_token(token), deps.now)
@@ -148,7 +149,7 @@ pub async fn register_finish(
             tracing::info!(error = %e, "passkey registration refused");
             log(&mut tx, Some(user_id), "passkey_failed", "", req, deps.now).await?;
             tx.commit().await?;
-            return Err(AppError::invalid("credential", "rejected"));
+            return Err(AppError::invalid(Field::Credential, Problem::Rejected));
         }
     };
     let json = serde_json::to_string(&passkey).map_err(AppError::internal)?;
@@ -232,7 +233,7 @@ pub async fn login_finish(
     credential: &str,
 ) -> AppResult<String> {
     let cred: PublicKeyCredential = serde_json::from_str(credential)
-        .map_err(|_| AppError::invalid("credential", "malformed"))?;
+        .map_err(|_| AppError::invalid(Field::Credential, Problem::Malformed))?;
     let wa = webauthn(deps.settings)?;
     let mut tx = deps.db.begin_write().await?;
     let c = repo::take_challenge(&mut tx, &hash_token(token), deps.now)
@@ -241,7 +242,7 @@ pub async fn login_finish(
         .ok_or(AppError::CodeExpired)?;
     let state: DiscoverableAuthentication =
         serde_json::from_str(&c.state).map_err(AppError::internal)?;
-    let refused = || AppError::invalid("credential", "rejected");
+    let refused = || AppError::invalid(Field::Credential, Problem::Rejected);
     let (handle, cred_id) = wa
         .identify_discoverable_authentication(&cred)
         .map_err(|_| refused())?;

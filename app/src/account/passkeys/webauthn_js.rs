@@ -30,32 +30,28 @@ pub fn supported() -> bool {
 /// Creates a passkey with the server's options; the answer as JSON, or None if the
 /// person cancelled or the browser refused.
 pub async fn create(options: String) -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    {
-        js::create_passkey(options)
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = options;
-        None
-    }
+    ceremony(options, true).await
 }
 
 /// Asks the browser for a passkey assertion; the answer as JSON, or None.
 pub async fn get(options: String) -> Option<String> {
+    ceremony(options, false).await
+}
+
+/// Runs `navigator.credentials.create` (`create`) or `.get` with the options.
+async fn ceremony(options: String, create: bool) -> Option<String> {
     #[cfg(feature = "hydrate")]
     {
-        js::get_passkey(options)
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
+        let answer = if create {
+            js::create_passkey(options).await
+        } else {
+            js::get_passkey(options).await
+        };
+        answer.ok().and_then(|v| v.as_string())
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = options;
+        let _ = (options, create);
         None
     }
 }

@@ -1,5 +1,6 @@
 //! "My data": the profile form's fields and the calendar they are checked against.
 
+use crate::shared::error::{Field, Problem};
 use serde::{Deserialize, Serialize};
 
 /// "My data" as shown and as submitted.
@@ -16,7 +17,7 @@ pub struct Profile {
 }
 
 /// Why a profile field was refused: (field, reason).
-pub type FieldError = (&'static str, &'static str);
+pub type FieldError = (Field, Problem);
 
 impl Profile {
     /// Parses the form: names of letters, spaces, hyphens and apostrophes (at most 60),
@@ -30,16 +31,16 @@ impl Profile {
         newsletter: bool,
         today: &str,
     ) -> Result<Profile, FieldError> {
-        fn name(field: &'static str, raw: &str) -> Result<String, FieldError> {
+        fn name(field: Field, raw: &str) -> Result<String, FieldError> {
             let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
             if s.chars().count() > 60 {
-                return Err((field, "too_long"));
+                return Err((field, Problem::TooLong));
             }
             if !s
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
             {
-                return Err((field, "letters"));
+                return Err((field, Problem::Letters));
             }
             Ok(s)
         }
@@ -47,24 +48,24 @@ impl Profile {
             "" => "",
             "male" => "male",
             "female" => "female",
-            _ => return Err(("gender", "unknown")),
+            _ => return Err((Field::Gender, Problem::Unknown)),
         };
         let birth_date = birth_date.trim();
         if !birth_date.is_empty() {
             if !valid_date(birth_date) {
-                return Err(("birth_date", "not_a_date"));
+                return Err((Field::BirthDate, Problem::NotADate));
             }
             if birth_date > today {
-                return Err(("birth_date", "future"));
+                return Err((Field::BirthDate, Problem::Future));
             }
             if birth_date < "1900-01-01" {
-                return Err(("birth_date", "too_old"));
+                return Err((Field::BirthDate, Problem::TooOld));
             }
         }
         Ok(Profile {
-            last_name: name("last_name", last_name)?,
-            first_name: name("first_name", first_name)?,
-            middle_name: name("middle_name", middle_name)?,
+            last_name: name(Field::LastName, last_name)?,
+            first_name: name(Field::FirstName, first_name)?,
+            middle_name: name(Field::MiddleName, middle_name)?,
             gender: gender.to_string(),
             birth_date: birth_date.to_string(),
             newsletter,
@@ -146,13 +147,28 @@ mod tests {
         let err = |ln: &str, g: &str, bd: &str| {
             Profile::parse(ln, "", "", g, bd, false, "2026-11-22").unwrap_err()
         };
-        assert_eq!(err("<script>", "", ""), ("last_name", "letters"));
-        assert_eq!(err(&"я".repeat(61), "", ""), ("last_name", "too_long"));
-        assert_eq!(err("", "robot", ""), ("gender", "unknown"));
-        assert_eq!(err("", "", "2026-11-23"), ("birth_date", "future"));
-        assert_eq!(err("", "", "2023-02-29"), ("birth_date", "not_a_date"));
-        assert_eq!(err("", "", "22.11.1990"), ("birth_date", "not_a_date"));
-        assert_eq!(err("", "", "1899-12-31"), ("birth_date", "too_old"));
+        assert_eq!(err("<script>", "", ""), (Field::LastName, Problem::Letters));
+        assert_eq!(
+            err(&"я".repeat(61), "", ""),
+            (Field::LastName, Problem::TooLong)
+        );
+        assert_eq!(err("", "robot", ""), (Field::Gender, Problem::Unknown));
+        assert_eq!(
+            err("", "", "2026-11-23"),
+            (Field::BirthDate, Problem::Future)
+        );
+        assert_eq!(
+            err("", "", "2023-02-29"),
+            (Field::BirthDate, Problem::NotADate)
+        );
+        assert_eq!(
+            err("", "", "22.11.1990"),
+            (Field::BirthDate, Problem::NotADate)
+        );
+        assert_eq!(
+            err("", "", "1899-12-31"),
+            (Field::BirthDate, Problem::TooOld)
+        );
         assert!(Profile::parse("", "", "", "", "2024-02-29", false, "2026-11-22").is_ok());
         assert!(
             Profile::parse("", "", "", "", "2026-11-22", false, "2026-11-22").is_ok(),

@@ -126,16 +126,20 @@ async fn recent_methods(
 pub async fn remove_recent(deps: &Deps<'_>, req: &Requester, me: &SessionRow) -> AppResult<u64> {
     let mut tx = deps.db.begin_write().await?;
     let n = repo::remove_recent_methods(&mut tx, me.user_id, deps.now - RECENT_MS).await?;
-    let detail = n.to_string();
-    log(
-        &mut tx,
-        Some(me.user_id),
-        "methods_removed",
-        &detail,
-        req,
-        deps.now,
-    )
-    .await?;
+    commit_counted(tx, me, "methods_removed", n, req, deps.now).await
+}
+
+/// Logs how many things an action did to the account (`kind`), then commits;
+/// answers the count.
+pub async fn commit_counted(
+    mut tx: Tx,
+    me: &SessionRow,
+    kind: &str,
+    n: u64,
+    req: &Requester,
+    now: i64,
+) -> AppResult<u64> {
+    log(&mut tx, Some(me.user_id), kind, &n.to_string(), req, now).await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use {
     crate::account::session::service::{self as session, signed_in},
     crate::platform::request::{self, serve},
+    crate::shared::error::Field,
 };
 
 /// Ends this browser's session.
@@ -26,7 +27,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "account/sessions/end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
     signed_in(|cx, me| async move {
-        let id = AppError::parse_id(&id, "id", "not a session")?;
+        let id = AppError::parse_id(&id, Field::Id)?;
         session::end_session(&cx.deps(), &cx.req(), &me, id).await
     })
     .await

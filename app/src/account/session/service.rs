@@ -1,7 +1,7 @@
 //! Sessions: a random token in an HttpOnly cookie, only its hash in the database,
 //! with an idle and an absolute lifetime.
 
-use crate::account::security::service::log;
+use crate::account::security::service::{commit_counted, log};
 use crate::account::session::model::is_live;
 use crate::account::session::repo::{self, NewSession, SessionRow};
 use crate::platform::db::{Db, Tx};
@@ -167,18 +167,7 @@ pub async fn end_session(
 pub async fn end_others(deps: &Deps<'_>, req: &Requester, me: &SessionRow) -> AppResult<u64> {
     let mut tx = deps.db.begin_write().await?;
     let n = repo::end_other_sessions(&mut tx, me.user_id, Some(me.id), deps.now).await?;
-    let detail = n.to_string();
-    log(
-        &mut tx,
-        Some(me.user_id),
-        "sessions_ended",
-        &detail,
-        req,
-        deps.now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(n)
+    commit_counted(tx, me, "sessions_ended", n, req, deps.now).await
 }
 
 #[cfg(test)]

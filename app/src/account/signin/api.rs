@@ -15,6 +15,7 @@ use {
     crate::account::signin::service::{self as signin, Verified},
     crate::platform::request::{self, serve},
     crate::shared::email::Email,
+    crate::shared::error::{Field, Problem},
 };
 
 /// The cookie that ties a browser to its sign-in attempt.
@@ -65,7 +66,7 @@ pub async fn signin_phone(phone: String, channel: Option<String>) -> Result<Sign
 #[server(endpoint = "account/signin/email")]
 pub async fn signin_email(email: String) -> Result<SignInStep, AppError> {
     serve(|cx| async move {
-        let target = Target::Email(Email::from_field(&email, "email")?);
+        let target = Target::Email(Email::from_field(&email, Field::Email)?);
         let (token, step) = signin::start(&cx.deps(), &cx.req(), target).await?;
         set_attempt(&token);
         Ok(step)
@@ -80,9 +81,10 @@ pub async fn signin_resend(channel: Option<String>) -> Result<SignInStep, AppErr
         let token = attempt_token()?;
         let channel = match channel.as_deref() {
             None | Some("") => None,
-            Some(c) => {
-                Some(Channel::parse(c).ok_or_else(|| AppError::invalid("channel", "unknown"))?)
-            }
+            Some(c) => Some(
+                Channel::parse(c)
+                    .ok_or_else(|| AppError::invalid(Field::Channel, Problem::Unknown))?,
+            ),
         };
         signin::resend(&cx.deps(), &cx.req(), &token, channel).await
     })

@@ -1,7 +1,9 @@
 //! "My data": the profile, adding an email, changing the phone (also the 14-day
 //! path), deleting the profile, the recovery request.
 
-use crate::helpers::{AppError, TestApp, code_in, error_of, field_of, message_of, message_to};
+use crate::helpers::{
+    AppError, Field, Problem, TestApp, code_in, error_of, field_of, invalid, message_of, message_to,
+};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -58,7 +60,7 @@ async fn the_profile_saves_good_fields_and_refuses_bad_ones_whole() {
         bad.push(("last_name", "Петров"));
         let (status, e) = error_of(app.post_form("account/profile/save", &bad).await).await;
         assert_eq!(status, 400);
-        assert_eq!(e, AppError::invalid(field, why));
+        assert_eq!(e, invalid(field, why));
     }
     assert_eq!(
         account(&app).await["profile"]["last_name"],
@@ -136,7 +138,7 @@ async fn an_email_is_confirmed_with_a_code_and_one_email_belongs_to_one_account(
             .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("email")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Email)));
 }
 
 #[tokio::test]
@@ -148,7 +150,7 @@ async fn a_phone_change_proves_the_current_number_then_the_new_one() {
             .await,
     )
     .await;
-    assert_eq!((status, message_of(&e)), (400, Some("same")));
+    assert_eq!((status, message_of(&e)), (400, Some(Problem::Same)));
     // Codes to one number: one a minute, sign-in included.
     let (status, e) = error_of(
         app.post_form("account/phone/start", &[("phone", NEW_PHONE)])

@@ -1,7 +1,7 @@
 //! Deleting the profile and asking support to recover an account.
 
 use super::changes::confirm;
-use crate::helpers::{AppError, Blocker, TestApp, code_in, error_of, field_of, message_to};
+use crate::helpers::{AppError, Blocker, Field, TestApp, code_in, error_of, field_of, message_to};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -26,7 +26,7 @@ async fn deleting_the_profile_needs_a_reason_a_code_and_no_blockers_then_erases_
             .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("reason")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Reason)));
 
     // A pending phone change blocks deletion, with the reason named.
     app.post_form(
@@ -115,7 +115,7 @@ async fn a_recovery_request_gets_a_number_for_support() {
     let mut bad = form.to_vec();
     bad[3] = ("order_number", "'; DROP TABLE users; --");
     let (status, e) = error_of(app.post_form("account/recovery", &bad).await).await;
-    assert_eq!((status, field_of(&e)), (400, Some("order_number")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::OrderNumber)));
     for _ in 0..4 {
         assert_eq!(app.post_form("account/recovery", &form).await.status(), 200);
     }

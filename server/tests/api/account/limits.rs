@@ -1,6 +1,6 @@
 //! Rynok ID: who a request counts as, and the budgets against SMS pumping.
 
-use crate::helpers::{AppError, Browser, TestApp, error_of, message_of};
+use crate::helpers::{AppError, Browser, Field, Problem, TestApp, error_of, message_of};
 
 /// Asks for a code to `phone` with this X-Forwarded-For header.
 async fn start_from(browser: &Browser, phone: &str, forwarded_for: &str) -> reqwest::Response {
@@ -86,10 +86,13 @@ async fn numbers_of_countries_that_get_no_codes_are_refused_with_nothing_written
     let (status, e) = error_of(app.start_phone("+44 7911 123456", "sms").await).await;
     assert_eq!(
         (status, e),
-        (400, AppError::invalid("phone", "country_closed"))
+        (400, AppError::invalid(Field::Phone, Problem::CountryClosed))
     );
     let (status, e) = error_of(app.start_phone("+999 1234 5678", "sms").await).await;
-    assert_eq!((status, message_of(&e)), (400, Some("unknown_country")));
+    assert_eq!(
+        (status, message_of(&e)),
+        (400, Some(Problem::UnknownCountry))
+    );
     for table in ["code_sends", "signin_attempts", "outbox"] {
         let n = app
             .one_i64(&format!("SELECT COUNT(*) FROM {table}"), &[])

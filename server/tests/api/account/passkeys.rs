@@ -1,7 +1,7 @@
 //! Passkeys: what the server refuses. (The whole ceremony with a real authenticator
 //! is proven in the browser: end2end/tests/passkey.hydrate.spec.ts.)
 
-use crate::helpers::{AppError, TestApp, error_of, field_of};
+use crate::helpers::{AppError, Field, TestApp, error_of, field_of};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -20,7 +20,7 @@ async fn passkey_ceremonies_refuse_guests_strangers_and_garbage() {
             .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("name")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Name)));
     let r = app
         .post_form("account/passkeys/register/start", &[("name", "Ноутбук")])
         .await;
@@ -46,7 +46,7 @@ async fn passkey_ceremonies_refuse_guests_strangers_and_garbage() {
         .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("credential")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Credential)));
     // The ceremony's cookie went with that answer: it cannot be replayed.
     let (status, e) = error_of(
         app.post_form("account/passkeys/register/finish", &[("credential", "{}")])
@@ -78,7 +78,7 @@ async fn passkey_ceremonies_refuse_guests_strangers_and_garbage() {
             .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("credential")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Credential)));
     assert_eq!(stranger.me().await, Value::Null);
 
     let (status, _) = error_of(

@@ -1,6 +1,6 @@
 //! Rynok ID: signing up and in with one-time codes, by phone, by email, without JavaScript.
 
-use crate::helpers::{TestApp, code_in, error_of, field_of, message_of, set_cookie};
+use crate::helpers::{Field, TestApp, code_in, error_of, field_of, invalid, set_cookie};
 use serde_json::{Value, json};
 
 const PHONE: &str = "+79123456789";
@@ -45,7 +45,7 @@ async fn a_new_number_signs_up_with_a_called_code_and_gets_a_first_order_discoun
     let r = app.post_form("account/signin/terms", &[]).await;
     let (status, e) = error_of(r).await;
     assert_eq!(status, 400);
-    assert_eq!(field_of(&e), Some("terms"));
+    assert_eq!(field_of(&e), Some(Field::Terms));
 
     let r = app.accept_terms().await;
     assert_eq!(r.status(), 200);
@@ -127,15 +127,15 @@ async fn bad_numbers_get_a_reason_and_nothing_is_sent() {
     ] {
         let (status, e) = error_of(app.start_phone(input, "call").await).await;
         assert_eq!(status, 400, "{input}");
-        assert_eq!(field_of(&e), Some("phone"), "{input}");
-        assert_eq!(message_of(&e), Some(why), "{input}");
+        assert_eq!(field_of(&e), Some(Field::Phone), "{input}");
+        assert_eq!(e, invalid("phone", why), "{input}");
     }
     let (status, e) = error_of(app.start_phone(PHONE, "pigeon").await).await;
-    assert_eq!((status, field_of(&e)), (400, Some("channel")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Channel)));
     for bad in ["12345", "abcdef", "1234567", ""] {
         let (status, e) = error_of(app.send_code(bad).await).await;
         assert_eq!(status, 400);
-        assert_eq!(field_of(&e), Some("code"), "{bad}");
+        assert_eq!(field_of(&e), Some(Field::Code), "{bad}");
     }
     assert_eq!(
         app.one_i64("SELECT COUNT(*) FROM signin_attempts", &[])
@@ -190,7 +190,7 @@ async fn sign_in_by_email_answers_the_same_for_unknown_addresses() {
             .await,
     )
     .await;
-    assert_eq!((status, field_of(&e)), (400, Some("email")));
+    assert_eq!((status, field_of(&e)), (400, Some(Field::Email)));
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! in their own file.
 
 use app::platform::clock::ManualClock;
-pub use app::shared::error::{AppError, Blocker};
+pub use app::shared::error::{AppError, Blocker, Field, Problem};
 use reqwest::header::{HeaderMap, HeaderValue};
 use server::Application;
 use server::config::Config;
@@ -275,17 +275,25 @@ pub async fn error_of(r: reqwest::Response) -> (u16, AppError) {
 }
 
 /// The field an `Invalid` error names.
-pub fn field_of(e: &AppError) -> Option<&str> {
+pub fn field_of(e: &AppError) -> Option<Field> {
     match e {
-        AppError::Invalid { field, .. } => Some(field),
+        AppError::Invalid { field, .. } => Some(*field),
         _ => None,
     }
 }
 
 /// Why an `Invalid` error's field was refused.
-pub fn message_of(e: &AppError) -> Option<&str> {
+pub fn message_of(e: &AppError) -> Option<Problem> {
     match e {
-        AppError::Invalid { message, .. } => Some(message),
+        AppError::Invalid { message, .. } => Some(message.clone()),
         _ => None,
     }
+}
+
+/// The `Invalid` error for a field and a reason given by their names on the wire
+/// ("birth_date", "not_a_date"), for tables of bad input.
+pub fn invalid(field: &str, why: &str) -> AppError {
+    let field = serde_json::from_value(serde_json::json!(field)).expect("a field's name");
+    let why = serde_json::from_value(serde_json::json!(why)).expect("a problem's name");
+    AppError::invalid(field, why)
 }

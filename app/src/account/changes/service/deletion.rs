@@ -10,6 +10,7 @@ use crate::account::profile::repo as users;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult, Blocker};
+use crate::shared::error::{Field, Problem};
 
 /// Why a profile cannot be deleted now; each code has its own advice on the page.
 /// Other domains add theirs through `lifecycle::deletion_blockers`.
@@ -33,7 +34,7 @@ pub async fn start_delete(
     comment: &str,
 ) -> AppResult<ChangeStep> {
     if !DELETION_REASONS.contains(&reason) {
-        return Err(AppError::invalid("reason", "unknown"));
+        return Err(AppError::invalid(Field::Reason, Problem::Unknown));
     }
     let comment: String = comment.trim().chars().take(1000).collect();
     let blockers = deletion_blockers(deps, user_id).await?;
@@ -61,7 +62,7 @@ pub async fn start_delete(
         state: ChangeState::Old,
         target: &target,
         new_value: "",
-        detail: &detail,
+        detail,
     };
     open_change(deps, req, tx, opening).await
 }

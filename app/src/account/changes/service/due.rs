@@ -1,10 +1,12 @@
 //! The 14-day phone change: cancelling it, and applying it when it falls due.
 
 use crate::account::changes::model::ChangeState;
+use crate::account::changes::repo::ChangeRow;
 use crate::account::changes::repo::{self as repo};
 use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::log;
+use crate::platform::db::Tx;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult};
@@ -17,15 +19,7 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
         .await?
         .ok_or(AppError::NotFound)?;
     let mut tx = deps.db.begin_write().await?;
-    if !repo::finish(
-        &mut tx,
-        c.id,
-        ChangeState::Waiting,
-        ChangeState::Cancelled,
-        now,
-    )
-    .await?
-    {
+    if !cancel(&mut tx, &c, now).await? {
         return Err(AppError::NotFound);
     }
     log(
@@ -37,7 +31,6 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
         now,
     )
     .await?;
-    feed::add_security_message(&mut tx, user_id, &Notice::PhoneChangeCancelled, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -52,18 +45,7 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
         // Each change is closed first and conditionally: a cancellation committed
         // since `due` read it leaves it alone.
         if repo::taken(&mut tx, "phone", &c.new_value, c.user_id).await? {
-            if repo::finish(
-                &mut tx,
-                c.id,
-                ChangeState::Waiting,
-                ChangeState::Cancelled,
-                now,
-            )
-            .await?
-            {
-                feed::add_security_message(&mut tx, c.user_id, &Notice::PhoneChangeCancelled, now)
-                    .await?;
-            }
+            cancel(&mut tx, c, now).await?;
             continue;
         }
         if !repo::finish(&mut tx, c.id, ChangeState::Waiting, ChangeState::Done, now).await? {
@@ -90,4 +72,15 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
     }
     tx.commit().await?;
     Ok(due.len())
+}
+
+/// Cancels a waiting phone change and tells the Security feed; false if it was
+/// no longer waiting.
+async fn cancel(tx: &mut Tx, c: &ChangeRow, now: i64) -> AppResult<bool> {
+    let (from, to) = (ChangeState::Waiting, ChangeState::Cancelled);
+    if !repo::finish(tx, c.id, from, to, now).await? {
+        return Ok(false);
+    }
+    feed::add_security_message(tx, c.user_id, &Notice::PhoneChangeCancelled, now).await?;
+    Ok(true)
 }

@@ -81,7 +81,27 @@ pub struct Opening<'a> {
     pub state: ChangeState,
     pub target: &'a Target,
     pub new_value: &'a str,
-    pub detail: &'a str,
+    pub detail: String,
+}
+
+impl<'a> Opening<'a> {
+    /// A change the session `me` opens for its own account.
+    pub fn by(
+        me: &'a SessionRow,
+        kind: ChangeKind,
+        state: ChangeState,
+        target: &'a Target,
+        new_value: &'a str,
+    ) -> Opening<'a> {
+        Opening {
+            user_id: me.user_id,
+            kind,
+            state,
+            target,
+            new_value,
+            detail: session_detail(me),
+        }
+    }
 }
 
 /// Opens the change and commits `tx`, then sends the code in the background and
@@ -106,7 +126,7 @@ pub async fn open_change(
             salt: &salt,
             code_hash: &mac,
             code_expires_at: deps.now + CODE_TTL_MS,
-            detail: o.detail,
+            detail: &o.detail,
             now: deps.now,
         },
     )

@@ -12,6 +12,7 @@ use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::email::Email;
 use crate::shared::error::{AppError, AppResult};
+use crate::shared::error::{Field, Problem};
 use crate::shared::phone::Phone;
 
 /// Starts adding (or replacing) the account's email: a code goes to it; first,
@@ -35,14 +36,7 @@ pub async fn start_email(
             proof_target(&u).ok_or(AppError::ReauthRequired)?,
         )
     };
-    let opening = Opening {
-        user_id: u.id,
-        kind: ChangeKind::Email,
-        state,
-        target: &target,
-        new_value: email.as_str(),
-        detail: &session_detail(session),
-    };
+    let opening = Opening::by(session, ChangeKind::Email, state, &target, email.as_str());
     open_change(deps, req, tx, opening).await
 }
 
@@ -59,11 +53,11 @@ pub async fn start_phone(
     let mut tx = deps.db.begin_write().await?;
     let u = user(&mut tx, session.user_id).await?;
     if u.phone.as_ref() == Some(&new) {
-        return Err(AppError::invalid("phone", "same"));
+        return Err(AppError::invalid(Field::Phone, Problem::Same));
     }
     // As for emails: "taken" only after the code to the new number (`apply`).
     if repo::waiting(&mut *tx, u.id).await?.is_some() {
-        return Err(AppError::invalid("phone", "pending"));
+        return Err(AppError::invalid(Field::Phone, Problem::Pending));
     }
     let (kind, state, target) = match (&u.phone, lost) {
         (Some(_), true) => (
@@ -96,14 +90,7 @@ pub async fn start_phone(
         ChangeKind::Phone
     };
     repo::cancel_open(&mut tx, u.id, other, deps.now).await?;
-    let opening = Opening {
-        user_id: u.id,
-        kind,
-        state,
-        target: &target,
-        new_value: new.as_str(),
-        detail: &session_detail(session),
-    };
+    let opening = Opening::by(session, kind, state, &target, new.as_str());
     open_change(deps, req, tx, opening).await
 }
 
@@ -119,14 +106,7 @@ pub async fn start_reauth(
     let target = proof_target(&u).ok_or_else(|| AppError::Blocked {
         reasons: vec![crate::shared::error::Blocker::NoContact],
     })?;
-    let opening = Opening {
-        user_id: u.id,
-        kind: ChangeKind::Reauth,
-        state: ChangeState::Old,
-        target: &target,
-        new_value: "",
-        detail: &session_detail(session),
-    };
+    let opening = Opening::by(session, ChangeKind::Reauth, ChangeState::Old, &target, "");
     open_change(deps, req, tx, opening).await
 }
 

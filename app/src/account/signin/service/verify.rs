@@ -15,6 +15,7 @@ use crate::platform::request::Requester;
 use crate::platform::security::hash_token;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult};
+use crate::shared::error::{Field, Problem};
 use crate::shared::phone::Phone;
 use subtle::ConstantTimeEq;
 
@@ -117,7 +118,7 @@ pub async fn accept_terms(
     accepted: bool,
 ) -> AppResult<String> {
     if !accepted {
-        return Err(AppError::invalid("terms", "the terms must be accepted"));
+        return Err(AppError::invalid(Field::Terms, Problem::Required));
     }
     let now = deps.now;
     let token_hash = hash_token(attempt_token);
