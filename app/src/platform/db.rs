@@ -202,6 +202,25 @@ impl SqlBuf {
     }
 }
 
+/// Whether the database refused a write for a unique key: two requests raced for
+/// the same value and this one came second.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// The error a use case answers for a failed write: `conflict` when a unique key
+/// refused it (a race the earlier checks could not see), else the usual mapping.
+pub fn on_unique(
+    e: sqlx::Error,
+    conflict: crate::shared::error::AppError,
+) -> crate::shared::error::AppError {
+    if is_unique_violation(&e) {
+        conflict
+    } else {
+        e.into()
+    }
+}
+
 /// Serialises the use cases that count and then write under the same keys (sends
 /// per number, per client, per country; one account's changes). On Postgres each
 /// key takes a transaction-scoped advisory lock, in sorted order so that two

@@ -32,8 +32,8 @@ pub enum AppError {
     #[error("too many wrong codes")]
     CodeBurned,
     /// The phone number or email already belongs to another account.
-    #[error("{field} is taken")]
-    Taken { field: String },
+    #[error("{field:?} is taken")]
+    Taken { field: Field },
     /// The action cannot go ahead while these conditions hold (codes the page explains).
     #[error("blocked: {reasons:?}")]
     Blocked { reasons: Vec<Blocker> },

@@ -5,5 +5,6 @@ pub mod email;
 pub mod error;
 pub mod money;
 pub mod phone;
+pub mod stored;
 pub mod time;
 pub mod url;

@@ -94,34 +94,7 @@ pub enum ChangeState {
     Cancelled,
 }
 
-/// A stored name that no variant has.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown value {0:?}")]
-pub struct UnknownValue(pub String);
-
-macro_rules! stored_names {
-    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $ty {
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $name),+
-                }
-            }
-        }
-
-        impl TryFrom<String> for $ty {
-            type Error = UnknownValue;
-            fn try_from(s: String) -> Result<Self, UnknownValue> {
-                match s.as_str() {
-                    $($name => Ok(Self::$variant),)+
-                    _ => Err(UnknownValue(s)),
-                }
-            }
-        }
-    };
-}
-
-stored_names!(ChangeKind {
+crate::shared::stored::stored_names!(ChangeKind {
     Email => "email",
     Phone => "phone",
     PhoneLost => "phone_lost",
@@ -129,7 +102,7 @@ stored_names!(ChangeKind {
     Reauth => "reauth",
 });
 
-stored_names!(ChangeState {
+crate::shared::stored::stored_names!(ChangeState {
     Old => "old",
     New => "new",
     Waiting => "waiting",

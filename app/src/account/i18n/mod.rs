@@ -74,7 +74,9 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             crate::i18n::fill(d.err_too_many, &[&wait_text(lang, *retry_after_secs)])
         }
         AppError::Unauthorized => d.err_unauthorized.into(),
-        AppError::Taken { field } if field == "email" => d.err_email_taken.into(),
+        AppError::Taken {
+            field: Field::Email,
+        } => d.err_email_taken.into(),
         AppError::Taken { .. } => d.err_phone_taken.into(),
         AppError::Blocked { reasons } => {
             let mut text = d.blocked_intro.to_string();

@@ -6,6 +6,7 @@
 
 use crate::account::oidc::repo;
 use crate::account::profile::repo as users;
+use crate::account::security::model::EventKind;
 use crate::shared::email::Email;
 use crate::shared::error::{Field, Problem};
 
@@ -285,7 +286,15 @@ pub async fn sign_in(
                 None => create(&mut tx, deps, req, who).await?,
             };
             repo::link(&mut tx, provider, &who.subject, user.id, now).await?;
-            log(&mut tx, Some(user.id), "oidc_linked", provider, req, now).await?;
+            log(
+                &mut tx,
+                Some(user.id),
+                EventKind::OidcLinked,
+                provider,
+                req,
+                now,
+            )
+            .await?;
             user
         }
     };
@@ -327,7 +336,7 @@ async fn create(
         now,
     )
     .await?;
-    log(tx, Some(id), "signup", "oidc", req, now).await?;
+    log(tx, Some(id), EventKind::Signup, "oidc", req, now).await?;
     users::user_by_id(&mut **tx, id)
         .await?
         .ok_or(AppError::Internal)

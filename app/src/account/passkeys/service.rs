@@ -4,6 +4,7 @@
 
 use crate::account::passkeys::repo::{self as repo, NewChallenge};
 use crate::account::profile::repo as users;
+use crate::account::security::model::EventKind;
 use crate::account::security::model::Notice;
 use crate::account::security::service::log;
 use crate::account::session::model::{SessionRow, is_fresh};
@@ -147,7 +148,15 @@ pub async fn register_finish(
         Ok(p) => p,
         Err(e) => {
             tracing::info!(error = %e, "passkey registration refused");
-            log(&mut tx, Some(user_id), "passkey_failed", "", req, deps.now).await?;
+            log(
+                &mut tx,
+                Some(user_id),
+                EventKind::PasskeyFailed,
+                "",
+                req,
+                deps.now,
+            )
+            .await?;
             tx.commit().await?;
             return Err(AppError::invalid(Field::Credential, Problem::Rejected));
         }
@@ -165,7 +174,7 @@ pub async fn register_finish(
     log(
         &mut tx,
         Some(user_id),
-        "passkey_added",
+        EventKind::PasskeyAdded,
         &c.name,
         req,
         deps.now,
@@ -260,7 +269,7 @@ pub async fn login_finish(
             log(
                 &mut tx,
                 Some(user_id),
-                "signin_failed",
+                EventKind::SigninFailed,
                 "passkey",
                 req,
                 deps.now,
@@ -291,7 +300,7 @@ pub async fn remove(deps: &Deps<'_>, req: &Requester, user_id: i64, id: i64) -> 
     log(
         &mut tx,
         Some(user_id),
-        "passkey_removed",
+        EventKind::PasskeyRemoved,
         &id.to_string(),
         req,
         deps.now,

@@ -18,10 +18,54 @@ pub enum RecentKind {
     Provider,
 }
 
+/// What the security log records. Stored by name (`as_str`); the Security page's
+/// history names some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Signin,
+    SigninFailed,
+    Signup,
+    Signout,
+    SessionEnded,
+    SessionsEnded,
+    PasskeyAdded,
+    PasskeyRemoved,
+    PasskeyFailed,
+    Reauth,
+    MethodsRemoved,
+    OidcLinked,
+    EmailChanged,
+    PhoneChanged,
+    PhoneChangeRequested,
+    PhoneChangeCancelled,
+    ChangeCodeFailed,
+}
+
+crate::shared::stored::stored_names!(EventKind {
+    Signin => "signin",
+    SigninFailed => "signin_failed",
+    Signup => "signup",
+    Signout => "signout",
+    SessionEnded => "session_ended",
+    SessionsEnded => "sessions_ended",
+    PasskeyAdded => "passkey_added",
+    PasskeyRemoved => "passkey_removed",
+    PasskeyFailed => "passkey_failed",
+    Reauth => "reauth",
+    MethodsRemoved => "methods_removed",
+    OidcLinked => "oidc_linked",
+    EmailChanged => "email_changed",
+    PhoneChanged => "phone_changed",
+    PhoneChangeRequested => "phone_change_requested",
+    PhoneChangeCancelled => "phone_change_cancelled",
+    ChangeCodeFailed => "change_code_failed",
+});
+
 /// One line of the sign-in history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventInfo {
-    pub kind: String,
+    pub kind: EventKind,
     pub detail: String,
     pub ip: String,
     pub browser: String,

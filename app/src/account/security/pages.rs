@@ -4,7 +4,7 @@ use crate::account::i18n::{AccountDict, error_text};
 use crate::account::passkeys::api::PasskeyDelete;
 use crate::account::profile::pages::account_nav;
 use crate::account::security::api::{RemoveRecentMethods, get_security};
-use crate::account::security::model::{RecentKind, RecentMethod};
+use crate::account::security::model::{EventKind, RecentKind, RecentMethod};
 use crate::account::session::api::{EndOtherSessions, EndSession};
 use crate::i18n::use_lang;
 use crate::shared::error::AppError;
@@ -142,7 +142,7 @@ pub fn SecurityPage() -> impl IntoView {
                                     {v.history.into_iter().map(|e| view! {
                                         <li>
                                             <time>{when(e.at)}</time>" "
-                                            <strong>{event_name(d, &e.kind)}</strong>
+                                            <strong>{event_name(d, e.kind)}</strong>
                                             " · " {e.browser} " · IP " {e.ip}
                                         </li>
                                     }).collect_view()}
@@ -168,18 +168,25 @@ fn recent_label(d: &AccountDict, m: &RecentMethod) -> String {
     crate::i18n::fill(template, &[&m.label])
 }
 
-fn event_name(d: &AccountDict, kind: &str) -> &'static str {
+fn event_name(d: &AccountDict, kind: EventKind) -> &'static str {
     match kind {
-        "signin" => d.ev_signin,
-        "signin_failed" => d.ev_signin_failed,
-        "signup" => d.ev_signup,
-        "signout" => d.ev_signout,
-        "session_ended" => d.ev_session_ended,
-        "sessions_ended" => d.ev_sessions_ended,
-        "passkey_added" => d.ev_passkey_added,
-        "passkey_removed" => d.ev_passkey_removed,
-        "reauth" => d.ev_reauth,
-        "methods_removed" => d.ev_methods_removed,
-        _ => "",
+        EventKind::Signin => d.ev_signin,
+        EventKind::SigninFailed => d.ev_signin_failed,
+        EventKind::Signup => d.ev_signup,
+        EventKind::Signout => d.ev_signout,
+        EventKind::SessionEnded => d.ev_session_ended,
+        EventKind::SessionsEnded => d.ev_sessions_ended,
+        EventKind::PasskeyAdded => d.ev_passkey_added,
+        EventKind::PasskeyRemoved => d.ev_passkey_removed,
+        EventKind::Reauth => d.ev_reauth,
+        EventKind::MethodsRemoved => d.ev_methods_removed,
+        // Shown by their own messages in the Security feed, not named here.
+        EventKind::PasskeyFailed
+        | EventKind::OidcLinked
+        | EventKind::EmailChanged
+        | EventKind::PhoneChanged
+        | EventKind::PhoneChangeRequested
+        | EventKind::PhoneChangeCancelled
+        | EventKind::ChangeCodeFailed => "",
     }
 }

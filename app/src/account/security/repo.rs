@@ -1,11 +1,11 @@
 //! SQL for the security log and the Security feed.
 
-use crate::account::security::model::Notice;
+use crate::account::security::model::{EventKind, Notice};
 use crate::platform::db::{Db, Tx};
 
 pub struct Event<'a> {
     pub user_id: Option<i64>,
-    pub kind: &'a str,
+    pub kind: EventKind,
     pub detail: &'a str,
     pub ip: &'a str,
     pub user_agent: &'a str,
@@ -17,7 +17,7 @@ pub async fn log_event(tx: &mut Tx, e: Event<'_>) -> Result<(), sqlx::Error> {
         "INSERT INTO security_events (user_id, kind, detail, ip, user_agent, at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(e.user_id)
-    .bind(e.kind.to_string())
+    .bind(e.kind.as_str())
     .bind(e.detail.to_string())
     .bind(e.ip.to_string())
     .bind(e.user_agent.to_string())

@@ -4,6 +4,7 @@
 use crate::account::i18n::notice_text;
 use crate::account::passkeys::model::PasskeyInfo;
 use crate::account::profile::repo::UserRow;
+use crate::account::security::model::EventKind;
 use crate::account::security::model::{
     EventInfo, Notice, RecentKind, RecentMethod, SecurityMessage, SecurityView,
 };
@@ -42,12 +43,14 @@ pub async fn security(
     let history = repo::events(db, current.user_id, 50)
         .await?
         .into_iter()
-        .map(|(kind, detail, ip, ua, at)| EventInfo {
-            kind,
-            detail,
-            ip,
-            browser: describe_browser(&ua),
-            at,
+        .filter_map(|(kind, detail, ip, ua, at)| {
+            Some(EventInfo {
+                kind: EventKind::try_from(kind).ok()?,
+                detail,
+                ip,
+                browser: describe_browser(&ua),
+                at,
+            })
         })
         .collect();
     let messages = repo::security_messages(db, current.user_id, 50)
@@ -126,7 +129,7 @@ async fn recent_methods(
 pub async fn remove_recent(deps: &Deps<'_>, req: &Requester, me: &SessionRow) -> AppResult<u64> {
     let mut tx = deps.db.begin_write().await?;
     let n = repo::remove_recent_methods(&mut tx, me.user_id, deps.now - RECENT_MS).await?;
-    commit_counted(tx, me, "methods_removed", n, req, deps.now).await
+    commit_counted(tx, me, EventKind::MethodsRemoved, n, req, deps.now).await
 }
 
 /// Logs how many things an action did to the account (`kind`), then commits;
@@ -134,7 +137,7 @@ pub async fn remove_recent(deps: &Deps<'_>, req: &Requester, me: &SessionRow) ->
 pub async fn commit_counted(
     mut tx: Tx,
     me: &SessionRow,
-    kind: &str,
+    kind: EventKind,
     n: u64,
     req: &Requester,
     now: i64,
@@ -211,7 +214,7 @@ pub(crate) fn sms_account(deps: &Deps<'_>, user: &UserRow, text: String) {
 pub async fn log(
     tx: &mut Tx,
     user_id: Option<i64>,
-    kind: &str,
+    kind: EventKind,
     detail: &str,
     req: &Requester,
     now: i64,

@@ -1,6 +1,7 @@
 //! Sessions: a random token in an HttpOnly cookie, only its hash in the database,
 //! with an idle and an absolute lifetime.
 
+use crate::account::security::model::EventKind;
 use crate::account::security::service::{commit_counted, log};
 use crate::account::session::model::is_live;
 use crate::account::session::repo::{self, NewSession, SessionRow};
@@ -133,7 +134,15 @@ pub fn set_cookie(settings: &Settings, token: &str) {
 pub async fn sign_out(deps: &Deps<'_>, req: &Requester, me: &SessionRow) -> AppResult<()> {
     let mut tx = deps.db.begin_write().await?;
     repo::end_session(&mut tx, me.user_id, me.id, deps.now).await?;
-    log(&mut tx, Some(me.user_id), "signout", "", req, deps.now).await?;
+    log(
+        &mut tx,
+        Some(me.user_id),
+        EventKind::Signout,
+        "",
+        req,
+        deps.now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -153,7 +162,7 @@ pub async fn end_session(
     log(
         &mut tx,
         Some(me.user_id),
-        "session_ended",
+        EventKind::SessionEnded,
         &detail,
         req,
         deps.now,
@@ -167,7 +176,7 @@ pub async fn end_session(
 pub async fn end_others(deps: &Deps<'_>, req: &Requester, me: &SessionRow) -> AppResult<u64> {
     let mut tx = deps.db.begin_write().await?;
     let n = repo::end_other_sessions(&mut tx, me.user_id, Some(me.id), deps.now).await?;
-    commit_counted(tx, me, "sessions_ended", n, req, deps.now).await
+    commit_counted(tx, me, EventKind::SessionsEnded, n, req, deps.now).await
 }
 
 #[cfg(test)]

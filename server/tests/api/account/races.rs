@@ -1,7 +1,7 @@
 //! Rynok ID under parallel requests: the send limits and the five-tries rule hold
 //! however many requests arrive at once (on SQLite and on Postgres).
 
-use crate::helpers::{AppError, TestApp, error_of};
+use crate::helpers::{AppError, Field, TestApp, code_in, error_of, message_to};
 use std::sync::Arc;
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
@@ -169,4 +169,53 @@ async fn two_browsers_signing_up_one_number_at_once_make_one_account_and_both_si
     assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 1);
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM sessions", &[]).await, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_accounts_confirming_one_email_at_once_get_it_once_and_a_clear_409() {
+    let app = TestApp::spawn_with(0).await;
+    let (first, second) = (app.new_browser(), app.new_browser());
+    first.sign_in("+79123450001").await;
+    second.sign_in("+79123450002").await;
+    let email = "shared@example.ru";
+    let mut codes = Vec::new();
+    for (i, b) in [&first, &second].into_iter().enumerate() {
+        let r = b
+            .post_form("account/email/start", &[("email", email)])
+            .await;
+        assert_eq!(r.status(), 200);
+        codes.push(code_in(
+            message_to(&app, email, i).await["body"].as_str().unwrap(),
+        ));
+        // The next code to the same address may go a minute later.
+        app.clock.advance_ms(61_000);
+    }
+    let (a, b) = tokio::join!(confirm(&first, &codes[0]), confirm(&second, &codes[1]));
+    let mut answers = vec![a, b];
+    answers.sort_by_key(|(status, _)| *status);
+    assert_eq!(answers[0].0, 200, "{answers:?}");
+    assert_eq!(
+        answers[1],
+        (
+            409,
+            Some(AppError::Taken {
+                field: Field::Email
+            })
+        ),
+        "{answers:?}"
+    );
+    let owners = "SELECT COUNT(*) FROM users WHERE email = 'shared@example.ru'";
+    assert_eq!(app.one_i64(owners, &[]).await, 1);
+}
+
+/// Confirms a change's code: the status, and the error of a refusal.
+async fn confirm(b: &crate::helpers::Browser, code: &str) -> (u16, Option<AppError>) {
+    let r = b
+        .post_form("account/change/confirm", &[("code", code)])
+        .await;
+    if r.status().is_success() {
+        return (r.status().as_u16(), None);
+    }
+    let (status, e) = error_of(r).await;
+    (status, Some(e))
 }

@@ -11,6 +11,7 @@ use crate::account::otp::model::Target;
 use crate::account::otp::service::code_mac;
 use crate::account::otp::service::wrong_code;
 use crate::account::profile::repo::UserRow;
+use crate::account::security::model::EventKind;
 use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::log;
@@ -19,9 +20,11 @@ use crate::account::security::service::sms_account;
 use crate::i18n::fill;
 use crate::notify::Message;
 use crate::platform::db::Tx;
+use crate::platform::db::on_unique;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
 use crate::shared::email::Email;
+use crate::shared::error::Field;
 use crate::shared::error::{AppError, AppResult};
 use crate::shared::phone::Phone;
 use subtle::ConstantTimeEq;
@@ -54,7 +57,7 @@ pub async fn confirm(
         log(
             &mut tx,
             Some(u.id),
-            "change_code_failed",
+            EventKind::ChangeCodeFailed,
             c.kind.as_str(),
             req,
             now,
@@ -81,15 +84,17 @@ async fn apply(
         (ChangeKind::Email, ChangeState::New) => {
             if repo::taken(tx, "email", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
-                    field: "email".into(),
+                    field: Field::Email,
                 });
             }
-            repo::set_email(tx, u.id, &c.new_value, now).await?;
+            repo::set_email(tx, u.id, &c.new_value, now)
+                .await
+                .map_err(|e| on_unique(e, taken(Field::Email)))?;
             repo::finish(tx, c.id, ChangeState::New, ChangeState::Done, now).await?;
             log(
                 tx,
                 Some(u.id),
-                "email_changed",
+                EventKind::EmailChanged,
                 &Email::from_stored(c.new_value.clone()).masked(),
                 req,
                 now,
@@ -133,19 +138,29 @@ async fn apply(
         (ChangeKind::Reauth, ChangeState::Old) => {
             mark_fresh(tx, c, now).await?;
             repo::finish(tx, c.id, ChangeState::Old, ChangeState::Done, now).await?;
-            log(tx, Some(u.id), "reauth", "", req, now).await?;
+            log(tx, Some(u.id), EventKind::Reauth, "", req, now).await?;
             Ok(ChangeStep::Reauthenticated)
         }
         (ChangeKind::Phone, ChangeState::New) => {
             if repo::taken(tx, "phone", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
-                    field: "phone".into(),
+                    field: Field::Phone,
                 });
             }
-            repo::set_phone(tx, u.id, &c.new_value).await?;
+            repo::set_phone(tx, u.id, &c.new_value)
+                .await
+                .map_err(|e| on_unique(e, taken(Field::Phone)))?;
             repo::finish(tx, c.id, ChangeState::New, ChangeState::Done, now).await?;
             let new = Phone::from_stored(c.new_value.clone());
-            log(tx, Some(u.id), "phone_changed", &new.masked(), req, now).await?;
+            log(
+                tx,
+                Some(u.id),
+                EventKind::PhoneChanged,
+                &new.masked(),
+                req,
+                now,
+            )
+            .await?;
             let notice = Notice::PhoneChanged {
                 phone: new.display(),
             };
@@ -156,7 +171,7 @@ async fn apply(
         (ChangeKind::PhoneLost, ChangeState::New) => {
             if repo::taken(tx, "phone", &c.new_value, u.id).await? {
                 return Err(AppError::Taken {
-                    field: "phone".into(),
+                    field: Field::Phone,
                 });
             }
             let due = now + LOST_PHONE_WAIT_MS;
@@ -174,7 +189,7 @@ async fn apply(
             log(
                 tx,
                 Some(u.id),
-                "phone_change_requested",
+                EventKind::PhoneChangeRequested,
                 &new.masked(),
                 req,
                 now,
@@ -250,4 +265,8 @@ fn tell_old_contacts(deps: &Deps<'_>, req: &Requester, u: &UserRow, text: &str) 
             },
         );
     }
+}
+
+fn taken(field: Field) -> AppError {
+    AppError::Taken { field }
 }

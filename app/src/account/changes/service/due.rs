@@ -3,6 +3,7 @@
 use crate::account::changes::model::ChangeState;
 use crate::account::changes::repo::ChangeRow;
 use crate::account::changes::repo::{self as repo};
+use crate::account::security::model::EventKind;
 use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::log;
@@ -25,7 +26,7 @@ pub async fn cancel_waiting(deps: &Deps<'_>, req: &Requester, user_id: i64) -> A
     log(
         &mut tx,
         Some(user_id),
-        "phone_change_cancelled",
+        EventKind::PhoneChangeCancelled,
         "",
         req,
         now,
@@ -57,7 +58,7 @@ pub async fn apply_due(deps: &Deps<'_>) -> AppResult<usize> {
             &mut tx,
             feed::Event {
                 user_id: Some(c.user_id),
-                kind: "phone_changed",
+                kind: EventKind::PhoneChanged,
                 detail: &new.masked(),
                 ip: "",
                 user_agent: "",

@@ -1,6 +1,7 @@
 //! What every sign-in does inside its transaction, however it was proven.
 
 use crate::account::profile::repo::UserRow;
+use crate::account::security::model::EventKind;
 use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::{email_account, log};
@@ -24,7 +25,7 @@ pub async fn sign_in(
     let now = deps.now;
     let token = session::create(tx, user.id, deps.settings, now, &req.user_agent, &req.ip).await?;
     crate::lifecycle::signed_in(tx, req, user.id, now).await?;
-    log(tx, Some(user.id), "signin", method, req, now).await?;
+    log(tx, Some(user.id), EventKind::Signin, method, req, now).await?;
     let notice = Notice::SignedIn {
         browser: describe_browser(&req.user_agent),
         ip: req.ip.clone(),

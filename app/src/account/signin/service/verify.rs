@@ -5,6 +5,7 @@ use super::sign_in::{browser_of, sign_in};
 use crate::account::otp::model::{MAX_FAILURES, OtpCode};
 use crate::account::otp::service::{code_mac, wrong_code};
 use crate::account::profile::repo::{self as users};
+use crate::account::security::model::EventKind;
 use crate::account::security::model::Notice;
 use crate::account::security::repo as feed;
 use crate::account::security::service::{email_account, log};
@@ -60,7 +61,7 @@ pub async fn verify(
             log(
                 &mut tx,
                 Some(user.id),
-                "signin_failed",
+                EventKind::SigninFailed,
                 &a.channel,
                 req,
                 now,
@@ -153,7 +154,7 @@ pub async fn accept_terms(
                 )
                 .await?;
             }
-            log(&mut tx, Some(id), "signup", "", req, now).await?;
+            log(&mut tx, Some(id), EventKind::Signup, "", req, now).await?;
             feed::add_security_message(&mut tx, id, &Notice::Welcome, now).await?;
             users::user_by_phone(&mut tx, &phone)
                 .await?
