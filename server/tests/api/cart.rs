@@ -1,4 +1,4 @@
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, get_json};
 use serde_json::Value;
 
 async fn stock_of(app: &TestApp, id: i64) -> i64 {
@@ -55,14 +55,7 @@ async fn a_guest_cart_lives_under_a_random_http_only_cookie() {
     assert_eq!(app.cart().await["units"], 2);
 
     let stranger = reqwest::Client::new();
-    let theirs: Value = stranger
-        .get(app.url("/api/cart"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs = get_json(&stranger, &app.url("/api/cart")).await;
     assert_eq!(theirs["units"], 0, "another browser has its own cart");
 }
 

@@ -2,7 +2,8 @@
 //! path), deleting the profile, the recovery request.
 
 use crate::helpers::{
-    AppError, Field, Problem, TestApp, code_in, error_of, field_of, invalid, message_of, message_to,
+    AppError, Browser, Field, Problem, TestApp, code_in, error_of, field_of, invalid, message_of,
+    message_to,
 };
 use serde_json::{Value, json};
 
@@ -112,17 +113,7 @@ async fn an_email_is_confirmed_with_a_code_and_one_email_belongs_to_one_account(
         r.json::<Value>().await.unwrap(),
         json!({"CodeSent": {"to": "iv***@example.ru"}})
     );
-    let code = code_in(
-        message_to(&app, "ivan@example.ru", before).await["body"]
-            .as_str()
-            .unwrap(),
-    );
-    let (status, e) = error_of(
-        other
-            .post_form("account/change/confirm", &[("code", &code)])
-            .await,
-    )
-    .await;
+    let (status, e) = confirm_refused(&app, &other, "ivan@example.ru", before).await;
     assert_eq!(
         (status, e),
         (
@@ -216,17 +207,7 @@ async fn a_phone_change_proves_the_current_number_then_the_new_one() {
         r.json::<Value>().await.unwrap(),
         json!({"CodeSent": {"to": "+7 999 ***-**-22"}})
     );
-    let code = code_in(
-        message_to(&app, NEW_PHONE, before_new).await["body"]
-            .as_str()
-            .unwrap(),
-    );
-    let (status, e) = error_of(
-        other
-            .post_form("account/change/confirm", &[("code", &code)])
-            .await,
-    )
-    .await;
+    let (status, e) = confirm_refused(&app, &other, NEW_PHONE, before_new).await;
     assert_eq!(
         (status, e),
         (
@@ -296,4 +277,21 @@ async fn without_the_old_number_the_change_waits_14_days_and_can_be_cancelled() 
     app.clock.advance_ms(14 * DAY);
     assert_eq!(server::jobs::run_once(&app.state).await.unwrap(), 1);
     assert_eq!(app.me().await["phone"], "+7 999 000-11-22");
+}
+
+/// Confirms, in `browser`, the code of the message to `to` after `after`; the
+/// refusal's status and error.
+async fn confirm_refused(
+    app: &TestApp,
+    browser: &Browser,
+    to: &str,
+    after: usize,
+) -> (u16, AppError) {
+    let code = code_in(message_to(app, to, after).await["body"].as_str().unwrap());
+    error_of(
+        browser
+            .post_form("account/change/confirm", &[("code", &code)])
+            .await,
+    )
+    .await
 }

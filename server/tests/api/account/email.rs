@@ -100,12 +100,8 @@ async fn the_email_code_really_arrives_over_smtp() {
         });
     })
     .await;
-    app.sign_in("+79123456789").await;
-    sqlx::query("UPDATE users SET email = 'ivan@example.ru', email_verified_at = 1")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    app.sign_out().await;
+    app.with_verified_email("+79123456789", "ivan@example.ru")
+        .await;
     let r = app
         .post_form("account/signin/email", &[("email", "ivan@example.ru")])
         .await;

@@ -1,7 +1,7 @@
 //! "Sign in with ...": what the callback refuses. (The whole flow against a real
 //! OpenID provider runs in the browser: end2end/tests/oidc.spec.ts.)
 
-use crate::helpers::{TestApp, requester};
+use crate::helpers::{TestApp, get_json, requester};
 use serde_json::Value;
 
 #[tokio::test]
@@ -114,14 +114,7 @@ async fn a_provider_identity_links_by_verified_phone_or_email_or_makes_a_new_acc
         .unwrap();
     assert_eq!(app.one_i64("SELECT COUNT(*) FROM users", &[]).await, 2);
     let client = with_session(&app, &token);
-    let me: serde_json::Value = client
-        .get(app.url("/api/account/me"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = get_json(&client, &app.url("/api/account/me")).await;
     assert_eq!(
         (
             me["email"].as_str(),

@@ -161,12 +161,7 @@ async fn sign_in_by_email_answers_the_same_for_unknown_addresses() {
     let unknown: Value = r.json().await.unwrap();
     assert_eq!(app.outbox("nobody@example.ru").await.len(), 0);
 
-    app.sign_in(PHONE).await;
-    sqlx::query("UPDATE users SET email = 'ivan@example.ru', email_verified_at = 1")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    app.sign_out().await;
+    app.with_verified_email(PHONE, "ivan@example.ru").await;
     let r = app
         .post_form("account/signin/email", &[("email", " Ivan@Example.RU ")])
         .await;

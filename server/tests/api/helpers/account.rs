@@ -100,6 +100,17 @@ impl Browser {
 }
 
 impl TestApp {
+    /// Signs `phone` up, gives the account a verified `email` and signs out.
+    pub async fn with_verified_email(&self, phone: &str, email: &str) {
+        self.sign_in(phone).await;
+        sqlx::query("UPDATE users SET email = $1, email_verified_at = 1")
+            .bind(email.to_string())
+            .execute(&self.db.pool)
+            .await
+            .expect("email");
+        self.sign_out().await;
+    }
+
     /// What the Rynok ID use cases need, for calling them directly.
     pub fn deps(&self) -> app::platform::state::Deps<'_> {
         use app::platform::clock::Clock;

@@ -297,3 +297,15 @@ pub fn invalid(field: &str, why: &str) -> AppError {
     let why = serde_json::from_value(serde_json::json!(why)).expect("a problem's name");
     AppError::invalid(field, why)
 }
+
+/// A GET with `client` (its own cookies, or none), answered as JSON.
+pub async fn get_json(client: &reqwest::Client, url: &str) -> serde_json::Value {
+    client
+        .get(url)
+        .send()
+        .await
+        .expect("response")
+        .json()
+        .await
+        .expect("json")
+}
