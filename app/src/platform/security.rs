@@ -71,15 +71,21 @@ pub fn unseal(secret: &[u8], purpose: &str, context: &str, sealed: &str) -> Opti
     String::from_utf8(plain).ok()
 }
 
+/// HMAC-SHA256 of the parts, in order, under the server's secret.
+pub fn mac(secret: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    use hmac::{Hmac, Mac};
+    // HMAC accepts a key of any length, so this cannot fail.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().into()
+}
+
 fn cipher(secret: &[u8], purpose: &str) -> aes_gcm::Aes256Gcm {
     use aes_gcm::KeyInit;
-    use hmac::{Hmac, Mac};
     // A key per purpose, derived from the server's secret (HMAC-SHA256 as a KDF).
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
-    mac.update(b"rynok seal key: ");
-    mac.update(purpose.as_bytes());
-    let mut key = [0u8; 32];
-    key.copy_from_slice(&mac.finalize().into_bytes());
+    let key = mac(secret, &[b"rynok seal key: ", purpose.as_bytes()]);
     aes_gcm::Aes256Gcm::new(&key.into())
 }
 

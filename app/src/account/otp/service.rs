@@ -11,9 +11,7 @@ use crate::platform::db::Tx;
 use crate::platform::state::Settings;
 use crate::shared::error::{AppError, AppResult};
 use crate::shared::error::{Field, Problem};
-use hmac::{Hmac, Mac};
 use rand::TryRngCore;
-use sha2::Sha256;
 
 /// The answer to a wrong code, given how many wrong codes the attempt has now.
 pub fn wrong_code(failures: i64) -> AppError {
@@ -42,11 +40,8 @@ pub fn new_code() -> String {
 
 /// The code's MAC, bound to the attempt it was sent for.
 pub fn code_mac(secret: &[u8], attempt_token_hash: &str, code: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
-    mac.update(attempt_token_hash.as_bytes());
-    mac.update(b":");
-    mac.update(code.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    let parts: [&[u8]; 3] = [attempt_token_hash.as_bytes(), b":", code.as_bytes()];
+    hex::encode(crate::platform::security::mac(secret, &parts))
 }
 
 /// Seconds to wait before another code to `target` may go, if any; refuses numbers
