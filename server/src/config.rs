@@ -44,6 +44,10 @@ pub struct Config {
     pub sms_gateway: Option<GatewayConfig>,
     /// APP_OIDC_PROVIDERS=sber,apple and APP_OIDC_<NAME>_{ISSUER,CLIENT_ID,CLIENT_SECRET,SCOPES,LABEL,FORM_POST}
     pub oidc: Vec<app::platform::state::OidcProvider>,
+    /// How long a storefront page rendered for an anonymous shopper is served again
+    /// to others (`APP_MICROCACHE_MS`, 0 to turn it off): the bound on how late a
+    /// price or stock change can show.
+    pub microcache_ms: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +116,18 @@ impl Config {
                 ConfigError::Invalid("APP_SEED_PRODUCTS", n, "expected a whole number")
             })?,
             None => 3000,
+        };
+        let microcache_ms = match var("APP_MICROCACHE_MS") {
+            Some(n) => n
+                .parse()
+                .ok()
+                .filter(|ms| (0..=60_000).contains(ms))
+                .ok_or(ConfigError::Invalid(
+                    "APP_MICROCACHE_MS",
+                    n,
+                    "expected milliseconds from 0 to 60000",
+                ))?,
+            None => 1000,
         };
         let public_url = var("APP_PUBLIC_URL");
         if let Some(u) = &public_url
@@ -346,6 +362,7 @@ impl Config {
             smtp,
             sms_gateway,
             oidc,
+            microcache_ms,
         })
     }
 
@@ -369,6 +386,8 @@ impl Config {
             smtp: None,
             sms_gateway: None,
             oidc: Vec::new(),
+            // Off: tests that change the catalogue read their change at once.
+            microcache_ms: 0,
         }
     }
 }

@@ -8,6 +8,12 @@ fn usage() -> ! {
     std::process::exit(2);
 }
 
+/// mimalloc instead of glibc's malloc: rendering a page makes many small, short-lived
+/// allocations, and under load glibc spent about a third of the CPU in malloc and
+/// free (see the README's "Speed" section).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()

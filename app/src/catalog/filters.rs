@@ -67,6 +67,17 @@ pub struct Filters {
     pub page: u32,
 }
 
+impl Filters {
+    /// Whether any filter narrows the scope (price, stock, rating, brand).
+    pub fn narrows(&self) -> bool {
+        self.price_min.is_some()
+            || self.price_max.is_some()
+            || self.in_stock
+            || self.rating_4_plus
+            || !self.brands.is_empty()
+    }
+}
+
 /// Something in the query that was not understood, and what was done about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Notice {

@@ -8,6 +8,8 @@ pub mod pages;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod tally;
 
 // The public face.
 pub use api::{get_menu, suggest};

@@ -5,6 +5,7 @@ pub mod search;
 
 use crate::catalog::filters::{Filters, Sort};
 use crate::catalog::model::*;
+use crate::catalog::tally::Hit;
 use crate::platform::db::{Arg, Db, SqlBuf};
 use crate::shared::money::Money;
 use sqlx::Row;
@@ -123,14 +124,7 @@ impl Scope {
                 b.push(" AND p.rating >= 400");
             }
             if !skip.brand && !f.brands.is_empty() {
-                b.push(" AND p.brand_id IN (");
-                for (i, id) in f.brands.iter().enumerate() {
-                    if i > 0 {
-                        b.push(", ");
-                    }
-                    b.bind(Arg::I64(*id));
-                }
-                b.push(")");
+                b.push(" AND p.brand_id IN ").bind_list(&f.brands);
             }
         }
         b
@@ -244,6 +238,46 @@ pub async fn page(
     b.push(" LIMIT ").bind(Arg::I64(limit));
     b.push(" OFFSET ").bind(Arg::I64(offset));
     cards(&b.query().fetch_all(&db.pool).await?)
+}
+
+/// Every product matching the scope's search, with what counts, facets and
+/// ordering need: the one full-text match a search page runs.
+pub async fn search_hits(db: &Db, scope: &Scope, expr: &str) -> Result<Vec<Hit>, sqlx::Error> {
+    let mut b = SqlBuf::new(
+        "SELECT p.id, s.score, p.brand_id, p.price, p.stock, p.rating, p.rating_count, \
+         p.orders_count, p.created_at FROM (",
+    );
+    let ph = b.placeholder(Arg::Text(expr.to_string()));
+    b.push(&search::match_subquery(db.backend, &ph))
+        .push(") s JOIN products p ON p.id = s.pid");
+    if let Some((col, id)) = scope.category {
+        b.push(&format!(" WHERE {col} = ")).bind(Arg::I64(id));
+    }
+    b.query_as().fetch_all(&db.pool).await
+}
+
+/// The cards of these products, in the order of `ids` (unknown ids are left out).
+pub async fn cards_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<ProductCard>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut b = SqlBuf::new(&format!(
+        "SELECT {CARD_COLUMNS} FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id IN "
+    ));
+    b.bind_list(ids);
+    let mut found = cards(&b.query().fetch_all(&db.pool).await?)?;
+    found.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
+    Ok(found)
+}
+
+/// The names of these brands: (id, name).
+pub async fn brand_names(db: &Db, ids: &[i64]) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut b = SqlBuf::new("SELECT id, name FROM brands WHERE id IN ");
+    b.bind_list(ids);
+    b.query_as().fetch_all(&db.pool).await
 }
 
 /// A product's page row: its card and what only the page shows.

@@ -4,6 +4,7 @@
 use crate::catalog::filters::{Filters, Notice, PAGE_SIZE};
 use crate::catalog::model::*;
 use crate::catalog::repo::{self, CategoryRow, Scope, search};
+use crate::catalog::tally;
 use crate::i18n::Lang;
 use crate::platform::db::Db;
 use crate::shared::error::{AppError, AppResult};
@@ -100,6 +101,39 @@ fn scope_of(
     Ok((scope, breadcrumbs, subcategories))
 }
 
+fn pages_of(total: i64) -> u32 {
+    ((total + PAGE_SIZE as i64 - 1) / PAGE_SIZE as i64) as u32
+}
+
+/// The offset of the requested page; a page past the end shows the first, with a notice.
+fn page_offset(filters: &mut Filters, total: i64, notices: &mut Vec<Notice>) -> usize {
+    let pages = pages_of(total);
+    if pages > 0 && filters.page > pages {
+        notices.push(Notice::BadPage(filters.page.to_string()));
+        filters.page = 1;
+    }
+    ((filters.page - 1) * PAGE_SIZE) as usize
+}
+
+/// Brand facets with their names, alphabetically.
+async fn brand_facets(db: &Db, counts: &[(i64, i64)]) -> AppResult<Vec<BrandFacet>> {
+    let ids: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
+    let names = repo::brand_names(db, &ids).await?;
+    let mut out: Vec<BrandFacet> = counts
+        .iter()
+        .filter_map(|(id, count)| {
+            let name = names.iter().find(|(n, _)| n == id)?.1.clone();
+            Some(BrandFacet {
+                id: *id,
+                name,
+                count: *count,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
 /// A category page or search results, with facets. `category` is a slug.
 #[tracing::instrument(skip(db))]
 pub async fn listing(
@@ -132,35 +166,49 @@ pub async fn listing(
             }
         }
     }
-    let bounds = repo::bounds(db, &scope, &filters).await?;
-    let narrowed = filters.price_min.is_some()
-        || filters.price_max.is_some()
-        || filters.in_stock
-        || filters.rating_4_plus
-        || !filters.brands.is_empty();
-    // Without narrowing filters the whole scope is the result: one query fewer.
-    let total = if narrowed {
-        repo::count(db, &scope, &filters).await?
-    } else {
-        bounds.n
-    };
-    let mut brands = repo::brand_facets(db, &scope, &filters).await?;
-    brands.sort_by(|a, b| a.name.cmp(&b.name));
-    listing.facets = Facets {
-        brands,
-        in_stock: bounds.in_stock,
-        rating_4_plus: bounds.good,
-        price_min: bounds.lo.map(Money::from_kopecks),
-        price_max: bounds.hi.map(Money::from_kopecks),
-    };
-    let pages = ((total + PAGE_SIZE as i64 - 1) / PAGE_SIZE as i64) as u32;
     let mut filters = filters;
-    if pages > 0 && filters.page > pages {
-        notices.push(Notice::BadPage(filters.page.to_string()));
-        filters.page = 1;
-    }
-    let offset = ((filters.page - 1) * PAGE_SIZE) as i64;
-    listing.items = repo::page(db, &scope, &filters, PAGE_SIZE as i64, offset).await?;
+    let (facets, total, items) = match &scope.search {
+        Some(expr) => {
+            // One match; counts, facets and the page come from its rows.
+            let hits = repo::search_hits(db, &scope, expr).await?;
+            let t = tally::tally(&hits, &filters);
+            let offset = page_offset(&mut filters, t.total, &mut notices);
+            let ids = tally::page_ids(&hits, &filters, offset, PAGE_SIZE as usize);
+            let facets = Facets {
+                brands: brand_facets(db, &t.brands).await?,
+                in_stock: t.in_stock,
+                rating_4_plus: t.rating_4_plus,
+                price_min: t.price_min.map(Money::from_kopecks),
+                price_max: t.price_max.map(Money::from_kopecks),
+            };
+            (facets, t.total, repo::cards_by_ids(db, &ids).await?)
+        }
+        None => {
+            // A category: its counts come from covering indexes, without reading rows.
+            let bounds = repo::bounds(db, &scope, &filters).await?;
+            // Without narrowing filters the whole scope is the result: one query fewer.
+            let total = if filters.narrows() {
+                repo::count(db, &scope, &filters).await?
+            } else {
+                bounds.n
+            };
+            let mut brands = repo::brand_facets(db, &scope, &filters).await?;
+            brands.sort_by(|a, b| a.name.cmp(&b.name));
+            let facets = Facets {
+                brands,
+                in_stock: bounds.in_stock,
+                rating_4_plus: bounds.good,
+                price_min: bounds.lo.map(Money::from_kopecks),
+                price_max: bounds.hi.map(Money::from_kopecks),
+            };
+            let offset = page_offset(&mut filters, total, &mut notices);
+            let items = repo::page(db, &scope, &filters, PAGE_SIZE as i64, offset as i64).await?;
+            (facets, total, items)
+        }
+    };
+    let pages = pages_of(total);
+    listing.facets = facets;
+    listing.items = items;
     listing.total = total;
     listing.page = filters.page;
     listing.pages = pages;

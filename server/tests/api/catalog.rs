@@ -112,6 +112,75 @@ async fn search_understands_word_forms_and_prefixes() {
     assert!(html.contains("Ничего не нашлось"));
 }
 
+/// A search matches once and counts from that one result: every number it shows
+/// must agree with what the same filters give when applied.
+#[tokio::test]
+async fn search_facets_agree_with_the_results_of_each_filter() {
+    let app = TestApp::spawn_with(1500).await;
+    let q = "q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD"; // смартфон
+    let all = app.listing(None, q).await;
+    let total = all["total"].as_i64().unwrap();
+    assert!(total > 24, "enough matches for two pages: {total}");
+    let facets = &all["facets"];
+    let brands = facets["brands"].as_array().unwrap();
+    assert!(brands.len() > 1);
+    if brands.len() < 30 {
+        let sum: i64 = brands.iter().map(|b| b["count"].as_i64().unwrap()).sum();
+        assert_eq!(sum, total, "every match has one brand");
+    }
+    for b in brands.iter().take(3) {
+        let one = app.listing(None, &format!("{q}&brand={}", b["id"])).await;
+        assert_eq!(one["total"], b["count"], "brand {}", b["name"]);
+        // Choosing a brand keeps the other brands' counts (facets skip their own filter).
+        assert_eq!(one["facets"]["brands"], facets["brands"]);
+        for item in one["items"].as_array().unwrap() {
+            assert_eq!(item["brand"], b["name"]);
+        }
+    }
+    let in_stock = app.listing(None, &format!("{q}&in_stock=1")).await;
+    assert_eq!(in_stock["total"], facets["in_stock"]);
+    let good = app.listing(None, &format!("{q}&rating=4")).await;
+    assert_eq!(good["total"], facets["rating_4_plus"]);
+    // Price bounds are those of the matches, and narrowing by them keeps everything.
+    let (lo, hi) = (&facets["price_min"], &facets["price_max"]);
+    let rub = |v: &serde_json::Value| v.as_i64().unwrap() / 100;
+    let bounded = app
+        .listing(
+            None,
+            &format!("{q}&price_min={}&price_max={}", rub(lo), rub(hi) + 1),
+        )
+        .await;
+    assert_eq!(bounded["total"], total);
+    // Pages follow the chosen order and do not overlap.
+    let cheap1 = app.listing(None, &format!("{q}&sort=cheap")).await;
+    let cheap2 = app.listing(None, &format!("{q}&sort=cheap&page=2")).await;
+    let prices = |v: &serde_json::Value| -> Vec<i64> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["price"].as_i64().unwrap())
+            .collect()
+    };
+    let mut both = prices(&cheap1);
+    both.extend(prices(&cheap2));
+    assert!(both.windows(2).all(|w| w[0] <= w[1]), "{both:?}");
+    assert_eq!(both[0], lo.as_i64().unwrap());
+    let ids = |v: &serde_json::Value| -> Vec<i64> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert!(ids(&cheap1).iter().all(|id| !ids(&cheap2).contains(id)));
+    // A search inside a category counts only that category's matches.
+    let inside = app.listing(Some("smartphones"), q).await;
+    assert!(inside["total"].as_i64().unwrap() <= total);
+    assert!(inside["total"].as_i64().unwrap() > 0);
+}
+
 #[tokio::test]
 async fn suggestions_offer_categories_and_products() {
     let app = TestApp::spawn_with(600).await;

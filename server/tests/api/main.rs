@@ -6,4 +6,5 @@ mod helpers;
 mod account;
 mod cart;
 mod catalog;
+mod microcache;
 mod platform;

@@ -105,7 +105,7 @@ pub fn match_subquery(backend: Backend, param: &str) -> String {
              FROM product_fts WHERE product_fts MATCH {param}"
         ),
         Backend::Postgres => format!(
-            "SELECT id AS pid, -ts_rank(search_tsv, to_tsquery('simple', {param})) AS score \
+            "SELECT id AS pid, (-ts_rank(search_tsv, to_tsquery('simple', {param})))::float8 AS score \
              FROM products WHERE search_tsv @@ to_tsquery('simple', {param})"
         ),
     }
