@@ -1,5 +1,5 @@
 //! Catalogue SQL, nothing else. Portable between SQLite and Postgres except for
-//! the search subquery, which `search::match_subquery` supplies per backend.
+//! the full-text match, which `search` supplies per backend.
 
 pub mod search;
 
@@ -63,11 +63,12 @@ pub async fn popular(db: &Db, limit: i64) -> Result<Vec<ProductCard>, sqlx::Erro
     cards(&sqlx::query(&sql).bind(limit).fetch_all(&db.pool).await?)
 }
 
-/// The part of a listing query every variant shares: where the products come from.
+/// Where a listing's products come from.
 pub struct Scope {
     /// `("p.category_id", id)` or `("p.root_category_id", id)`.
     pub category: Option<(&'static str, i64)>,
-    /// The backend's match expression for the search terms.
+    /// The backend's match expression for the search terms. A search is matched
+    /// once ([`search_hits`]); the queries below serve category pages.
     pub search: Option<String>,
 }
 
@@ -75,38 +76,21 @@ pub struct Scope {
 pub struct Skip {
     pub brand: bool,
     pub narrowing: bool,
-    /// Join the scored search subquery (only the page of items sorted by relevance
-    /// needs scores; counts and facets only need to know what matches).
-    pub ranked: bool,
 }
 
 impl Skip {
-    /// Every filter applies; no scores.
+    /// Every filter applies.
     pub const NONE: Skip = Skip {
         brand: false,
         narrowing: false,
-        ranked: false,
     };
 }
 
 impl Scope {
-    fn sql_from_where(&self, db: &Db, f: &Filters, skip: Skip) -> SqlBuf {
-        let mut b = SqlBuf::new(" FROM products p");
-        let mut filter = None;
-        if let Some(expr) = &self.search {
-            let ph = b.placeholder(Arg::Text(expr.clone()));
-            if skip.ranked {
-                b.push(" JOIN (")
-                    .push(&search::match_subquery(db.backend, &ph))
-                    .push(") s ON s.pid = p.id");
-            } else {
-                filter = Some(search::match_filter(db.backend, &ph));
-            }
-        }
-        b.push(" WHERE 1 = 1");
-        if let Some(f) = filter {
-            b.push(" AND ").push(&f);
-        }
+    /// `FROM ... WHERE ...` of a category listing: answered from the covering
+    /// indexes on (category, brand, price, stock, rating).
+    fn sql_from_where(&self, f: &Filters, skip: Skip) -> SqlBuf {
+        let mut b = SqlBuf::new(" FROM products p WHERE 1 = 1");
         if let Some((col, id)) = self.category {
             b.push(&format!(" AND {col} = ")).bind(Arg::I64(id));
         }
@@ -133,8 +117,8 @@ impl Scope {
 
 fn order_by(sort: Sort) -> &'static str {
     match sort {
-        Sort::Relevance => " ORDER BY s.score, p.orders_count DESC, p.id",
-        Sort::Popular => " ORDER BY p.orders_count DESC, p.id",
+        // Relevance needs a search, and a search never reaches these queries.
+        Sort::Relevance | Sort::Popular => " ORDER BY p.orders_count DESC, p.id",
         Sort::Cheap => " ORDER BY p.price, p.id",
         Sort::Dear => " ORDER BY p.price DESC, p.id",
         Sort::Rating => " ORDER BY p.rating DESC, p.rating_count DESC, p.id",
@@ -157,9 +141,8 @@ pub async fn bounds(db: &Db, scope: &Scope, f: &Filters) -> Result<Bounds, sqlx:
     let skip = Skip {
         brand: true,
         narrowing: true,
-        ranked: false,
     };
-    let mut b = scope.sql_from_where(db, f, skip);
+    let mut b = scope.sql_from_where(f, skip);
     b.sql.insert_str(
         0,
         "SELECT COUNT(*) AS n, MIN(p.price) AS lo, MAX(p.price) AS hi, \
@@ -178,7 +161,7 @@ pub async fn bounds(db: &Db, scope: &Scope, f: &Filters) -> Result<Bounds, sqlx:
 
 /// How many products match every filter.
 pub async fn count(db: &Db, scope: &Scope, f: &Filters) -> Result<i64, sqlx::Error> {
-    let mut b = scope.sql_from_where(db, f, Skip::NONE);
+    let mut b = scope.sql_from_where(f, Skip::NONE);
     b.sql.insert_str(0, "SELECT COUNT(*) AS n");
     b.query().fetch_one(&db.pool).await?.try_get("n")
 }
@@ -193,7 +176,7 @@ pub async fn brand_facets(
         brand: true,
         ..Skip::NONE
     };
-    let mut b = scope.sql_from_where(db, f, skip);
+    let mut b = scope.sql_from_where(f, skip);
     b.sql.insert_str(0, "SELECT b.id, b.name, COUNT(*) AS n");
     b.sql = b.sql.replacen(
         " FROM products p",
@@ -223,11 +206,7 @@ pub async fn page(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let skip = Skip {
-        ranked: f.sort == Sort::Relevance,
-        ..Skip::NONE
-    };
-    let mut b = scope.sql_from_where(db, f, skip);
+    let mut b = scope.sql_from_where(f, Skip::NONE);
     b.sql.insert_str(0, &format!("SELECT {CARD_COLUMNS}"));
     b.sql = b.sql.replacen(
         " FROM products p",
@@ -243,15 +222,11 @@ pub async fn page(
 /// Every product matching the scope's search, with what counts, facets and
 /// ordering need: the one full-text match a search page runs.
 pub async fn search_hits(db: &Db, scope: &Scope, expr: &str) -> Result<Vec<Hit>, sqlx::Error> {
-    let mut b = SqlBuf::new(
-        "SELECT p.id, s.score, p.brand_id, p.price, p.stock, p.rating, p.rating_count, \
-         p.orders_count, p.created_at FROM (",
-    );
+    let mut b = SqlBuf::default();
     let ph = b.placeholder(Arg::Text(expr.to_string()));
-    b.push(&search::match_subquery(db.backend, &ph))
-        .push(") s JOIN products p ON p.id = s.pid");
+    b.push(&search::hits_query(db.backend, &ph));
     if let Some((col, id)) = scope.category {
-        b.push(&format!(" WHERE {col} = ")).bind(Arg::I64(id));
+        b.push(&format!(" AND {col} = ")).bind(Arg::I64(id));
     }
     b.query_as().fetch_all(&db.pool).await
 }

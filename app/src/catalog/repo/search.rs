@@ -111,14 +111,24 @@ pub fn match_subquery(backend: Backend, param: &str) -> String {
     }
 }
 
-/// A condition on `p` (the products table) that holds for products matching its one
-/// parameter, without computing scores: for counts and facets.
-pub fn match_filter(backend: Backend, param: &str) -> String {
+/// The columns a search's one match reads of each product (see `catalog::tally::Hit`).
+const HIT_COLUMNS: &str =
+    "p.id, p.brand_id, p.price, p.stock, p.rating, p.rating_count, p.orders_count, p.created_at";
+
+/// Every product matching its one parameter (the match expression) with its score
+/// and [`HIT_COLUMNS`], ending in a `WHERE` that more conditions can follow with
+/// `AND`. Products are read once: on Postgres the score comes from the same row.
+pub fn hits_query(backend: Backend, param: &str) -> String {
     match backend {
-        Backend::Sqlite => {
-            format!("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH {param})")
-        }
-        Backend::Postgres => format!("p.search_tsv @@ to_tsquery('simple', {param})"),
+        Backend::Sqlite => format!(
+            "SELECT {HIT_COLUMNS}, bm25(product_fts, 10.0, 1.0) AS score \
+             FROM product_fts JOIN products p ON p.id = product_fts.rowid \
+             WHERE product_fts MATCH {param}"
+        ),
+        Backend::Postgres => format!(
+            "SELECT {HIT_COLUMNS}, (-ts_rank(p.search_tsv, to_tsquery('simple', {param})))::float8 AS score \
+             FROM products p WHERE p.search_tsv @@ to_tsquery('simple', {param})"
+        ),
     }
 }
 
