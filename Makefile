@@ -2,11 +2,12 @@
 # Every target installs what it needs first and skips what is already there.
 
 SHELL := /bin/bash
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# npm binaryen's wasm-opt (release builds) comes from end2end/node_modules.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 APP_PORT ?= 3000
 
-.PHONY: run test bench setup setup-test fmt lint unit-sqlite unit-postgres e2e build-site clean
+.PHONY: run test bench setup setup-test fmt lint unit-sqlite unit-postgres e2e build-site build-release wasm-budget clean
 
 ## Build the site (debug), create data/ with a seeded SQLite database and serve on http://127.0.0.1:$(APP_PORT)
 run: setup build-site
@@ -36,11 +37,22 @@ unit-sqlite:
 unit-postgres:
 	@scripts/with-postgres.sh cargo nextest run -p app -p server --locked --no-fail-fast -E 'binary(api)'
 
+# The WASM is split by section (lazy routes): every build is a split build.
 build-site:
-	cargo leptos build
+	cargo leptos build --split
 
-e2e: build-site
-	@scripts/e2e.sh
+# The build that ships: the release server and the split, optimised WASM.
+build-release:
+	cargo leptos build --release --split
+
+## The WASM a first page load fetches, brotli as served, must stay within the budget (KB)
+WASM_BUDGET_KB ?= 460
+wasm-budget: build-release
+	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
+
+## Playwright in Chromium against the release build, hydrated and with JavaScript off
+e2e: build-release wasm-budget
+	E2E_SERVER=../target/server-release/server scripts/e2e.sh
 
 ## Release build, 100,000 products, load on loopback: prints the figures
 bench: setup

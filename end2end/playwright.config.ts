@@ -61,7 +61,8 @@ export default defineConfig({
     env: { OIDC_PORT: String(oidcPort), RP_URL: baseURL },
   },
   {
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec ../target/debug/server`,
+    // E2E_SERVER: `make test` runs the split release build, the one that ships.
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec ${process.env.E2E_SERVER ?? "../target/debug/server"}`,
     url: `${baseURL}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,58 +1,110 @@
 #!/usr/bin/env bash
-# Release build, a temporary database with 100,000 products, wrk on loopback.
-# Prints throughput and latency per page, search latency, WASM size and peak memory.
+# `make bench`: a release build, a temporary database with BENCH_PRODUCTS products
+# (100,000 by default) on SQLite or, with BENCH_DB=postgres, on a throw-away Postgres
+# server, and wrk on loopback. Prints throughput and latency per page (anonymous and
+# signed in with a cart), search latency, WASM sizes, peak memory and, unless
+# BENCH_LIGHTHOUSE=off, Lighthouse scores in Chromium with mobile emulation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # npm binaryen's wasm-opt
 PRODUCTS=${BENCH_PRODUCTS:-100000}
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
+DB=${BENCH_DB:-sqlite}
+case "$DB" in sqlite | postgres) ;; *) echo "BENCH_DB must be sqlite or postgres"; exit 2 ;; esac
+if [ "$DB" = postgres ] && [ -z "${TEST_DATABASE_URL:-}" ]; then
+  scripts/setup-test.sh
+  exec scripts/with-postgres.sh "$0" "$@"
+fi
 
 if ! command -v wrk >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
 fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-echo "== release build"
-cargo leptos build --release 2>&1 | grep -E "Finished|error" || true
-BIN=target/server-release/server
+# BENCH_BIN and BENCH_SITE measure an earlier build (a copy of its server, with its
+# hash.txt beside it, and of its site folder) instead of building this tree.
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN=$BENCH_BIN
+  SITE=${BENCH_SITE:?BENCH_SITE is the site folder of BENCH_BIN}
+  echo "== measuring $BIN"
+else
+  echo "== release build ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  cargo leptos build --release --split 2>&1 | grep -E "Finished|error" || true
+  BIN=target/server-release/server
+  SITE=target/site
+fi
 [ -x "$BIN" ] || { echo "no release binary at $BIN"; exit 1; }
 
 DIR=$(mktemp -d /tmp/rynok-bench.XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export DATABASE_URL="sqlite://$DIR/bench.db" APP_PORT=$PORT APP_SEED_PRODUCTS=0 APP_ENV=prod APP_LOG=warn LEPTOS_SITE_ROOT=target/site
-# Production mode insists on a secret and an SMS gateway; the benchmark sends no codes.
-export APP_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') APP_SMS_GATEWAY_URL=http://127.0.0.1:9/unused
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; rm -rf "$DIR"; }
+PORT=$(free_port)
+GW_PORT=$(free_port)
+if [ "$DB" = postgres ]; then
+  export DATABASE_URL="$TEST_DATABASE_URL"
+else
+  export DATABASE_URL="sqlite://$DIR/bench.db"
+fi
+export APP_PORT=$PORT APP_SEED_PRODUCTS=0 APP_ENV=prod APP_LOG=warn LEPTOS_SITE_ROOT=$SITE
+# Production mode insists on a secret and an SMS gateway: a stand-in gateway takes the
+# code of the shopper the benchmark signs in. Requests carry X-Forwarded-For, as from
+# the shop's own proxy, so each comes from its own shopper.
+export APP_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+export APP_SMS_GATEWAY_URL=http://127.0.0.1:$GW_PORT/send APP_TRUSTED_PROXIES=127.0.0.1/32
+cleanup() {
+  [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null
+  [ -n "${GW_PID:-}" ] && kill "$GW_PID" 2>/dev/null
+  rm -rf "$DIR"
+}
 trap cleanup EXIT
+python3 scripts/bench/gateway.py "$GW_PORT" "$DIR/gateway.jsonl" &
+GW_PID=$!
 
-echo "== seeding $PRODUCTS products"
+echo "== seeding $PRODUCTS products on $DB"
+start=$(date +%s.%N)
 "$BIN" seed --products "$PRODUCTS" --seed 42
+python3 -c "print(f'seeded in {$(date +%s.%N) - $start:.1f} s')"
 
 "$BIN" > "$DIR/server.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
 BASE="http://127.0.0.1:$PORT"
 PRODUCT=$(curl -s "$BASE/category/smartphones" | grep -o 'href="/product/[^"]*"' | head -n 1 | cut -d'"' -f2)
+PRODUCT_ID=${PRODUCT##*-}
 SEARCH="/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD"
+COOKIE=$(python3 scripts/bench/sign_in.py "$BASE" "$DIR/gateway.jsonl" "$PRODUCT_ID")
 
-printf '\n== wrk: %s connections, %s s each, 2 threads\n' "$CONNECTIONS" "$DURATION"
-printf '%-28s %12s %10s %10s %8s\n' page req/s p50 p99 ratio
 HEALTH_RPS=""
-for path in /healthz / /category/smartphones "$SEARCH" "$PRODUCT"; do
-  curl -s -o /dev/null "$BASE$path"   # warm
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: br' "$BASE$path")
+run_wrk() { # label path [cookie]
+  local label=$1 path=$2 cookie=${3:-}
+  local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: br')
+  # Anonymous requests each come from another shopper; a signed-in one from one place.
+  if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); else args+=(-s scripts/bench/shoppers.lua); fi
+  curl -s -o /dev/null ${cookie:+-H "Cookie: $cookie"} "$BASE$path"   # warm
+  local out rps p50 p99 bad ratio
+  out=$(wrk "${args[@]}" "$BASE$path")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   [ -z "$HEALTH_RPS" ] && HEALTH_RPS=$rps
   ratio=$(python3 -c "print(f'{100*$rps/$HEALTH_RPS:.1f}%')")
-  label=$path; [ "$path" = "$SEARCH" ] && label="/search?q=смартфон"; [ "$path" = "$PRODUCT" ] && label="/product/…"
-  printf '%-28s %12s %10s %10s %8s\n' "$label" "$rps" "$p50" "$p99" "$ratio"
-done
+  printf '%-34s %10s %9s %9s %7s %s\n' "$label" "$rps" "$p50" "$p99" "$ratio" "${bad:+($bad non-2xx)}"
+}
+
+printf '\n== wrk: %s connections, %s s each, 2 threads, Accept-Encoding: br\n' "$CONNECTIONS" "$DURATION"
+printf '%-34s %10s %9s %9s %7s\n' page req/s p50 p99 ratio
+run_wrk /healthz /healthz
+run_wrk "/ (anonymous)" /
+run_wrk "/category/smartphones" /category/smartphones
+run_wrk "/search?q=смартфон" "$SEARCH"
+run_wrk "/product/…" "$PRODUCT"
+run_wrk "/ (signed in, with a cart)" / "$COOKIE"
+run_wrk "/category/… (signed in, cart)" /category/smartphones "$COOKIE"
+run_wrk "/product/… (signed in, cart)" "$PRODUCT" "$COOKIE"
 
 echo
-echo "== search latency over $PRODUCTS products (sequential, 300 queries)"
+echo "== search latency over $PRODUCTS products on $DB (sequential, 300 queries, no page cache)"
 python3 - "$BASE" <<'PY'
 import sys, time, urllib.parse, urllib.request
 base = sys.argv[1]
@@ -61,22 +113,36 @@ words = ["смартфон", "телефоны", "наушники", "ноутб
 times = []
 for i in range(300):
     q = urllib.parse.quote("q=" + urllib.parse.quote(words[i % len(words)]))
-    url = f"{base}/api/catalog/listing?query={q}"
+    req = urllib.request.Request(f"{base}/api/catalog/listing?query={q}",
+                                 headers={"X-Forwarded-For": f"10.9.{i // 250}.{i % 250 + 1}"})
     t = time.perf_counter()
-    urllib.request.urlopen(url).read()
+    with urllib.request.urlopen(req) as r:
+        assert r.status == 200, r.status
+        r.read()
     times.append((time.perf_counter() - t) * 1000)
 times.sort()
 print(f"search p50 {times[len(times)//2]:.1f} ms, p95 {times[int(len(times)*0.95)]:.1f} ms, max {times[-1]:.1f} ms")
 PY
 
+if [ "$DB" = postgres ]; then
+  echo
+  echo "== the search's one match on Postgres (as catalog::repo::search_hits runs it)"
+  psql -X -q "$DATABASE_URL" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT p.id, p.brand_id, p.price, p.stock, p.rating, \
+    p.rating_count, p.orders_count, p.created_at, (-ts_rank(p.search_tsv, to_tsquery('simple', 'смартфон:*')))::float8 AS score \
+    FROM products p WHERE p.search_tsv @@ to_tsquery('simple', 'смартфон:*')"
+fi
+
 echo
-echo "== WASM"
-WASM=$(ls target/site/pkg/*.wasm | head -n 1)
-raw=$(stat -c %s "$WASM")
-gz=$(gzip -9 -c "$WASM" | wc -c)
-br=$(curl -s -H 'Accept-Encoding: br' "$BASE/pkg/$(basename "$WASM")" | wc -c)
-echo "wasm raw $((raw/1024)) KB, gzip -9 $((gz/1024)) KB, brotli as served $((br/1024)) KB"
+echo "== WASM (brotli as served)"
+python3 scripts/bench/wasm_sizes.py "$BASE" "$SITE/pkg"
 
 echo
 echo "== server memory"
-echo "peak RSS $(awk '/VmHWM/ {print $2 " " $3}' /proc/$PID/status), now $(awk '/VmRSS/ {print $2 " " $3}' /proc/$PID/status)"
+echo "peak RSS $(awk '/VmHWM/ {print $2 " " $3}' /proc/$PID/status), now $(awk '/VmRSS/ {print $2 " " $3}' /proc/$PID/status)" \
+  "(anonymous $(awk '/RssAnon/ {print $2 " " $3}' /proc/$PID/status), mapped database file $(awk '/RssFile/ {print $2 " " $3}' /proc/$PID/status))"
+
+if [ "${BENCH_LIGHTHOUSE:-on}" != off ]; then
+  echo
+  echo "== Lighthouse (mobile emulation, Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
+  scripts/bench/lighthouse.sh "$BASE" / /category/smartphones "$PRODUCT" "$SEARCH"
+fi

@@ -10,6 +10,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+# Brotli, to measure the WASM the way the server compresses it (check-wasm-budget.py).
+if ! python3 -c "import brotli" 2>/dev/null; then
+  echo "setup-test: installing brotli from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "brotli==1.2.1"
+fi
 # A real SMTP server for the email delivery test (aiosmtpd from PyPI).
 if ! python3 -c "import aiosmtpd" 2>/dev/null; then
   echo "setup-test: installing aiosmtpd from PyPI"

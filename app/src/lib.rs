@@ -14,7 +14,7 @@ pub mod shared;
 pub mod shell;
 pub mod ui;
 
-use crate::account::{AccountPage, RecoveryPage, SecurityPage, SignInPage};
+use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
@@ -23,7 +23,7 @@ use crate::ui::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 /// What each request's rendering and server functions get besides the request
 /// itself: the CSP nonce for inline scripts, and a place to keep the request's
@@ -98,10 +98,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/product/:key") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
-                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/signin/recovery") view=RecoveryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/signin/recovery") view={Lazy::<RecoveryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

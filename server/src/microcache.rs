@@ -8,7 +8,10 @@
 //! (a session, a guest cart, a sign-in under way), anything but a GET of the home,
 //! category, search and product pages. What is never stored: any answer but 200 HTML,
 //! and any answer that sets a cookie. A price or stock change therefore shows to
-//! anonymous shoppers within the lifetime, and at once to everyone else.
+//! anonymous shoppers at most one lifetime after the first page rendered after it,
+//! and at once to everyone else. While a page is being rendered to be stored, others
+//! asking for it wait for that one rendering instead of each rendering it (a busy
+//! search page would otherwise never be stored before it expired).
 //!
 //! A stored page keeps the Content-Security-Policy it was rendered with, because its
 //! inline scripts carry that response's nonce. The nonce is then shared by the
@@ -79,6 +82,9 @@ struct Entry {
 pub struct MicroCache {
     ttl_ms: i64,
     pages: RwLock<HashMap<Key, Entry>>,
+    /// Pages being rendered to be stored: one request renders, the others asking
+    /// for the same page meanwhile wait for it instead of rendering it again.
+    rendering: std::sync::Mutex<HashMap<Key, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl MicroCache {
@@ -86,6 +92,7 @@ impl MicroCache {
         Arc::new(MicroCache {
             ttl_ms,
             pages: RwLock::new(HashMap::new()),
+            rendering: Default::default(),
         })
     }
 
@@ -155,11 +162,40 @@ pub async fn serve(
             .collect::<Vec<_>>()
             .join(","),
     };
-    let now = state.clock.now_ms();
-    if let Some(hit) = cache.get(&key, now) {
+    if let Some(hit) = cache.get(&key, state.clock.now_ms()) {
         return hit;
     }
+    let turn = cache
+        .rendering
+        .lock()
+        .map(|mut r| r.entry(key.clone()).or_default().clone())
+        .ok();
+    let Some(turn) = turn else {
+        return next.run(req).await;
+    };
+    let _leader = match turn.clone().try_lock_owned() {
+        Ok(guard) => guard,
+        Err(_) => {
+            // Someone renders this page now: wait for them, then take what they
+            // stored. If they could not store it, render it here (not in turn).
+            drop(turn.lock().await);
+            if let Some(hit) = cache.get(&key, state.clock.now_ms()) {
+                return hit;
+            }
+            return next.run(req).await;
+        }
+    };
     let res = next.run(req).await;
+    let res = store(&cache, key.clone(), res, state.clock.now_ms()).await;
+    if let Ok(mut r) = cache.rendering.lock() {
+        r.remove(&key);
+    }
+    res
+}
+
+/// Stores what may be stored (200 HTML without cookies) as of `now`, the time its
+/// rendering finished, and returns it.
+async fn store(cache: &MicroCache, key: Key, res: Response, now: i64) -> Response {
     let storable = res.status() == StatusCode::OK
         && !res.headers().contains_key(header::SET_COOKIE)
         && res

@@ -10,18 +10,17 @@ pub mod oidc;
 pub mod otp;
 pub mod passkeys;
 pub mod profile;
+pub mod routes;
 pub mod security;
 pub mod session;
 pub mod signin;
 
 // The public face: what the shell, other domains and the server use.
-pub use changes::pages::RecoveryPage;
 pub use profile::api::get_me;
 pub use profile::model::Me;
-pub use profile::pages::AccountPage;
-pub use security::pages::SecurityPage;
+pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;
 #[cfg(feature = "ssr")]
 pub use session::service::{current as current_session, signed_in};
-pub use signin::pages::{SignInFlow, SignInPage};
+pub use signin::pages::SignInFlow;

@@ -67,9 +67,9 @@ pub async fn popular(db: &Db, limit: i64) -> Result<Vec<ProductCard>, sqlx::Erro
 pub struct Scope {
     /// `("p.category_id", id)` or `("p.root_category_id", id)`.
     pub category: Option<(&'static str, i64)>,
-    /// The backend's match expression for the search terms. A search is matched
-    /// once ([`search_hits`]); the queries below serve category pages.
-    pub search: Option<String>,
+    /// The search's terms (stems). A search is matched once ([`search_hits`]); the
+    /// queries below serve category pages.
+    pub search: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy)]
@@ -221,10 +221,15 @@ pub async fn page(
 
 /// Every product matching the scope's search, with what counts, facets and
 /// ordering need: the one full-text match a search page runs.
-pub async fn search_hits(db: &Db, scope: &Scope, expr: &str) -> Result<Vec<Hit>, sqlx::Error> {
+pub async fn search_hits(
+    db: &Db,
+    scope: &Scope,
+    terms: &[String],
+) -> Result<Vec<Hit>, sqlx::Error> {
     let mut b = SqlBuf::default();
-    let ph = b.placeholder(Arg::Text(expr.to_string()));
-    b.push(&search::hits_query(db.backend, &ph));
+    let matched = b.placeholder(Arg::Text(search::match_expr(db.backend, terms)));
+    let in_title = b.placeholder(Arg::Text(search::title_expr(db.backend, terms)));
+    b.push(&search::hits_query(db.backend, &matched, &in_title));
     if let Some((col, id)) = scope.category {
         b.push(&format!(" AND {col} = ")).bind(Arg::I64(id));
     }
@@ -293,18 +298,17 @@ pub async fn attributes(db: &Db, id: i64) -> Result<Vec<(String, String)>, sqlx:
     .await
 }
 
-/// The best matches of a search expression: (id, title).
+/// The best matches of a search, for suggestions: (id, title).
 pub async fn best_matches(
     db: &Db,
-    expr: &str,
+    terms: &[String],
     limit: i64,
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut b = SqlBuf::new("SELECT p.id, p.title FROM products p JOIN (");
-    b.push(&search::match_subquery(db.backend, "$1"));
-    b.push(") s ON s.pid = p.id ORDER BY s.score, p.orders_count DESC LIMIT $2");
-    sqlx::query_as(&b.sql)
-        .bind(expr.to_string())
-        .bind(limit)
-        .fetch_all(&db.pool)
-        .await
+    let mut b = SqlBuf::new("SELECT h.id, t.title FROM (");
+    let matched = b.placeholder(Arg::Text(search::match_expr(db.backend, terms)));
+    let in_title = b.placeholder(Arg::Text(search::title_expr(db.backend, terms)));
+    b.push(&search::hits_query(db.backend, &matched, &in_title));
+    b.push(") h JOIN products t ON t.id = h.id ORDER BY h.score, h.orders_count DESC, h.id LIMIT ")
+        .bind(Arg::I64(limit));
+    b.query_as().fetch_all(&db.pool).await
 }

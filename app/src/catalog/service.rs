@@ -158,7 +158,7 @@ pub async fn listing(
     };
     if let Some(q) = &filters.q {
         match search::query_terms(q) {
-            Some(terms) => scope.search = Some(search::match_expr(db.backend, &terms)),
+            Some(terms) => scope.search = Some(terms),
             None => {
                 listing.filters = filters;
                 listing.notices = notices;
@@ -267,8 +267,7 @@ pub async fn suggest(db: &Db, lang: Lang, query: &str) -> AppResult<Vec<Suggesti
             });
         }
     }
-    let expr = search::match_expr(db.backend, &terms);
-    for (id, title) in repo::best_matches(db, &expr, 6).await? {
+    for (id, title) in repo::best_matches(db, &terms, 6).await? {
         out.push(Suggestion {
             url: product_path(id, &title),
             label: title,

@@ -12,8 +12,8 @@ pub const MAX_BRAND_FACETS: usize = 30;
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Hit {
     pub id: i64,
-    /// Lower is better (bm25 on SQLite, minus ts_rank on Postgres).
-    pub score: f64,
+    /// 0 when every word of the search is in the title, else 1 (lower is better).
+    pub score: i64,
     pub brand_id: i64,
     pub price: i64,
     pub stock: i64,
@@ -79,7 +79,7 @@ fn order(sort: Sort, a: &Hit, b: &Hit) -> std::cmp::Ordering {
     let by = match sort {
         Sort::Relevance => a
             .score
-            .total_cmp(&b.score)
+            .cmp(&b.score)
             .then(b.orders_count.cmp(&a.orders_count)),
         Sort::Popular => b.orders_count.cmp(&a.orders_count),
         Sort::Cheap => a.price.cmp(&b.price),
@@ -122,7 +122,7 @@ mod tests {
     fn hit(id: i64, brand_id: i64, price: i64, stock: i64, rating: i64) -> Hit {
         Hit {
             id,
-            score: -(id as f64),
+            score: i64::from(id % 2 == 0),
             brand_id,
             price,
             stock,
@@ -192,7 +192,8 @@ mod tests {
         assert_eq!(page_ids(&hits(), &f, 4, 2), vec![4]);
         assert!(page_ids(&hits(), &f, 6, 2).is_empty());
         f.sort = Sort::Relevance;
-        assert_eq!(page_ids(&hits(), &f, 0, 3), vec![5, 4, 3]);
+        // Every word in the title (odd ids here) first, then by popularity.
+        assert_eq!(page_ids(&hits(), &f, 0, 4), vec![1, 3, 5, 2]);
         f.sort = Sort::Dear;
         assert_eq!(page_ids(&hits(), &f, 0, 1), vec![4]);
         f.sort = Sort::Rating;

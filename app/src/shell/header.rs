@@ -189,7 +189,9 @@ fn SignInEntry() -> impl IntoView {
                 on:close=move |_| set_open.set(false)>
                 <button type="button" class="dialog-close" aria-label=d.close on:click=move |_| set_open.set(false)>"×"</button>
                 <h2 id="signin-dialog-title">{a.signin_title}</h2>
-                <crate::account::SignInFlow next=here()/>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(crate::account::sign_in_flow(here()))}
+                </Suspense>
             </dialog>
         </Show>
     }

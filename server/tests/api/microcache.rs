@@ -76,6 +76,31 @@ async fn anonymous_shoppers_share_a_page_for_at_most_its_lifetime() {
     assert!(fresh.contains("lang=\"ru\""));
 }
 
+/// Many shoppers asking at once for a page nobody has stored: one renders it, the
+/// others wait for that page instead of each rendering their own.
+#[tokio::test]
+async fn a_page_asked_for_at_once_is_rendered_once() {
+    let app = TestApp::spawn_configured(300, |c| c.microcache_ms = LIFETIME_MS).await;
+    let path = "/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD";
+    let mut asking = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let b = app.new_browser();
+        asking.spawn(async move { page(&b, path).await });
+    }
+    let answers = asking.join_all().await;
+    let misses = answers
+        .iter()
+        .filter(|(c, _)| c.as_deref() == Some("miss"))
+        .count();
+    assert_eq!(
+        misses,
+        1,
+        "{:?}",
+        answers.iter().map(|a| &a.0).collect::<Vec<_>>()
+    );
+    assert!(answers.iter().all(|(_, html)| *html == answers[0].1));
+}
+
 #[tokio::test]
 async fn signed_in_and_cart_holding_shoppers_never_get_a_stored_page() {
     let app = TestApp::spawn_configured(300, |c| c.microcache_ms = LIFETIME_MS).await;
