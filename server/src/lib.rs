@@ -1,5 +1,6 @@
 //! The Rynok server: start-up, the axum router and its middleware.
 
+mod compress;
 pub mod config;
 mod dev;
 mod images;
@@ -214,11 +215,10 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-/// Brotli (and gzip) level for pages rendered per request, chosen by measurement on
-/// the home, category, search and product pages (README, "Speed"): level 4 is 6 %
-/// larger than 5 at about half the time; 11, the brotli crate's default, takes
-/// 30–80 ms a page for 15 % less.
-const COMPRESSION: tower_http::CompressionLevel = tower_http::CompressionLevel::Precise(4);
+/// Brotli and gzip level for what is not a page (server function answers): the
+/// pages' own level (`compress::QUALITY`), chosen by measurement.
+const COMPRESSION: tower_http::CompressionLevel =
+    tower_http::CompressionLevel::Precise(compress::QUALITY);
 
 fn router(
     state: AppState,
@@ -261,6 +261,8 @@ fn router(
             middleware::check_origin,
         ))
         .layer(axum::middleware::from_fn(middleware::asset_cache))
+        // Pages are compressed whole, inside the general layer, which then leaves them be.
+        .layer(axum::middleware::from_fn(compress::html))
         .layer(CompressionLayer::new().quality(COMPRESSION))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,

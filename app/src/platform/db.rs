@@ -58,15 +58,14 @@ impl Cache {
 }
 
 /// Every SQLite connection: WAL (readers never wait for the writer), a busy timeout,
-/// foreign keys, and memory sized for the catalogue. `mmap_size` lets SQLite read
-/// pages straight from the operating system's page cache, shared by all connections,
-/// instead of copying each one into its own cache with `pread` (search was spending
-/// its time there); `cache_size` (negative: KiB) keeps each connection's hot pages,
-/// mostly the upper levels of the indexes. Pages mapped and read count in the
-/// process's resident memory but are the kernel's to drop; see the README.
+/// foreign keys, and 16 MiB of page cache (negative `cache_size`: KiB), which holds
+/// a search's working set (FTS doclists and the narrow `products_hit` index). The
+/// file is not memory-mapped: each connection would map it separately and resident
+/// memory would count the catalogue once per connection; pages beyond the cache come
+/// from the operating system's shared page cache. See the README, "Search".
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; \
      PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; \
-     PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;";
+     PRAGMA mmap_size=0; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;";
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
