@@ -46,7 +46,7 @@ build-release:
 	cargo leptos build --release --split
 
 ## The WASM a first page load fetches, brotli as served, must stay within the budget (KB)
-WASM_BUDGET_KB ?= 460
+WASM_BUDGET_KB ?= 400
 wasm-budget: build-release
 	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
 
