@@ -9,7 +9,7 @@ use crate::catalog::filters::{Filters, Sort};
 pub const MAX_BRAND_FACETS: usize = 30;
 
 /// One product that matched, with what filtering, counting and ordering need.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub id: i64,
     /// 0 when every word of the search is in the title, else 1 (lower is better).
