@@ -128,8 +128,8 @@ if [ "$DB" = postgres ]; then
   echo
   echo "== the search's one match on Postgres (as catalog::repo::search_hits runs it)"
   psql -X -q "$DATABASE_URL" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT p.id, p.brand_id, p.price, p.stock, p.rating, \
-    p.rating_count, p.orders_count, p.created_at, (-ts_rank(p.search_tsv, to_tsquery('simple', 'смартфон:*')))::float8 AS score \
-    FROM products p WHERE p.search_tsv @@ to_tsquery('simple', 'смартфон:*')"
+    p.rating_count, p.orders_count, p.created_at, CAST(CASE WHEN p.search_tsv @@ to_tsquery('simple', 'смартфон:*A') \
+    THEN 0 ELSE 1 END AS BIGINT) AS score FROM products p WHERE p.search_tsv @@ to_tsquery('simple', 'смартфон:*')"
 fi
 
 echo
