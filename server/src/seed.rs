@@ -251,6 +251,7 @@ pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error>
         insert_batch(&mut tx, &batch).await?;
     }
     tx.commit().await?;
+    app::catalog::repo::tidy_search(db).await?;
     Ok(products as u64)
 }
 

@@ -246,6 +246,23 @@ pub async fn search_hits(
     packed.as_deref().map_or(Ok(Vec::new()), unpack_hits)
 }
 
+/// Puts the search table back in category order, so the matches of a word share
+/// a few pages again (Postgres: rows added since the last run sit at the end). Run
+/// after a large import and nightly (`server search tidy`). On Postgres CLUSTER
+/// locks the table while it runs: about 1 s per 100,000 products. SQLite reads a
+/// search from its narrow index and needs nothing.
+pub async fn tidy_search(db: &Db) -> Result<(), sqlx::Error> {
+    if db.backend == crate::platform::db::Backend::Postgres {
+        sqlx::query("CLUSTER product_search USING product_search_place")
+            .execute(&db.pool)
+            .await?;
+        sqlx::query("ANALYZE product_search")
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The matches [`search_hits`] packed.
 fn unpack_hits(packed: &str) -> Result<Vec<Hit>, sqlx::Error> {
     let bad = || sqlx::Error::Decode("a packed search match".into());

@@ -181,6 +181,42 @@ async fn search_facets_agree_with_the_results_of_each_filter() {
     assert!(inside["total"].as_i64().unwrap() > 0);
 }
 
+/// Search reads prices and stock from its own copy on Postgres (`product_search`),
+/// kept by triggers: a change to a product must reach the next search at once.
+#[tokio::test]
+async fn a_new_price_and_stock_reach_search_at_once() {
+    let app = TestApp::spawn_with(600).await;
+    let q = "q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD"; // смартфон
+    let before = app.listing(None, &format!("{q}&sort=dear")).await;
+    let dearest = &before["items"][0];
+    let id = dearest["id"].as_i64().unwrap();
+    let was_in_stock = dearest["stock"].as_i64().unwrap() > 0;
+    sqlx::query("UPDATE products SET price = 1, stock = 0 WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let after = app.listing(None, &format!("{q}&sort=cheap")).await;
+    assert_eq!(after["items"][0]["id"].as_i64(), Some(id));
+    assert_eq!(after["facets"]["price_min"].as_i64(), Some(1));
+    assert_eq!(after["total"], before["total"]);
+    let in_stock = |v: &serde_json::Value| v["facets"]["in_stock"].as_i64().unwrap();
+    assert_eq!(
+        in_stock(&after),
+        in_stock(&before) - i64::from(was_in_stock)
+    );
+    let stocked = app
+        .listing(None, &format!("{q}&in_stock=1&sort=cheap"))
+        .await;
+    let ids: Vec<i64> = stocked["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert!(!ids.contains(&id));
+}
+
 #[tokio::test]
 async fn suggestions_offer_categories_and_products() {
     let app = TestApp::spawn_with(600).await;

@@ -125,8 +125,9 @@ const HIT_COLUMNS: &str =
 ///
 /// Relevance is "every word in the title" first, then popularity: bm25 and ts_rank
 /// cost three times the match itself (they read each match's statistics), for an
-/// order shoppers of a marketplace do not expect anyway. On SQLite the product
-/// columns come from the narrow `products_hit` index, never the wide rows.
+/// order shoppers of a marketplace do not expect anyway. The product columns never
+/// come from the wide rows: on SQLite from the narrow `products_hit` index, on
+/// Postgres from the narrow `product_search` table, kept in category order.
 pub fn hits_query(backend: Backend, matched: &str, in_title: &str) -> String {
     match backend {
         Backend::Sqlite => format!(
@@ -138,7 +139,7 @@ pub fn hits_query(backend: Backend, matched: &str, in_title: &str) -> String {
         Backend::Postgres => format!(
             "SELECT {HIT_COLUMNS}, CAST(CASE WHEN p.search_tsv @@ to_tsquery('simple', {in_title}) \
              THEN 0 ELSE 1 END AS BIGINT) AS score \
-             FROM products p WHERE p.search_tsv @@ to_tsquery('simple', {matched})"
+             FROM product_search p WHERE p.search_tsv @@ to_tsquery('simple', {matched})"
         ),
     }
 }
