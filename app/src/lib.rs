@@ -13,6 +13,7 @@ pub mod platform;
 pub mod shared;
 pub mod shell;
 pub mod ui;
+pub mod wallet;
 
 use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;

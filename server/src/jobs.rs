@@ -1,5 +1,6 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
-//! their 14 days) and erase the sealed copies of sign-in codes that expired. Safe
+//! their 14 days), release ledger reservations past their deadline, and erase the
+//! sealed copies of sign-in codes that expired. Safe
 //! with several servers: each change is applied in one transaction that re-checks
 //! its state, and erasing twice erases nothing more.
 
@@ -10,8 +11,9 @@ use std::time::Duration;
 pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::AppError> {
     let deps = state.deps();
     let applied = app::account::changes::service::apply_due(&deps).await?;
+    let expired = app::wallet::ledger::service::expire_due(&state.db, deps.now).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied)
+    Ok(applied + expired)
 }
 
 pub fn spawn(state: AppState) {
@@ -22,7 +24,9 @@ pub fn spawn(state: AppState) {
             tick.tick().await;
             match run_once(&state).await {
                 Ok(0) => {}
-                Ok(n) => tracing::info!(applied = n, "due account changes applied"),
+                Ok(n) => {
+                    tracing::info!(applied = n, "due changes applied and reservations released")
+                }
                 Err(e) => tracing::error!(error = %e, "background job failed"),
             }
         }

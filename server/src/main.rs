@@ -4,7 +4,10 @@ use server::{Application, config::Config, seed};
 use tracing_subscriber::EnvFilter;
 
 fn usage() -> ! {
-    eprintln!("usage: server [serve] | server seed [--products N] [--seed S]");
+    eprintln!(
+        "usage: server [serve] | server seed [--products N] [--seed S] | server search tidy \
+         | server ledger check"
+    );
     std::process::exit(2);
 }
 
@@ -44,6 +47,12 @@ async fn main() {
             }
             seed_only(config, products, seed_value).await
         }
+        Some("search") if args.get(1).map(String::as_str) == Some("tidy") && args.len() == 2 => {
+            tidy_search(config).await
+        }
+        Some("ledger") if args.get(1).map(String::as_str) == Some("check") && args.len() == 2 => {
+            ledger_check(config).await
+        }
         Some(_) => usage(),
     };
     if let Err(e) = result {
@@ -56,6 +65,33 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let app = Application::build(config).await?;
     tracing::info!("Rynok is serving on http://{}", app.address());
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+/// Puts the search table back in order (see `app::catalog::repo::tidy_search`).
+async fn tidy_search(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let started = std::time::Instant::now();
+    app::catalog::repo::tidy_search(&db).await?;
+    println!(
+        "search table tidied in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Verifies the ledger (see `app::wallet::ledger::service::check`); exits 1 on any
+/// difference.
+async fn ledger_check(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    let started = std::time::Instant::now();
+    let report = app::wallet::ledger::service::check(&db).await?;
+    println!("{report}");
+    println!("checked in {:.1} s", started.elapsed().as_secs_f64());
+    if !report.ok() {
+        std::process::exit(1);
+    }
     Ok(())
 }
 

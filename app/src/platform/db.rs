@@ -284,7 +284,10 @@ mod tests {
     /// Migrations whose twins differ on purpose: full-text search is FTS5 on SQLite
     /// and a tsvector on Postgres. Landed migrations are never renamed; new
     /// per-backend work goes in a migration whose name says so (`…_search_….sql`).
-    const PER_BACKEND: &[&str] = &["20261122000001_catalog.sql"];
+    const PER_BACKEND: &[&str] = &[
+        "20261122000001_catalog.sql",
+        "20261123000006_ledger_guard.sql",
+    ];
 
     fn folder(backend: &str) -> std::collections::BTreeMap<String, String> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -8,3 +8,4 @@ mod cart;
 mod catalog;
 mod microcache;
 mod platform;
+mod wallet;

@@ -21,6 +21,8 @@ pub struct TestApp {
     pub address: String,
     pub clock: ManualClock,
     pub db: app::platform::db::Db,
+    /// The database's URL, for running the server binary's commands against it.
+    pub database_url: String,
     pub state: app::platform::state::AppState,
     /// The first browser; `new_browser` makes more, each with its own cookies.
     pub browser: Browser,
@@ -142,7 +144,7 @@ impl TestApp {
     /// Starts the server with `products` seeded products and a configuration changed by `change`.
     pub async fn spawn_configured(products: u32, change: impl FnOnce(&mut Config)) -> TestApp {
         let (url, tmp) = fresh_database().await;
-        let mut config = Config::for_tests(url);
+        let mut config = Config::for_tests(url.clone());
         config.seed_products = products;
         change(&mut config);
         let clock = ManualClock::new(START_MS);
@@ -158,6 +160,7 @@ impl TestApp {
             address,
             clock,
             db,
+            database_url: url,
             state,
             _tmp: tmp,
         }

@@ -1,0 +1,356 @@
+//! Ledger SQL, nothing else. Transfers are only ever inserted and read; the
+//! accounts' sums are changed by conditional updates that keep floor-zero accounts
+//! at or above zero (the database's CHECK stands behind them).
+
+use crate::platform::db::Tx;
+use crate::shared::money::Money;
+use crate::wallet::ledger::model::{AccountKind, Phase, Sums, Transfer, TransferKind};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+type Ex<'e> = &'e mut sqlx::AnyConnection;
+
+/// The id of the account of `kind` for `owner` (0: the platform's).
+pub async fn account_id(
+    ex: Ex<'_>,
+    kind: AccountKind,
+    owner: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query("SELECT id FROM ledger_accounts WHERE kind = $1 AND owner_id = $2")
+        .bind(kind.as_str())
+        .bind(owner)
+        .fetch_optional(ex)
+        .await?
+        .map(|r| r.try_get("id"))
+        .transpose()
+}
+
+/// Opens the account unless it exists (a concurrent opening wins quietly).
+pub async fn open_account(
+    ex: Ex<'_>,
+    kind: AccountKind,
+    owner: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ledger_accounts (kind, owner_id, floor_zero, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (kind, owner_id) DO NOTHING",
+    )
+    .bind(kind.as_str())
+    .bind(owner)
+    .bind(i64::from(kind.floor_zero()))
+    .bind(now)
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// An account's kind, floor and sums.
+pub async fn account(ex: Ex<'_>, id: i64) -> Result<Option<(AccountKind, i64, Sums)>, sqlx::Error> {
+    let Some(r) = sqlx::query(
+        "SELECT kind, owner_id, debits_posted, credits_posted, debits_pending, credits_pending \
+         FROM ledger_accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(ex)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let kind: String = r.try_get("kind")?;
+    let kind = AccountKind::parse(&kind)
+        .ok_or_else(|| sqlx::Error::Decode(format!("account kind {kind:?}").into()))?;
+    Ok(Some((kind, r.try_get("owner_id")?, sums(&r)?)))
+}
+
+fn sums(r: &AnyRow) -> Result<Sums, sqlx::Error> {
+    Ok(Sums {
+        debits_posted: r.try_get("debits_posted")?,
+        credits_posted: r.try_get("credits_posted")?,
+        debits_pending: r.try_get("debits_pending")?,
+        credits_pending: r.try_get("credits_pending")?,
+    })
+}
+
+/// A transfer about to be stored.
+pub struct NewTransfer<'a> {
+    pub kind: TransferKind,
+    pub key: &'a str,
+    pub debit: i64,
+    pub credit: i64,
+    pub amount: i64,
+    pub reference: &'a str,
+    pub phase: Phase,
+    pub pending_id: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub now: i64,
+}
+
+/// Stores a transfer and answers its id. A second transfer with the same kind and
+/// key, or a second resolution of a pending transfer, fails on a unique key.
+pub async fn insert_transfer(ex: Ex<'_>, t: &NewTransfer<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ledger_transfers (kind, idempotency_key, debit_account_id, credit_account_id, \
+         amount, reference, phase, pending_id, expires_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(t.kind.as_str())
+    .bind(t.key)
+    .bind(t.debit)
+    .bind(t.credit)
+    .bind(t.amount)
+    .bind(t.reference)
+    .bind(t.phase.as_str())
+    .bind(t.pending_id)
+    .bind(t.expires_at)
+    .bind(t.now)
+    .fetch_one(ex)
+    .await?
+    .try_get("id")
+}
+
+const TRANSFER_COLUMNS: &str = "id, kind, idempotency_key, debit_account_id, credit_account_id, \
+     amount, reference, phase, pending_id, expires_at, created_at";
+
+fn transfer(r: &AnyRow) -> Result<Transfer, sqlx::Error> {
+    let bad = |what: &str, v: &str| sqlx::Error::Decode(format!("ledger {what} {v:?}").into());
+    let kind: String = r.try_get("kind")?;
+    let phase: String = r.try_get("phase")?;
+    Ok(Transfer {
+        id: r.try_get("id")?,
+        kind: TransferKind::parse(&kind).ok_or_else(|| bad("kind", &kind))?,
+        key: r.try_get("idempotency_key")?,
+        debit: r.try_get("debit_account_id")?,
+        credit: r.try_get("credit_account_id")?,
+        amount: Money::from_kopecks(r.try_get("amount")?),
+        reference: r.try_get("reference")?,
+        phase: Phase::parse(&phase).ok_or_else(|| bad("phase", &phase))?,
+        pending_id: r.try_get("pending_id")?,
+        expires_at: r.try_get("expires_at")?,
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+pub async fn transfer_by_key(
+    ex: Ex<'_>,
+    kind: TransferKind,
+    key: &str,
+) -> Result<Option<Transfer>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {TRANSFER_COLUMNS} FROM ledger_transfers WHERE kind = $1 AND idempotency_key = $2"
+    ))
+    .bind(kind.as_str())
+    .bind(key)
+    .fetch_optional(ex)
+    .await?
+    .as_ref()
+    .map(transfer)
+    .transpose()
+}
+
+pub async fn transfer_by_id(ex: Ex<'_>, id: i64) -> Result<Option<Transfer>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {TRANSFER_COLUMNS} FROM ledger_transfers WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(ex)
+    .await?
+    .as_ref()
+    .map(transfer)
+    .transpose()
+}
+
+/// The transfer that resolved a pending one, if any.
+pub async fn resolution_of(ex: Ex<'_>, pending_id: i64) -> Result<Option<Transfer>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {TRANSFER_COLUMNS} FROM ledger_transfers WHERE pending_id = $1"
+    ))
+    .bind(pending_id)
+    .fetch_optional(ex)
+    .await?
+    .as_ref()
+    .map(transfer)
+    .transpose()
+}
+
+/// Pending transfers whose deadline is at or before `now` and that nothing resolved.
+pub async fn expired_pending(ex: Ex<'_>, now: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query(
+        "SELECT t.id FROM ledger_transfers t WHERE t.expires_at IS NOT NULL AND t.expires_at <= $1 \
+         AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.pending_id = t.id) \
+         ORDER BY t.expires_at, t.id LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|r| r.try_get("id"))
+    .collect()
+}
+
+/// Adds a debit to an account, posted or pending. On a floor-zero account it only
+/// happens when debits (posted and pending) stay within posted credits; answers
+/// whether it happened.
+pub async fn add_debit(
+    tx: &mut Tx,
+    account: i64,
+    amount: i64,
+    pending: bool,
+) -> Result<bool, sqlx::Error> {
+    let column = if pending {
+        "debits_pending"
+    } else {
+        "debits_posted"
+    };
+    let done = sqlx::query(&format!(
+        "UPDATE ledger_accounts SET {column} = {column} + $1 WHERE id = $2 \
+         AND (floor_zero = 0 OR debits_posted + debits_pending + $1 <= credits_posted)"
+    ))
+    .bind(amount)
+    .bind(account)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Adds a credit to an account, posted or pending.
+pub async fn add_credit(
+    tx: &mut Tx,
+    account: i64,
+    amount: i64,
+    pending: bool,
+) -> Result<(), sqlx::Error> {
+    let column = if pending {
+        "credits_pending"
+    } else {
+        "credits_posted"
+    };
+    sqlx::query(&format!(
+        "UPDATE ledger_accounts SET {column} = {column} + $1 WHERE id = $2"
+    ))
+    .bind(amount)
+    .bind(account)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Resolves `pending` kopecks of a pending transfer on one account: they leave the
+/// pending sum and `posted` of them (0 for a void) join the posted sum. Never raises
+/// debits, so it cannot break a floor.
+pub async fn settle(
+    tx: &mut Tx,
+    account: i64,
+    debit_side: bool,
+    pending: i64,
+    posted: i64,
+) -> Result<(), sqlx::Error> {
+    let (p, q) = if debit_side {
+        ("debits_pending", "debits_posted")
+    } else {
+        ("credits_pending", "credits_posted")
+    };
+    sqlx::query(&format!(
+        "UPDATE ledger_accounts SET {p} = {p} - $1, {q} = {q} + $2 WHERE id = $3"
+    ))
+    .bind(pending)
+    .bind(posted)
+    .bind(account)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// What `server ledger check` compares.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub accounts: i64,
+    pub transfers: i64,
+    pub debits_posted: i64,
+    pub credits_posted: i64,
+    pub debits_pending: i64,
+    pub credits_pending: i64,
+}
+
+pub async fn totals(ex: Ex<'_>) -> Result<Totals, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS accounts, \
+         CAST(COALESCE(SUM(debits_posted), 0) AS BIGINT) AS debits_posted, \
+         CAST(COALESCE(SUM(credits_posted), 0) AS BIGINT) AS credits_posted, \
+         CAST(COALESCE(SUM(debits_pending), 0) AS BIGINT) AS debits_pending, \
+         CAST(COALESCE(SUM(credits_pending), 0) AS BIGINT) AS credits_pending \
+         FROM ledger_accounts",
+    )
+    .fetch_one(&mut *ex)
+    .await?;
+    let transfers: i64 = sqlx::query("SELECT COUNT(*) AS n FROM ledger_transfers")
+        .fetch_one(&mut *ex)
+        .await?
+        .try_get("n")?;
+    Ok(Totals {
+        accounts: r.try_get("accounts")?,
+        transfers,
+        debits_posted: r.try_get("debits_posted")?,
+        credits_posted: r.try_get("credits_posted")?,
+        debits_pending: r.try_get("debits_pending")?,
+        credits_pending: r.try_get("credits_pending")?,
+    })
+}
+
+/// Each account's four sums recomputed from the transfers, beside the cached ones,
+/// for the accounts where they differ. One pass over the transfers: a posted
+/// transfer counts as posted; a pending one as pending until something resolves
+/// it; a post adds its amount as posted.
+pub async fn drifted_accounts(ex: Ex<'_>) -> Result<Vec<(i64, Sums, Sums)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "WITH open_pending AS ( \
+             SELECT t.id, t.debit_account_id, t.credit_account_id, t.amount FROM ledger_transfers t \
+             WHERE t.phase = 'pending' AND NOT EXISTS \
+               (SELECT 1 FROM ledger_transfers r WHERE r.pending_id = t.id)), \
+         moves AS ( \
+             SELECT debit_account_id AS account, amount AS dp, 0 AS cp, 0 AS dn, 0 AS cn \
+               FROM ledger_transfers WHERE phase IN ('posted', 'post') \
+             UNION ALL SELECT credit_account_id, 0, amount, 0, 0 \
+               FROM ledger_transfers WHERE phase IN ('posted', 'post') \
+             UNION ALL SELECT debit_account_id, 0, 0, amount, 0 FROM open_pending \
+             UNION ALL SELECT credit_account_id, 0, 0, 0, amount FROM open_pending), \
+         computed AS ( \
+             SELECT account, CAST(SUM(dp) AS BIGINT) AS dp, CAST(SUM(cp) AS BIGINT) AS cp, \
+                    CAST(SUM(dn) AS BIGINT) AS dn, CAST(SUM(cn) AS BIGINT) AS cn \
+             FROM moves GROUP BY account) \
+         SELECT a.id, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending, \
+                COALESCE(c.dp, 0) AS dp, COALESCE(c.cp, 0) AS cp, \
+                COALESCE(c.dn, 0) AS dn, COALESCE(c.cn, 0) AS cn \
+         FROM ledger_accounts a LEFT JOIN computed c ON c.account = a.id \
+         WHERE a.debits_posted <> COALESCE(c.dp, 0) OR a.credits_posted <> COALESCE(c.cp, 0) \
+            OR a.debits_pending <> COALESCE(c.dn, 0) OR a.credits_pending <> COALESCE(c.cn, 0) \
+         ORDER BY a.id",
+    )
+    .fetch_all(ex)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let computed = Sums {
+                debits_posted: r.try_get("dp")?,
+                credits_posted: r.try_get("cp")?,
+                debits_pending: r.try_get("dn")?,
+                credits_pending: r.try_get("cn")?,
+            };
+            Ok((r.try_get("id")?, sums(r)?, computed))
+        })
+        .collect()
+}
+
+/// Floor-zero accounts whose debits (posted and pending) exceed their posted credits.
+pub async fn below_zero(ex: Ex<'_>) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id FROM ledger_accounts WHERE floor_zero = 1 \
+         AND debits_posted + debits_pending > credits_posted ORDER BY id",
+    )
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|r| r.try_get("id"))
+    .collect()
+}

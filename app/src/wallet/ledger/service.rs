@@ -1,0 +1,443 @@
+//! The ledger's operations. Each is one database transaction: the transfer row and
+//! the two accounts' sums change together or not at all. On SQLite the transaction
+//! starts with `BEGIN IMMEDIATE` (one writer at a time); on Postgres the sums change
+//! by conditional updates in account-id order, so two transfers never wait on each
+//! other in a circle, and a deadlock, serialisation failure or a lost race for an
+//! idempotency key is retried a bounded number of times.
+
+use crate::platform::db::{Db, Tx};
+use crate::wallet::ledger::model::{
+    AccountKind, Amount, IdempotencyKey, LedgerRefusal, Phase, Sums, Transfer, TransferKind,
+};
+use crate::wallet::ledger::repo::{self, NewTransfer, Totals};
+use std::fmt;
+
+/// A refusal (nothing written) or a storage failure.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error(transparent)]
+    Refused(#[from] LedgerRefusal),
+    #[error("ledger storage: {0}")]
+    Db(#[from] sqlx::Error),
+}
+
+impl From<LedgerError> for crate::shared::error::AppError {
+    fn from(e: LedgerError) -> Self {
+        match e {
+            LedgerError::Db(e) => e.into(),
+            // Each use case words its own refusals before they get here; one that
+            // arrives unworded is a bug in that use case.
+            LedgerError::Refused(r) => crate::shared::error::AppError::internal(r),
+        }
+    }
+}
+
+/// How many times an operation is tried when the database asks for a retry.
+const ATTEMPTS: usize = 8;
+
+/// A transfer to make: from `debit`'s debit side to `credit`'s credit side.
+#[derive(Debug, Clone)]
+pub struct Spec<'a> {
+    pub kind: TransferKind,
+    pub key: &'a IdempotencyKey,
+    pub debit: i64,
+    pub credit: i64,
+    pub amount: Amount,
+    /// What it is about: "payment:42", "order:7", "withdrawal:3", "certificate:9".
+    pub reference: &'a str,
+}
+
+/// The id of `owner`'s account of `kind` (0: the platform's), opened if missing.
+pub async fn account(db: &Db, kind: AccountKind, owner: i64, now: i64) -> Result<i64, LedgerError> {
+    let owner = if kind.per_owner() { owner } else { 0 };
+    let mut conn = db.pool.acquire().await?;
+    if let Some(id) = repo::account_id(&mut conn, kind, owner).await? {
+        return Ok(id);
+    }
+    repo::open_account(&mut conn, kind, owner, now).await?;
+    repo::account_id(&mut conn, kind, owner)
+        .await?
+        .ok_or(LedgerError::Refused(LedgerRefusal::NoAccount))
+}
+
+/// An account's four sums.
+pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
+    let mut conn = db.pool.acquire().await?;
+    match repo::account(&mut conn, account).await? {
+        Some((_, _, s)) => Ok(s),
+        None => Err(LedgerRefusal::NoAccount.into()),
+    }
+}
+
+/// Moves money now. A repeated key with the same parameters answers the first
+/// transfer; with other parameters it is refused.
+pub async fn transfer(db: &Db, now: i64, spec: &Spec<'_>) -> Result<Transfer, LedgerError> {
+    retry(|| async {
+        let mut tx = db.begin_write().await?;
+        let t = transfer_in(&mut tx, now, spec, None).await?;
+        tx.commit().await?;
+        Ok(t)
+    })
+    .await
+}
+
+/// Reserves money until it is posted or voided, or until `expires_at` (Unix ms),
+/// after which only the expiry job resolves it.
+pub async fn reserve(
+    db: &Db,
+    now: i64,
+    spec: &Spec<'_>,
+    expires_at: i64,
+) -> Result<Transfer, LedgerError> {
+    retry(|| async {
+        let mut tx = db.begin_write().await?;
+        let t = transfer_in(&mut tx, now, spec, Some(expires_at)).await?;
+        tx.commit().await?;
+        Ok(t)
+    })
+    .await
+}
+
+/// A posted transfer (`expires_at` None) or a pending one, inside the caller's
+/// transaction, for use cases that write more in the same transaction (checkout).
+/// The caller retries the whole transaction when [`is_retryable`] says so.
+pub async fn transfer_in(
+    tx: &mut Tx,
+    now: i64,
+    spec: &Spec<'_>,
+    expires_at: Option<i64>,
+) -> Result<Transfer, LedgerError> {
+    if spec.debit == spec.credit {
+        return Err(LedgerRefusal::SameAccount.into());
+    }
+    let phase = if expires_at.is_some() {
+        Phase::Pending
+    } else {
+        Phase::Posted
+    };
+    if let Some(first) = repo::transfer_by_key(tx, spec.kind, spec.key.as_str()).await? {
+        let same = first.debit == spec.debit
+            && first.credit == spec.credit
+            && first.amount == spec.amount.money()
+            && first.reference == spec.reference
+            && first.phase == phase
+            && first.expires_at == expires_at;
+        return if same {
+            Ok(first)
+        } else {
+            Err(LedgerRefusal::KeyReused.into())
+        };
+    }
+    for id in [spec.debit, spec.credit] {
+        if repo::account(tx, id).await?.is_none() {
+            return Err(LedgerRefusal::NoAccount.into());
+        }
+    }
+    let new = NewTransfer {
+        kind: spec.kind,
+        key: spec.key.as_str(),
+        debit: spec.debit,
+        credit: spec.credit,
+        amount: spec.amount.kopecks(),
+        reference: spec.reference,
+        phase,
+        pending_id: None,
+        expires_at,
+        now,
+    };
+    let id = repo::insert_transfer(tx, &new).await?;
+    let pending = phase == Phase::Pending;
+    // Account-id order on every path, so concurrent transfers lock rows alike.
+    for account in ordered(spec.debit, spec.credit) {
+        if account == spec.debit {
+            if !repo::add_debit(tx, account, spec.amount.kopecks(), pending).await? {
+                let available = match repo::account(tx, account).await? {
+                    Some((_, _, s)) => s.available(),
+                    None => crate::shared::money::Money::ZERO,
+                };
+                return Err(LedgerRefusal::Insufficient { available }.into());
+            }
+        } else {
+            repo::add_credit(tx, account, spec.amount.kopecks(), pending).await?;
+        }
+    }
+    Ok(Transfer {
+        id,
+        kind: spec.kind,
+        key: spec.key.as_str().to_string(),
+        debit: spec.debit,
+        credit: spec.credit,
+        amount: spec.amount.money(),
+        reference: spec.reference.to_string(),
+        phase,
+        pending_id: None,
+        expires_at,
+        created_at: now,
+    })
+}
+
+/// How a pending transfer is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolve {
+    /// Move this much of it (at most the pending amount; None: all of it).
+    Post(Option<Amount>),
+    /// Release it all.
+    Void,
+}
+
+/// Posts or voids a pending transfer, once. `key` makes a retry answer the first
+/// resolution; a second resolution under another key is refused with what
+/// happened to it.
+pub async fn resolve(
+    db: &Db,
+    now: i64,
+    pending_id: i64,
+    how: Resolve,
+    key: &IdempotencyKey,
+) -> Result<Transfer, LedgerError> {
+    retry(|| async {
+        let mut tx = db.begin_write().await?;
+        let t = resolve_in(&mut tx, now, pending_id, how, key).await?;
+        tx.commit().await?;
+        Ok(t)
+    })
+    .await
+}
+
+/// [`resolve`] inside the caller's transaction.
+pub async fn resolve_in(
+    tx: &mut Tx,
+    now: i64,
+    pending_id: i64,
+    how: Resolve,
+    key: &IdempotencyKey,
+) -> Result<Transfer, LedgerError> {
+    let Some(pending) = repo::transfer_by_id(tx, pending_id).await? else {
+        return Err(LedgerRefusal::NotPending.into());
+    };
+    if pending.phase != Phase::Pending {
+        return Err(LedgerRefusal::NotPending.into());
+    }
+    let (phase, amount) = match how {
+        Resolve::Post(None) => (Phase::Post, pending.amount.kopecks()),
+        Resolve::Post(Some(a)) => (Phase::Post, a.kopecks()),
+        Resolve::Void => (Phase::Void, pending.amount.kopecks()),
+    };
+    if let Some(first) = repo::transfer_by_key(tx, pending.kind, key.as_str()).await? {
+        let same = first.pending_id == Some(pending_id)
+            && first.phase == phase
+            && first.amount.kopecks() == amount;
+        return if same {
+            Ok(first)
+        } else {
+            Err(LedgerRefusal::KeyReused.into())
+        };
+    }
+    if let Some(done) = repo::resolution_of(tx, pending_id).await? {
+        return Err(LedgerRefusal::Resolved(done.phase).into());
+    }
+    if phase == Phase::Post && pending.expires_at.is_some_and(|at| at <= now) {
+        return Err(LedgerRefusal::Expired.into());
+    }
+    if amount > pending.amount.kopecks() {
+        return Err(LedgerRefusal::OverPending.into());
+    }
+    settle_in(tx, now, &pending, phase, amount, key.as_str()).await
+}
+
+/// Stores the resolving transfer and moves the sums: the whole pending amount
+/// leaves the pending sums, `amount` of it (nothing for a void or an expiry) joins
+/// the posted ones.
+async fn settle_in(
+    tx: &mut Tx,
+    now: i64,
+    pending: &Transfer,
+    phase: Phase,
+    amount: i64,
+    key: &str,
+) -> Result<Transfer, LedgerError> {
+    let reference = pending.reference.clone();
+    let new = NewTransfer {
+        kind: pending.kind,
+        key,
+        debit: pending.debit,
+        credit: pending.credit,
+        amount,
+        reference: &reference,
+        phase,
+        pending_id: Some(pending.id),
+        expires_at: None,
+        now,
+    };
+    let id = repo::insert_transfer(tx, &new).await?;
+    let posted = if phase == Phase::Post { amount } else { 0 };
+    for account in ordered(pending.debit, pending.credit) {
+        let debit_side = account == pending.debit;
+        repo::settle(tx, account, debit_side, pending.amount.kopecks(), posted).await?;
+    }
+    Ok(Transfer {
+        id,
+        kind: pending.kind,
+        key: key.to_string(),
+        debit: pending.debit,
+        credit: pending.credit,
+        amount: crate::shared::money::Money::from_kopecks(amount),
+        reference,
+        phase,
+        pending_id: Some(pending.id),
+        expires_at: None,
+        created_at: now,
+    })
+}
+
+/// The expiry job: releases every pending transfer whose deadline has passed, in
+/// batches, each expiry its own transaction. Answers how many it released.
+pub async fn expire_due(db: &Db, now: i64) -> Result<usize, LedgerError> {
+    let mut released = 0;
+    loop {
+        let due = {
+            let mut conn = db.pool.acquire().await?;
+            repo::expired_pending(&mut conn, now, 500).await?
+        };
+        if due.is_empty() {
+            return Ok(released);
+        }
+        for id in &due {
+            let expired = retry(|| async {
+                let mut tx = db.begin_write().await?;
+                let Some(p) = repo::transfer_by_id(&mut tx, *id).await? else {
+                    return Ok(false);
+                };
+                // Posted or voided since it was listed: nothing to do.
+                if repo::resolution_of(&mut tx, *id).await?.is_some() {
+                    return Ok(false);
+                }
+                let key = format!("expire:{id}");
+                settle_in(&mut tx, now, &p, Phase::Expire, p.amount.kopecks(), &key).await?;
+                tx.commit().await?;
+                Ok(true)
+            })
+            .await?;
+            released += usize::from(expired);
+        }
+    }
+}
+
+/// What `server ledger check` found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub totals: Totals,
+    /// Accounts whose cached sums differ from their transfers: (id, cached, computed).
+    pub drifted: Vec<(i64, Sums, Sums)>,
+    /// Floor-zero accounts below zero.
+    pub below_zero: Vec<i64>,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.totals.debits_posted == self.totals.credits_posted
+            && self.totals.debits_pending == self.totals.credits_pending
+            && self.drifted.is_empty()
+            && self.below_zero.is_empty()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &self.totals;
+        writeln!(f, "{} accounts, {} transfers", t.accounts, t.transfers)?;
+        writeln!(
+            f,
+            "posted: debits {} = credits {}: {}",
+            t.debits_posted,
+            t.credits_posted,
+            if t.debits_posted == t.credits_posted {
+                "ok"
+            } else {
+                "DIFFERENT"
+            }
+        )?;
+        writeln!(
+            f,
+            "pending: debits {} = credits {}: {}",
+            t.debits_pending,
+            t.credits_pending,
+            if t.debits_pending == t.credits_pending {
+                "ok"
+            } else {
+                "DIFFERENT"
+            }
+        )?;
+        for (id, cached, computed) in &self.drifted {
+            writeln!(
+                f,
+                "account {id}: cached {cached:?}, from its transfers {computed:?}"
+            )?;
+        }
+        for id in &self.below_zero {
+            writeln!(f, "account {id} is below zero")?;
+        }
+        write!(
+            f,
+            "{}",
+            if self.ok() {
+                "ledger check: ok"
+            } else {
+                "ledger check: FAILED"
+            }
+        )
+    }
+}
+
+/// Verifies that debits equal credits, that every account's cached sums equal the
+/// sums of its transfers, and that no floor-zero account is below zero. Reads in
+/// one transaction, so a transfer committing meanwhile cannot make it disagree.
+pub async fn check(db: &Db) -> Result<Report, LedgerError> {
+    let mut tx = db.begin_write().await?;
+    if db.backend == crate::platform::db::Backend::Postgres {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+    }
+    let report = Report {
+        totals: repo::totals(&mut tx).await?,
+        drifted: repo::drifted_accounts(&mut tx).await?,
+        below_zero: repo::below_zero(&mut tx).await?,
+    };
+    tx.rollback().await?;
+    Ok(report)
+}
+
+fn ordered(a: i64, b: i64) -> [i64; 2] {
+    if a < b { [a, b] } else { [b, a] }
+}
+
+/// Whether the database asked for the transaction to be tried again: a deadlock or
+/// a serialisation failure (Postgres), a busy database (SQLite), or a unique key
+/// another transaction took first (the retry then finds its transfer).
+pub fn is_retryable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => {
+            d.is_unique_violation()
+                || matches!(
+                    d.code().as_deref(),
+                    Some("40001" | "40P01" | "5" | "517" | "6")
+                )
+        }
+        _ => false,
+    }
+}
+
+async fn retry<T, F, Fut>(mut op: F) -> Result<T, LedgerError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, LedgerError>>,
+{
+    let mut attempt = 1;
+    loop {
+        match op().await {
+            Err(LedgerError::Db(e)) if attempt < ATTEMPTS && is_retryable(&e) => attempt += 1,
+            other => return other,
+        }
+    }
+}
