@@ -2,8 +2,10 @@
 # `make bench`: a release build, a temporary database with BENCH_PRODUCTS products
 # (100,000 by default) on SQLite or, with BENCH_DB=postgres, on a throw-away Postgres
 # server, and wrk on loopback. Prints throughput and latency per page (anonymous and
-# signed in with a cart), search latency, WASM sizes, peak memory and, unless
-# BENCH_LIGHTHOUSE=off, Lighthouse scores in Chromium with mobile emulation.
+# signed in with a cart), search latency, WASM sizes, peak memory, unless
+# BENCH_LIGHTHOUSE=off Lighthouse scores in Chromium with mobile emulation, and unless
+# BENCH_LEDGER=off the ledger's transfers per second at 64 tasks and the time of its
+# check over BENCH_LEDGER_HISTORY transfers (1,000,000), on a database of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # npm binaryen's wasm-opt
@@ -129,7 +131,7 @@ if [ "$DB" = postgres ]; then
   echo "== the search's one match on Postgres (as catalog::repo::search_hits runs it)"
   psql -X -q "$DATABASE_URL" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT p.id, p.brand_id, p.price, p.stock, p.rating, \
     p.rating_count, p.orders_count, p.created_at, CAST(CASE WHEN p.search_tsv @@ to_tsquery('simple', 'смартфон:*A') \
-    THEN 0 ELSE 1 END AS BIGINT) AS score FROM products p WHERE p.search_tsv @@ to_tsquery('simple', 'смартфон:*')"
+    THEN 0 ELSE 1 END AS BIGINT) AS score FROM product_search p WHERE p.search_tsv @@ to_tsquery('simple', 'смартфон:*')"
 fi
 
 echo
@@ -145,4 +147,17 @@ if [ "${BENCH_LIGHTHOUSE:-on}" != off ]; then
   echo
   echo "== Lighthouse (mobile emulation, Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
   scripts/bench/lighthouse.sh "$BASE" / /category/smartphones "$PRODUCT" "$SEARCH"
+fi
+
+if [ "${BENCH_LEDGER:-on}" != off ]; then
+  echo
+  echo "== ledger on $DB (server ledger bench: 64 tasks, top-ups and payments over 1,000 wallets)"
+  if [ "$DB" = postgres ]; then
+    psql -X -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS ledger_bench" -c "CREATE DATABASE ledger_bench"
+    LEDGER_URL="${DATABASE_URL%/*}/ledger_bench"
+  else
+    LEDGER_URL="sqlite://$DIR/ledger.db"
+  fi
+  DATABASE_URL=$LEDGER_URL APP_ENV=dev "$BIN" ledger bench --history "${BENCH_LEDGER_HISTORY:-1000000}" \
+    --operations 20000 --tasks 64
 fi

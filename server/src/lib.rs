@@ -5,6 +5,7 @@ pub mod config;
 mod dev;
 mod images;
 pub mod jobs;
+pub mod ledger_bench;
 pub mod microcache;
 pub mod middleware;
 pub mod notify;

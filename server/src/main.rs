@@ -6,7 +6,7 @@ use tracing_subscriber::EnvFilter;
 fn usage() -> ! {
     eprintln!(
         "usage: server [serve] | server seed [--products N] [--seed S] | server search tidy \
-         | server ledger check"
+         | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N]"
     );
     std::process::exit(2);
 }
@@ -53,6 +53,23 @@ async fn main() {
         Some("ledger") if args.get(1).map(String::as_str) == Some("check") && args.len() == 2 => {
             ledger_check(config).await
         }
+        Some("ledger") if args.get(1).map(String::as_str) == Some("bench") => {
+            let mut o = server::ledger_bench::Options {
+                history: 1_000_000,
+                operations: 20_000,
+                tasks: 64,
+            };
+            let mut it = args.iter().skip(2);
+            while let Some(a) = it.next() {
+                match (a.as_str(), it.next().map(|v| v.parse::<u64>())) {
+                    ("--history", Some(Ok(n))) if n <= 100_000_000 => o.history = n,
+                    ("--operations", Some(Ok(n))) if n > 0 => o.operations = n,
+                    ("--tasks", Some(Ok(n))) if (1..=1024).contains(&n) => o.tasks = n,
+                    _ => usage(),
+                }
+            }
+            ledger_bench(config, o).await
+        }
         Some(_) => usage(),
     };
     if let Err(e) = result {
@@ -93,6 +110,19 @@ async fn ledger_check(config: Config) -> Result<(), Box<dyn std::error::Error>> 
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// Made-up transfers timed on a fresh database (see `server::ledger_bench`).
+async fn ledger_bench(
+    config: Config,
+    o: server::ledger_bench::Options,
+) -> Result<(), Box<dyn std::error::Error>> {
+    if config.env == "prod" {
+        return Err("server ledger bench writes made-up transfers: never in prod".into());
+    }
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    server::ledger_bench::run(&db, o).await
 }
 
 async fn seed_only(
