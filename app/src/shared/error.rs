@@ -78,6 +78,12 @@ pub enum Field {
     Oidc,
     Quantity,
     Selected,
+    /// An amount of money (a withdrawal, a top-up).
+    Amount,
+    /// A bank's identification code (БИК).
+    Bik,
+    /// A bank account number.
+    AccountNumber,
     Product,
     Id,
     Lang,
@@ -119,6 +125,16 @@ pub enum Problem {
     TooOld,
     /// Must be ticked or given.
     Required,
+    /// Less than the least allowed (a withdrawal's 100 ₽).
+    BelowMinimum,
+    /// Below the minimum only the whole balance may be withdrawn.
+    WholeBalanceOnly,
+    /// More than the balance holds.
+    MoreThanBalance,
+    /// A bank account's control key disagrees with the bank's BIK.
+    ControlKey,
+    /// Not an account of a private person (40817, 40820, 423…).
+    NotPersonalAccount,
     /// What the request decoder said (server_fn's own message).
     Decoding(String),
 }

@@ -2,3 +2,4 @@
 //! through the ledger.
 
 pub mod ledger;
+pub mod withdrawals;
