@@ -252,6 +252,14 @@ pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error>
     }
     tx.commit().await?;
     app::catalog::repo::tidy_search(db).await?;
+    if db.backend == app::platform::db::Backend::Postgres {
+        // Category pages count from covering indexes, which Postgres answers without
+        // the table only for pages its visibility map marks all-visible: after a bulk
+        // load that is what autovacuum does within a minute or so; do it now.
+        sqlx::query("VACUUM (ANALYZE) products")
+            .execute(&db.pool)
+            .await?;
+    }
     Ok(products as u64)
 }
 
