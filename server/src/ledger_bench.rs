@@ -154,11 +154,12 @@ async fn bulk_history(db: &Db, n: u64, now: i64) -> Result<(), sqlx::Error> {
         from = to + 1;
     }
     sqlx::query(
-        "UPDATE ledger_accounts SET \
-         debits_posted = (SELECT COALESCE(SUM(amount), 0) FROM ledger_transfers t \
-                          WHERE t.debit_account_id = ledger_accounts.id), \
-         credits_posted = (SELECT COALESCE(SUM(amount), 0) FROM ledger_transfers t \
-                           WHERE t.credit_account_id = ledger_accounts.id)",
+        "UPDATE ledger_accounts SET debits_posted = s.d, credits_posted = s.c \
+         FROM (SELECT account, SUM(d) AS d, SUM(c) AS c FROM ( \
+                 SELECT debit_account_id AS account, amount AS d, 0 AS c FROM ledger_transfers \
+                 UNION ALL SELECT credit_account_id, 0, amount FROM ledger_transfers) m \
+               GROUP BY account) s \
+         WHERE s.account = ledger_accounts.id",
     )
     .execute(&db.pool)
     .await?;

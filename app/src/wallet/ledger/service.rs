@@ -1,6 +1,7 @@
 //! The ledger's operations. Each is one database transaction: the transfer row and
 //! the two accounts' sums change together or not at all. On SQLite the transaction
-//! starts with `BEGIN IMMEDIATE` (one writer at a time); on Postgres the sums change
+//! starts with `BEGIN IMMEDIATE` (one writer at a time, queued in the process by
+//! `Db::write_turn`); on Postgres the sums change
 //! by conditional updates in account-id order, so two transfers never wait on each
 //! other in a circle, and a deadlock, serialisation failure or a lost race for an
 //! idempotency key is retried a bounded number of times.
@@ -72,7 +73,7 @@ pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
 /// Moves money now. A repeated key with the same parameters answers the first
 /// transfer; with other parameters it is refused.
 pub async fn transfer(db: &Db, now: i64, spec: &Spec<'_>) -> Result<Transfer, LedgerError> {
-    retry(|| async {
+    retry(db, || async {
         let mut tx = db.begin_write().await?;
         let t = transfer_in(&mut tx, now, spec, None).await?;
         tx.commit().await?;
@@ -89,7 +90,7 @@ pub async fn reserve(
     spec: &Spec<'_>,
     expires_at: i64,
 ) -> Result<Transfer, LedgerError> {
-    retry(|| async {
+    retry(db, || async {
         let mut tx = db.begin_write().await?;
         let t = transfer_in(&mut tx, now, spec, Some(expires_at)).await?;
         tx.commit().await?;
@@ -195,7 +196,7 @@ pub async fn resolve(
     how: Resolve,
     key: &IdempotencyKey,
 ) -> Result<Transfer, LedgerError> {
-    retry(|| async {
+    retry(db, || async {
         let mut tx = db.begin_write().await?;
         let t = resolve_in(&mut tx, now, pending_id, how, key).await?;
         tx.commit().await?;
@@ -303,7 +304,7 @@ pub async fn expire_due(db: &Db, now: i64) -> Result<usize, LedgerError> {
             return Ok(released);
         }
         for id in &due {
-            let expired = retry(|| async {
+            let expired = retry(db, || async {
                 let mut tx = db.begin_write().await?;
                 let Some(p) = repo::transfer_by_id(&mut tx, *id).await? else {
                     return Ok(false);
@@ -428,11 +429,12 @@ pub fn is_retryable(e: &sqlx::Error) -> bool {
     }
 }
 
-async fn retry<T, F, Fut>(mut op: F) -> Result<T, LedgerError>
+async fn retry<T, F, Fut>(db: &Db, mut op: F) -> Result<T, LedgerError>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, LedgerError>>,
 {
+    let _turn = db.write_turn().await;
     let mut attempt = 1;
     loop {
         match op().await {
