@@ -45,11 +45,22 @@ pub async fn open_account(
     Ok(())
 }
 
-/// An account's kind, floor and sums.
+/// An account's kind, owner and sums (its own row's plus its shards').
 pub async fn account(ex: Ex<'_>, id: i64) -> Result<Option<(AccountKind, i64, Sums)>, sqlx::Error> {
     let Some(r) = sqlx::query(
-        "SELECT kind, owner_id, debits_posted, credits_posted, debits_pending, credits_pending \
-         FROM ledger_accounts WHERE id = $1",
+        "SELECT a.kind, a.owner_id, \
+         a.debits_posted + COALESCE(s.dp, 0) AS debits_posted, \
+         a.credits_posted + COALESCE(s.cp, 0) AS credits_posted, \
+         a.debits_pending + COALESCE(s.dn, 0) AS debits_pending, \
+         a.credits_pending + COALESCE(s.cn, 0) AS credits_pending \
+         FROM ledger_accounts a LEFT JOIN ( \
+             SELECT account_id, CAST(SUM(debits_posted) AS BIGINT) AS dp, \
+                    CAST(SUM(credits_posted) AS BIGINT) AS cp, \
+                    CAST(SUM(debits_pending) AS BIGINT) AS dn, \
+                    CAST(SUM(credits_pending) AS BIGINT) AS cn \
+             FROM ledger_account_shards WHERE account_id = $1 GROUP BY account_id) s \
+           ON s.account_id = a.id \
+         WHERE a.id = $1",
     )
     .bind(id)
     .fetch_optional(ex)
@@ -61,6 +72,61 @@ pub async fn account(ex: Ex<'_>, id: i64) -> Result<Option<(AccountKind, i64, Su
     let kind = AccountKind::parse(&kind)
         .ok_or_else(|| sqlx::Error::Decode(format!("account kind {kind:?}").into()))?;
     Ok(Some((kind, r.try_get("owner_id")?, sums(&r)?)))
+}
+
+/// The kinds of two accounts (None for one that does not exist), in one query.
+pub async fn kinds(
+    ex: Ex<'_>,
+    a: i64,
+    b: i64,
+) -> Result<(Option<AccountKind>, Option<AccountKind>), sqlx::Error> {
+    let rows = sqlx::query("SELECT id, kind FROM ledger_accounts WHERE id IN ($1, $2)")
+        .bind(a)
+        .bind(b)
+        .fetch_all(ex)
+        .await?;
+    let mut found = (None, None);
+    for r in rows {
+        let (id, kind): (i64, String) = (r.try_get("id")?, r.try_get("kind")?);
+        let kind = AccountKind::parse(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("account kind {kind:?}").into()))?;
+        if id == a {
+            found.0 = Some(kind);
+        }
+        if id == b {
+            found.1 = Some(kind);
+        }
+    }
+    Ok(found)
+}
+
+/// Adds `delta` to one shard of an account without a floor (see the migration
+/// `…_ledger_shards.sql`): concurrent transfers on the account mostly touch
+/// different rows.
+pub async fn add_to_shard(
+    tx: &mut Tx,
+    account: i64,
+    shard: i64,
+    delta: Sums,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ledger_account_shards \
+         (account_id, shard, debits_posted, credits_posted, debits_pending, credits_pending) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, shard) DO UPDATE SET \
+         debits_posted = ledger_account_shards.debits_posted + excluded.debits_posted, \
+         credits_posted = ledger_account_shards.credits_posted + excluded.credits_posted, \
+         debits_pending = ledger_account_shards.debits_pending + excluded.debits_pending, \
+         credits_pending = ledger_account_shards.credits_pending + excluded.credits_pending",
+    )
+    .bind(account)
+    .bind(shard)
+    .bind(delta.debits_posted)
+    .bind(delta.credits_posted)
+    .bind(delta.debits_pending)
+    .bind(delta.credits_pending)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 fn sums(r: &AnyRow) -> Result<Sums, sqlx::Error> {
@@ -86,13 +152,15 @@ pub struct NewTransfer<'a> {
     pub now: i64,
 }
 
-/// Stores a transfer and answers its id. A second transfer with the same kind and
-/// key, or a second resolution of a pending transfer, fails on a unique key.
-pub async fn insert_transfer(ex: Ex<'_>, t: &NewTransfer<'_>) -> Result<i64, sqlx::Error> {
+/// Stores a transfer and answers its id, or None when a transfer of the same kind
+/// and key exists (the caller reads it). A second resolution of a pending transfer
+/// fails on a unique key.
+pub async fn insert_transfer(ex: Ex<'_>, t: &NewTransfer<'_>) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query(
         "INSERT INTO ledger_transfers (kind, idempotency_key, debit_account_id, credit_account_id, \
          amount, reference, phase, pending_id, expires_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (kind, idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(t.kind.as_str())
     .bind(t.key)
@@ -104,9 +172,10 @@ pub async fn insert_transfer(ex: Ex<'_>, t: &NewTransfer<'_>) -> Result<i64, sql
     .bind(t.pending_id)
     .bind(t.expires_at)
     .bind(t.now)
-    .fetch_one(ex)
+    .fetch_optional(ex)
     .await?
-    .try_get("id")
+    .map(|r| r.try_get("id"))
+    .transpose()
 }
 
 const TRANSFER_COLUMNS: &str = "id, kind, idempotency_key, debit_account_id, credit_account_id, \
@@ -274,31 +343,39 @@ pub struct Totals {
 }
 
 pub async fn totals(ex: Ex<'_>) -> Result<Totals, sqlx::Error> {
-    let r = sqlx::query(
-        "SELECT COUNT(*) AS accounts, \
-         CAST(COALESCE(SUM(debits_posted), 0) AS BIGINT) AS debits_posted, \
-         CAST(COALESCE(SUM(credits_posted), 0) AS BIGINT) AS credits_posted, \
-         CAST(COALESCE(SUM(debits_pending), 0) AS BIGINT) AS debits_pending, \
-         CAST(COALESCE(SUM(credits_pending), 0) AS BIGINT) AS credits_pending \
-         FROM ledger_accounts",
-    )
-    .fetch_one(&mut *ex)
-    .await?;
+    let sums_of = |table: &str| {
+        format!(
+            "SELECT COUNT(*) AS n, \
+             CAST(COALESCE(SUM(debits_posted), 0) AS BIGINT) AS debits_posted, \
+             CAST(COALESCE(SUM(credits_posted), 0) AS BIGINT) AS credits_posted, \
+             CAST(COALESCE(SUM(debits_pending), 0) AS BIGINT) AS debits_pending, \
+             CAST(COALESCE(SUM(credits_pending), 0) AS BIGINT) AS credits_pending \
+             FROM {table}"
+        )
+    };
+    let a = sqlx::query(&sums_of("ledger_accounts"))
+        .fetch_one(&mut *ex)
+        .await?;
+    let s = sqlx::query(&sums_of("ledger_account_shards"))
+        .fetch_one(&mut *ex)
+        .await?;
+    let (a_sums, s_sums) = (sums(&a)?, sums(&s)?);
     let transfers: i64 = sqlx::query("SELECT COUNT(*) AS n FROM ledger_transfers")
         .fetch_one(&mut *ex)
         .await?
         .try_get("n")?;
     Ok(Totals {
-        accounts: r.try_get("accounts")?,
+        accounts: a.try_get("n")?,
         transfers,
-        debits_posted: r.try_get("debits_posted")?,
-        credits_posted: r.try_get("credits_posted")?,
-        debits_pending: r.try_get("debits_pending")?,
-        credits_pending: r.try_get("credits_pending")?,
+        debits_posted: a_sums.debits_posted + s_sums.debits_posted,
+        credits_posted: a_sums.credits_posted + s_sums.credits_posted,
+        debits_pending: a_sums.debits_pending + s_sums.debits_pending,
+        credits_pending: a_sums.credits_pending + s_sums.credits_pending,
     })
 }
 
-/// Each account's four sums recomputed from the transfers, beside the cached ones,
+/// Each account's four sums recomputed from the transfers, beside the cached ones
+/// (its row's plus its shards'),
 /// for the accounts where they differ. One pass over the transfers: a posted
 /// transfer counts as posted; a pending one as pending until something resolves
 /// it; a post adds its amount as posted.
@@ -318,11 +395,23 @@ pub async fn drifted_accounts(ex: Ex<'_>) -> Result<Vec<(i64, Sums, Sums)>, sqlx
          computed AS ( \
              SELECT account, CAST(SUM(dp) AS BIGINT) AS dp, CAST(SUM(cp) AS BIGINT) AS cp, \
                     CAST(SUM(dn) AS BIGINT) AS dn, CAST(SUM(cn) AS BIGINT) AS cn \
-             FROM moves GROUP BY account) \
+             FROM moves GROUP BY account), \
+         shards AS ( \
+             SELECT account_id, CAST(SUM(debits_posted) AS BIGINT) AS dp, \
+                    CAST(SUM(credits_posted) AS BIGINT) AS cp, \
+                    CAST(SUM(debits_pending) AS BIGINT) AS dn, \
+                    CAST(SUM(credits_pending) AS BIGINT) AS cn \
+             FROM ledger_account_shards GROUP BY account_id), \
+         cached AS ( \
+             SELECT a.id, a.debits_posted + COALESCE(s.dp, 0) AS debits_posted, \
+                    a.credits_posted + COALESCE(s.cp, 0) AS credits_posted, \
+                    a.debits_pending + COALESCE(s.dn, 0) AS debits_pending, \
+                    a.credits_pending + COALESCE(s.cn, 0) AS credits_pending \
+             FROM ledger_accounts a LEFT JOIN shards s ON s.account_id = a.id) \
          SELECT a.id, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending, \
                 COALESCE(c.dp, 0) AS dp, COALESCE(c.cp, 0) AS cp, \
                 COALESCE(c.dn, 0) AS dn, COALESCE(c.cn, 0) AS cn \
-         FROM ledger_accounts a LEFT JOIN computed c ON c.account = a.id \
+         FROM cached a LEFT JOIN computed c ON c.account = a.id \
          WHERE a.debits_posted <> COALESCE(c.dp, 0) OR a.credits_posted <> COALESCE(c.cp, 0) \
             OR a.debits_pending <> COALESCE(c.dn, 0) OR a.credits_pending <> COALESCE(c.cn, 0) \
          ORDER BY a.id",

@@ -116,24 +116,10 @@ pub async fn transfer_in(
     } else {
         Phase::Posted
     };
-    if let Some(first) = repo::transfer_by_key(tx, spec.kind, spec.key.as_str()).await? {
-        let same = first.debit == spec.debit
-            && first.credit == spec.credit
-            && first.amount == spec.amount.money()
-            && first.reference == spec.reference
-            && first.phase == phase
-            && first.expires_at == expires_at;
-        return if same {
-            Ok(first)
-        } else {
-            Err(LedgerRefusal::KeyReused.into())
-        };
-    }
-    for id in [spec.debit, spec.credit] {
-        if repo::account(tx, id).await?.is_none() {
-            return Err(LedgerRefusal::NoAccount.into());
-        }
-    }
+    let (Some(debit_kind), Some(credit_kind)) = repo::kinds(tx, spec.debit, spec.credit).await?
+    else {
+        return Err(LedgerRefusal::NoAccount.into());
+    };
     let new = NewTransfer {
         kind: spec.kind,
         key: spec.key.as_str(),
@@ -146,20 +132,49 @@ pub async fn transfer_in(
         expires_at,
         now,
     };
-    let id = repo::insert_transfer(tx, &new).await?;
+    let Some(id) = repo::insert_transfer(tx, &new).await? else {
+        // The key was used before: a retry answers the first transfer.
+        let Some(first) = repo::transfer_by_key(tx, spec.kind, spec.key.as_str()).await? else {
+            return Err(LedgerError::Db(sqlx::Error::RowNotFound));
+        };
+        let same = first.debit == spec.debit
+            && first.credit == spec.credit
+            && first.amount == spec.amount.money()
+            && first.reference == spec.reference
+            && first.phase == phase
+            && first.expires_at == expires_at;
+        return if same {
+            Ok(first)
+        } else {
+            Err(LedgerRefusal::KeyReused.into())
+        };
+    };
     let pending = phase == Phase::Pending;
+    let a = spec.amount.kopecks();
+    let delta = |debit: bool| {
+        let mut d = Sums::default();
+        match (debit, pending) {
+            (true, false) => d.debits_posted = a,
+            (true, true) => d.debits_pending = a,
+            (false, false) => d.credits_posted = a,
+            (false, true) => d.credits_pending = a,
+        }
+        d
+    };
     // Account-id order on every path, so concurrent transfers lock rows alike.
     for account in ordered(spec.debit, spec.credit) {
-        if account == spec.debit {
-            if !repo::add_debit(tx, account, spec.amount.kopecks(), pending).await? {
-                let available = match repo::account(tx, account).await? {
-                    Some((_, _, s)) => s.available(),
-                    None => crate::shared::money::Money::ZERO,
-                };
-                return Err(LedgerRefusal::Insufficient { available }.into());
-            }
-        } else {
-            repo::add_credit(tx, account, spec.amount.kopecks(), pending).await?;
+        let debit = account == spec.debit;
+        let kind = if debit { debit_kind } else { credit_kind };
+        if !kind.floor_zero() {
+            repo::add_to_shard(tx, account, id % SHARDS, delta(debit)).await?;
+        } else if !debit {
+            repo::add_credit(tx, account, a, pending).await?;
+        } else if !repo::add_debit(tx, account, a, pending).await? {
+            let available = match repo::account(tx, account).await? {
+                Some((_, _, s)) => s.available(),
+                None => crate::shared::money::Money::ZERO,
+            };
+            return Err(LedgerRefusal::Insufficient { available }.into());
         }
     }
     Ok(Transfer {
@@ -176,6 +191,10 @@ pub async fn transfer_in(
         created_at: now,
     })
 }
+
+/// How many rows the sums of an account without a floor are spread over (see the
+/// migration `…_ledger_shards.sql`).
+const SHARDS: i64 = 16;
 
 /// How a pending transfer is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,11 +289,48 @@ async fn settle_in(
         expires_at: None,
         now,
     };
-    let id = repo::insert_transfer(tx, &new).await?;
+    let Some(id) = repo::insert_transfer(tx, &new).await? else {
+        // A concurrent twin with this key committed first: answer it if it is the same.
+        let first = repo::transfer_by_key(tx, pending.kind, key).await?;
+        return match first {
+            Some(f)
+                if f.pending_id == Some(pending.id)
+                    && f.phase == phase
+                    && f.amount.kopecks() == amount =>
+            {
+                Ok(f)
+            }
+            _ => Err(LedgerRefusal::KeyReused.into()),
+        };
+    };
+    let (Some(debit_kind), Some(credit_kind)) =
+        repo::kinds(tx, pending.debit, pending.credit).await?
+    else {
+        return Err(LedgerRefusal::NoAccount.into());
+    };
     let posted = if phase == Phase::Post { amount } else { 0 };
+    let held = pending.amount.kopecks();
     for account in ordered(pending.debit, pending.credit) {
         let debit_side = account == pending.debit;
-        repo::settle(tx, account, debit_side, pending.amount.kopecks(), posted).await?;
+        let kind = if debit_side { debit_kind } else { credit_kind };
+        if kind.floor_zero() {
+            repo::settle(tx, account, debit_side, held, posted).await?;
+        } else {
+            let delta = if debit_side {
+                Sums {
+                    debits_pending: -held,
+                    debits_posted: posted,
+                    ..Sums::default()
+                }
+            } else {
+                Sums {
+                    credits_pending: -held,
+                    credits_posted: posted,
+                    ..Sums::default()
+                }
+            };
+            repo::add_to_shard(tx, account, id % SHARDS, delta).await?;
+        }
     }
     Ok(Transfer {
         id,

@@ -323,6 +323,20 @@ async fn transfers_cannot_be_changed_and_the_check_finds_a_changed_balance() {
         report.totals.debits_posted + 1,
         report.totals.credits_posted
     );
+    // The platform's sums live in shards: a changed shard is found as well.
+    let changed = sqlx::query(
+        "UPDATE ledger_account_shards SET debits_posted = debits_posted + 5 WHERE account_id = $1",
+    )
+    .bind(sales)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(changed.rows_affected(), 1);
+    let report = ledger::check(&app.db).await.unwrap();
+    let mut expected = vec![wallet, sales];
+    expected.sort();
+    let drifted: Vec<i64> = report.drifted.iter().map(|d| d.0).collect();
+    assert_eq!(drifted, expected);
     let out = cli(&app);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED"));
