@@ -472,131 +472,95 @@ async fn concurrent_operations_agree_with_a_model() {
                 let shared = rng.next(5) == 0;
                 let unique = format!("t{task}:{op}");
                 let amount = 1 + rng.next(300) as i64;
-                let r = match rng.next(8) {
-                    0 | 1 => {
-                        let (k, credit, amount) = if shared {
-                            let n = rng.next(300);
-                            (
-                                format!("shared:{n}"),
-                                wallets[(n % 4) as usize],
-                                50 + n as i64,
-                            )
-                        } else {
-                            (unique, wallet, amount)
-                        };
-                        let k = key(&k);
-                        let spec = Spec {
-                            kind: TransferKind::TopUp,
-                            key: &k,
-                            debit: card,
+                use TransferKind::*;
+                let (kind, k, debit, credit, amount, reference) = match rng.next(8) {
+                    0 | 1 if shared => {
+                        let n = rng.next(300);
+                        let credit = wallets[(n % 4) as usize];
+                        (
+                            TopUp,
+                            format!("shared:{n}"),
+                            card,
                             credit,
-                            amount: rub(amount),
-                            reference: "payment",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
+                            50 + n as i64,
+                            "payment",
+                        )
                     }
-                    2 => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::OrderPayment,
-                            key: &k,
-                            debit: wallet,
-                            credit: orders,
-                            amount: rub(amount),
-                            reference: "order",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
-                    }
-                    3 => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::Withdrawal,
-                            key: &k,
-                            debit: wallet,
-                            credit: payouts,
-                            amount: rub(amount),
-                            reference: "withdrawal",
-                        };
-                        let expires = START_MS + 1_000 + rng.next(1_000) as i64;
-                        match ledger::reserve(&app.db, START_MS, &spec, expires).await {
-                            Ok(p) => {
-                                let how = match rng.next(3) {
-                                    0 => Some(Resolve::Post(None)),
-                                    1 => Some(Resolve::Void),
-                                    _ => None, // left for the expiry job
-                                };
-                                match how {
-                                    Some(how) => {
-                                        let rk = key(&format!("{unique}:done"));
-                                        ledger::resolve(&app.db, START_MS, p.id, how, &rk)
-                                            .await
-                                            .map(|r| vec![p, r])
-                                    }
-                                    None => Ok(vec![p]),
-                                }
-                            }
-                            Err(e) => Err(e),
+                    0 | 1 => (TopUp, unique.clone(), card, wallet, amount, "payment"),
+                    2 => (
+                        OrderPayment,
+                        unique.clone(),
+                        wallet,
+                        orders,
+                        amount,
+                        "order",
+                    ),
+                    3 => (
+                        Withdrawal,
+                        unique.clone(),
+                        wallet,
+                        payouts,
+                        amount,
+                        "withdrawal",
+                    ),
+                    4 => (
+                        CertificateActivation,
+                        unique.clone(),
+                        certificates,
+                        wallet,
+                        amount,
+                        "certificate",
+                    ),
+                    5 => (PointsGrant, unique.clone(), issued, pts, amount, "order"),
+                    6 => (
+                        PointsSpend,
+                        unique.clone(),
+                        pts,
+                        orders,
+                        amount / 3 + 1,
+                        "order",
+                    ),
+                    _ => (
+                        PointsExpiry,
+                        unique.clone(),
+                        pts,
+                        issued,
+                        amount / 5 + 1,
+                        "points",
+                    ),
+                };
+                let k = key(&k);
+                let spec = Spec {
+                    kind,
+                    key: &k,
+                    debit,
+                    credit,
+                    amount: rub(amount),
+                    reference,
+                };
+                let r = if kind != Withdrawal {
+                    ledger::transfer(&app.db, START_MS, &spec)
+                        .await
+                        .map(|t| vec![t])
+                } else {
+                    // Reserved, then paid, returned or left for the expiry job.
+                    let expires = START_MS + 1_000 + rng.next(1_000) as i64;
+                    let how = match rng.next(3) {
+                        0 => Some(Resolve::Post(None)),
+                        1 => Some(Resolve::Void),
+                        _ => None,
+                    };
+                    match (
+                        ledger::reserve(&app.db, START_MS, &spec, expires).await,
+                        how,
+                    ) {
+                        (Ok(p), Some(how)) => {
+                            let rk = key(&format!("{unique}:done"));
+                            ledger::resolve(&app.db, START_MS, p.id, how, &rk)
+                                .await
+                                .map(|r| vec![p, r])
                         }
-                    }
-                    4 => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::CertificateActivation,
-                            key: &k,
-                            debit: certificates,
-                            credit: wallet,
-                            amount: rub(amount),
-                            reference: "certificate",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
-                    }
-                    5 => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::PointsGrant,
-                            key: &k,
-                            debit: issued,
-                            credit: pts,
-                            amount: rub(amount),
-                            reference: "order",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
-                    }
-                    6 => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::PointsSpend,
-                            key: &k,
-                            debit: pts,
-                            credit: orders,
-                            amount: rub(amount / 3 + 1),
-                            reference: "order",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
-                    }
-                    _ => {
-                        let k = key(&unique);
-                        let spec = Spec {
-                            kind: TransferKind::PointsExpiry,
-                            key: &k,
-                            debit: pts,
-                            credit: issued,
-                            amount: rub(amount / 5 + 1),
-                            reference: "points",
-                        };
-                        ledger::transfer(&app.db, START_MS, &spec)
-                            .await
-                            .map(|t| vec![t])
+                        (r, _) => r.map(|p| vec![p]),
                     }
                 };
                 match r {
