@@ -27,6 +27,27 @@ fn refusal(r: Result<app::wallet::ledger::model::Transfer, LedgerError>) -> Ledg
     }
 }
 
+/// A posted transfer of `roubles` under `key`.
+async fn post(
+    app: &TestApp,
+    kind: TransferKind,
+    key_: &str,
+    (debit, credit): (i64, i64),
+    roubles: i64,
+    reference: &str,
+) -> Result<app::wallet::ledger::model::Transfer, LedgerError> {
+    let k = key(key_);
+    let spec = Spec {
+        kind,
+        key: &k,
+        debit,
+        credit,
+        amount: rub(roubles),
+        reference,
+    };
+    ledger::transfer(&app.db, START_MS, &spec).await
+}
+
 async fn account(app: &TestApp, kind: AccountKind, owner: i64) -> i64 {
     ledger::account(&app.db, kind, owner, START_MS)
         .await
@@ -61,19 +82,7 @@ async fn a_transfer_happens_once_per_key_and_never_below_zero() {
     let orders = account(&app, AccountKind::OrderClearing, 0).await;
 
     let top_up = |k: &'static str, r: i64| {
-        let app = &app;
-        async move {
-            let k = key(k);
-            let spec = Spec {
-                kind: TransferKind::TopUp,
-                key: &k,
-                debit: card,
-                credit: wallet,
-                amount: rub(r),
-                reference: "payment:1",
-            };
-            ledger::transfer(&app.db, START_MS, &spec).await
-        }
+        post(&app, TransferKind::TopUp, k, (card, wallet), r, "payment:1")
     };
     let first = top_up("payment:1", 1500).await.unwrap();
     assert_eq!(first.phase, Phase::Posted);
@@ -89,19 +98,14 @@ async fn a_transfer_happens_once_per_key_and_never_below_zero() {
     assert_eq!(transfers(&app).await, 1);
 
     let pay = |k: &'static str, r: i64| {
-        let app = &app;
-        async move {
-            let k = key(k);
-            let spec = Spec {
-                kind: TransferKind::OrderPayment,
-                key: &k,
-                debit: wallet,
-                credit: orders,
-                amount: rub(r),
-                reference: "order:1",
-            };
-            ledger::transfer(&app.db, START_MS, &spec).await
-        }
+        post(
+            &app,
+            TransferKind::OrderPayment,
+            k,
+            (wallet, orders),
+            r,
+            "order:1",
+        )
     };
     assert_eq!(
         refusal(pay("order:1", 1501).await),
@@ -159,16 +163,16 @@ async fn a_pending_transfer_reserves_then_posts_voids_or_expires_once() {
     let wallet = account(&app, AccountKind::Wallet, 1).await;
     let card = account(&app, AccountKind::CardAcquiring, 0).await;
     let payouts = account(&app, AccountKind::Payouts, 0).await;
-    let k = key("payment:9");
-    let top = Spec {
-        kind: TransferKind::TopUp,
-        key: &k,
-        debit: card,
-        credit: wallet,
-        amount: rub(1500),
-        reference: "payment:9",
-    };
-    ledger::transfer(&app.db, START_MS, &top).await.unwrap();
+    post(
+        &app,
+        TransferKind::TopUp,
+        "payment:9",
+        (card, wallet),
+        1500,
+        "payment:9",
+    )
+    .await
+    .unwrap();
 
     let withdraw = |k: &'static str, r: i64, expires: i64| {
         let app = &app;
@@ -276,16 +280,16 @@ async fn transfers_cannot_be_changed_and_the_check_finds_a_changed_balance() {
     let app = TestApp::spawn_with(0).await;
     let wallet = account(&app, AccountKind::Wallet, 3).await;
     let sales = account(&app, AccountKind::CertificateSales, 0).await;
-    let k = key("certificate:1");
-    let spec = Spec {
-        kind: TransferKind::CertificateActivation,
-        key: &k,
-        debit: sales,
-        credit: wallet,
-        amount: rub(1000),
-        reference: "certificate:1",
-    };
-    ledger::transfer(&app.db, START_MS, &spec).await.unwrap();
+    post(
+        &app,
+        TransferKind::CertificateActivation,
+        "certificate:1",
+        (sales, wallet),
+        1000,
+        "certificate:1",
+    )
+    .await
+    .unwrap();
     for sql in [
         "UPDATE ledger_transfers SET amount = 1",
         "DELETE FROM ledger_transfers",
@@ -348,16 +352,16 @@ async fn two_hundred_withdrawals_of_the_whole_balance_reserve_it_once() {
     let wallet = account(&app, AccountKind::Wallet, 5).await;
     let card = account(&app, AccountKind::CardAcquiring, 0).await;
     let payouts = account(&app, AccountKind::Payouts, 0).await;
-    let k = key("payment:5");
-    let top = Spec {
-        kind: TransferKind::TopUp,
-        key: &k,
-        debit: card,
-        credit: wallet,
-        amount: rub(1500),
-        reference: "payment:5",
-    };
-    ledger::transfer(&app.db, START_MS, &top).await.unwrap();
+    post(
+        &app,
+        TransferKind::TopUp,
+        "payment:5",
+        (card, wallet),
+        1500,
+        "payment:5",
+    )
+    .await
+    .unwrap();
     let mut tasks = Vec::new();
     for i in 0..200 {
         let app = app.clone();
@@ -443,16 +447,16 @@ async fn concurrent_operations_agree_with_a_model() {
     let sales = account(&app, AccountKind::CertificateSales, 0).await;
     let issued = account(&app, AccountKind::PointsIssued, 0).await;
     // Certificates worth 50,000 ₽ are outstanding before activations start.
-    let k = key("batch:1");
-    let issue = Spec {
-        kind: TransferKind::CertificateIssue,
-        key: &k,
-        debit: sales,
-        credit: certificates,
-        amount: rub(50_000),
-        reference: "batch:1",
-    };
-    let batch = ledger::transfer(&app.db, START_MS, &issue).await.unwrap();
+    let batch = post(
+        &app,
+        TransferKind::CertificateIssue,
+        "batch:1",
+        (sales, certificates),
+        50_000,
+        "batch:1",
+    )
+    .await
+    .unwrap();
 
     const TASKS: u64 = 64;
     const OPS: u64 = 10_000 / TASKS + 1;
