@@ -20,12 +20,17 @@ pub enum LedgerError {
     Refused(#[from] LedgerRefusal),
     #[error("ledger storage: {0}")]
     Db(#[from] sqlx::Error),
+    /// A concurrent transaction took this idempotency key first: try the whole
+    /// transaction again, and it answers that transfer.
+    #[error("a concurrent transfer took the same key")]
+    Raced,
 }
 
 impl From<LedgerError> for crate::shared::error::AppError {
     fn from(e: LedgerError) -> Self {
         match e {
             LedgerError::Db(e) => e.into(),
+            LedgerError::Raced => crate::shared::error::AppError::internal("ledger key race"),
             // Each use case words its own refusals before they get here; one that
             // arrives unworded is a bug in that use case.
             LedgerError::Refused(r) => crate::shared::error::AppError::internal(r),
@@ -101,7 +106,8 @@ pub async fn reserve(
 
 /// A posted transfer (`expires_at` None) or a pending one, inside the caller's
 /// transaction, for use cases that write more in the same transaction (checkout).
-/// The caller retries the whole transaction when [`is_retryable`] says so.
+/// The caller retries the whole transaction on [`LedgerError::Raced`] and when
+/// [`is_retryable`] says so.
 pub async fn transfer_in(
     tx: &mut Tx,
     now: i64,
@@ -116,27 +122,7 @@ pub async fn transfer_in(
     } else {
         Phase::Posted
     };
-    let (Some(debit_kind), Some(credit_kind)) = repo::kinds(tx, spec.debit, spec.credit).await?
-    else {
-        return Err(LedgerRefusal::NoAccount.into());
-    };
-    let new = NewTransfer {
-        kind: spec.kind,
-        key: spec.key.as_str(),
-        debit: spec.debit,
-        credit: spec.credit,
-        amount: spec.amount.kopecks(),
-        reference: spec.reference,
-        phase,
-        pending_id: None,
-        expires_at,
-        now,
-    };
-    let Some(id) = repo::insert_transfer(tx, &new).await? else {
-        // The key was used before: a retry answers the first transfer.
-        let Some(first) = repo::transfer_by_key(tx, spec.kind, spec.key.as_str()).await? else {
-            return Err(LedgerError::Db(sqlx::Error::RowNotFound));
-        };
+    if let Some(first) = repo::transfer_by_key(tx, spec.kind, spec.key.as_str()).await? {
         let same = first.debit == spec.debit
             && first.credit == spec.credit
             && first.amount == spec.amount.money()
@@ -148,6 +134,10 @@ pub async fn transfer_in(
         } else {
             Err(LedgerRefusal::KeyReused.into())
         };
+    }
+    let (Some(debit_kind), Some(credit_kind)) = repo::kinds(tx, spec.debit, spec.credit).await?
+    else {
+        return Err(LedgerRefusal::NoAccount.into());
     };
     let pending = phase == Phase::Pending;
     let a = spec.amount.kopecks();
@@ -161,12 +151,17 @@ pub async fn transfer_in(
         }
         d
     };
-    // Account-id order on every path, so concurrent transfers lock rows alike.
+    // The sums first, the transfer row after: a floor account's row is then locked
+    // for update before the row's foreign key would share-lock it. (Share-locked by
+    // the foreign keys of several transactions and then updated, a hot row made
+    // Postgres fail with "new multixact has more than one updating member".) The
+    // accounts in id order on every path, so concurrent transfers lock rows alike.
+    let shard = shard_of(spec.key.as_str());
     for account in ordered(spec.debit, spec.credit) {
         let debit = account == spec.debit;
         let kind = if debit { debit_kind } else { credit_kind };
         if !kind.floor_zero() {
-            repo::add_to_shard(tx, account, id % SHARDS, delta(debit)).await?;
+            repo::add_to_shard(tx, account, shard, delta(debit)).await?;
         } else if !debit {
             repo::add_credit(tx, account, a, pending).await?;
         } else if !repo::add_debit(tx, account, a, pending).await? {
@@ -177,6 +172,21 @@ pub async fn transfer_in(
             return Err(LedgerRefusal::Insufficient { available }.into());
         }
     }
+    let new = NewTransfer {
+        kind: spec.kind,
+        key: spec.key.as_str(),
+        debit: spec.debit,
+        credit: spec.credit,
+        amount: a,
+        reference: spec.reference,
+        phase,
+        pending_id: None,
+        expires_at,
+        now,
+    };
+    let Some(id) = repo::insert_transfer(tx, &new).await? else {
+        return Err(LedgerError::Raced);
+    };
     Ok(Transfer {
         id,
         kind: spec.kind,
@@ -190,6 +200,14 @@ pub async fn transfer_in(
         expires_at,
         created_at: now,
     })
+}
+
+/// Which of an account's shard rows a transfer with this key adds to.
+fn shard_of(key: &str) -> i64 {
+    let h = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    (h % SHARDS as u64) as i64
 }
 
 /// How many rows the sums of an account without a floor are spread over (see the
@@ -289,20 +307,6 @@ async fn settle_in(
         expires_at: None,
         now,
     };
-    let Some(id) = repo::insert_transfer(tx, &new).await? else {
-        // A concurrent twin with this key committed first: answer it if it is the same.
-        let first = repo::transfer_by_key(tx, pending.kind, key).await?;
-        return match first {
-            Some(f)
-                if f.pending_id == Some(pending.id)
-                    && f.phase == phase
-                    && f.amount.kopecks() == amount =>
-            {
-                Ok(f)
-            }
-            _ => Err(LedgerRefusal::KeyReused.into()),
-        };
-    };
     let (Some(debit_kind), Some(credit_kind)) =
         repo::kinds(tx, pending.debit, pending.credit).await?
     else {
@@ -310,6 +314,8 @@ async fn settle_in(
     };
     let posted = if phase == Phase::Post { amount } else { 0 };
     let held = pending.amount.kopecks();
+    // The sums before the transfer row, as in `transfer_in`.
+    let shard = shard_of(key);
     for account in ordered(pending.debit, pending.credit) {
         let debit_side = account == pending.debit;
         let kind = if debit_side { debit_kind } else { credit_kind };
@@ -329,9 +335,12 @@ async fn settle_in(
                     ..Sums::default()
                 }
             };
-            repo::add_to_shard(tx, account, id % SHARDS, delta).await?;
+            repo::add_to_shard(tx, account, shard, delta).await?;
         }
     }
+    let Some(id) = repo::insert_transfer(tx, &new).await? else {
+        return Err(LedgerError::Raced);
+    };
     Ok(Transfer {
         id,
         kind: pending.kind,
@@ -495,6 +504,7 @@ where
     loop {
         match op().await {
             Err(LedgerError::Db(e)) if attempt < ATTEMPTS && is_retryable(&e) => attempt += 1,
+            Err(LedgerError::Raced) if attempt < ATTEMPTS => attempt += 1,
             other => return other,
         }
     }
