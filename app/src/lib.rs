@@ -21,6 +21,7 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
+use crate::wallet::WalletRoute;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin/recovery") view={Lazy::<RecoveryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/wallet") view={Lazy::<WalletRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

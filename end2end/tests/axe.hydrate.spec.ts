@@ -1,17 +1,32 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
+import { activateCertificate, issueCertificates } from "./wallet";
 
 const pages = ["/", "/category/electronics", "/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD", "/product/x-1", "/cart", "/signin", "/signin?by=email", "/signin/recovery"];
 
+/// The page's serious and critical accessibility violations, once it has settled.
+async function violations(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
 for (const path of pages) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-    expect(bad).toEqual([]);
+    expect(await violations(page, path)).toEqual([]);
   });
 }
 
+// Pages behind sign-in, checked with a shopper signed in and an operation in the
+// wallet's history.
+for (const path of ["/account", "/account/security", "/account/wallet"]) {
+  test(`no serious or critical accessibility violations on ${path} signed in`, async ({ page, shopper, baseURL }) => {
+    const [code] = await issueCertificates(page.request, baseURL!, 500, 1);
+    await activateCertificate(page.request, baseURL!, code);
+    expect(await violations(page, path)).toEqual([]);
+  });
+}

@@ -80,3 +80,38 @@ pub async fn advance_clock(
     clock.advance_ms(a.ms);
     StatusCode::NO_CONTENT
 }
+
+#[derive(Deserialize)]
+pub struct Issue {
+    /// Roubles.
+    amount: i64,
+    count: u32,
+}
+
+/// Issues gift certificates on an `APP_ENV=test` server, as `server
+/// gift-certificates issue` does, and answers their codes as JSON, for browser tests.
+pub async fn issue_certificates(
+    State(st): State<app::platform::state::AppState>,
+    axum::Form(i): axum::Form<Issue>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let amount = app::wallet::certificates::model::check_amount(
+        app::shared::money::Money::from_roubles(i.amount),
+    )
+    .ok()
+    .and_then(|m| app::wallet::ledger::model::Amount::new(m).ok());
+    let (Some(amount), 1..=100) = (amount, i.count) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let now = st.clock.now_ms();
+    match app::wallet::certificates::service::issue(&st.db, now, amount, i.count, "dev").await {
+        Ok(codes) => {
+            let codes: Vec<String> = codes.iter().map(|c| c.grouped()).collect();
+            axum::Json(codes).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "issuing test certificates failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

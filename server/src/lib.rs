@@ -12,6 +12,7 @@ pub mod notify;
 mod oidc;
 mod precompress;
 pub mod seed;
+mod wallet;
 
 use app::platform::clock::{SharedClock, SystemClock};
 use app::platform::db::Db;
@@ -237,10 +238,15 @@ fn router(
             .route("/dev/outbox.json", get(dev::outbox_json));
     }
     if let Some(clock) = test_clock {
-        router = router.route(
-            "/dev/clock",
-            axum::routing::post(dev::advance_clock).with_state(clock),
-        );
+        router = router
+            .route(
+                "/dev/clock",
+                axum::routing::post(dev::advance_clock).with_state(clock),
+            )
+            .route(
+                "/dev/gift-certificates",
+                axum::routing::post(dev::issue_certificates),
+            );
     }
     router
         .route(
@@ -250,6 +256,7 @@ fn router(
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/img/product/{id}/{file}", get(images::product_image))
+        .route("/account/wallet/history.csv", get(wallet::history_csv))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();
             move || shell(options.clone())

@@ -1,12 +1,14 @@
 //! `server` serves the shop; `server seed --products N --seed S` fills the catalogue.
 
+use app::wallet::certificates::model::MAX_BATCH;
 use server::{Application, config::Config, seed};
 use tracing_subscriber::EnvFilter;
 
 fn usage() -> ! {
     eprintln!(
         "usage: server [serve] | server seed [--products N] [--seed S] | server search tidy \
-         | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N]"
+         | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N] \
+         | server gift-certificates issue --amount ROUBLES --count N"
     );
     std::process::exit(2);
 }
@@ -70,6 +72,23 @@ async fn main() {
             }
             ledger_bench(config, o).await
         }
+        Some("gift-certificates") if args.get(1).map(String::as_str) == Some("issue") => {
+            let (mut amount, mut count) = (None, 1u32);
+            let mut it = args.iter().skip(2);
+            while let Some(a) = it.next() {
+                match (a.as_str(), it.next().map(|v| v.parse::<i64>())) {
+                    ("--amount", Some(Ok(n))) => amount = Some(n),
+                    ("--count", Some(Ok(n))) if n > 0 && n <= i64::from(MAX_BATCH) => {
+                        count = n as u32
+                    }
+                    _ => usage(),
+                }
+            }
+            match amount {
+                Some(roubles) => issue_certificates(config, roubles, count).await,
+                None => usage(),
+            }
+        }
         Some(_) => usage(),
     };
     if let Err(e) = result {
@@ -109,6 +128,31 @@ async fn ledger_check(config: Config) -> Result<(), Box<dyn std::error::Error>> 
     if !report.ok() {
         std::process::exit(1);
     }
+    Ok(())
+}
+
+/// Issues gift certificates and prints their codes, one a line: the only time the
+/// codes exist in the clear. Hand them over by a channel fit for money.
+async fn issue_certificates(
+    config: Config,
+    roubles: i64,
+    count: u32,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use app::wallet::certificates::{model::check_amount, service::issue};
+    let money = app::shared::money::Money::from_roubles(roubles);
+    let amount = app::wallet::ledger::model::Amount::new(check_amount(money)?)?;
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let now = app::platform::clock::Clock::now_ms(&app::platform::clock::SystemClock);
+    let codes = issue(&db, now, amount, count, "cli").await?;
+    for c in &codes {
+        println!("{}", c.grouped());
+    }
+    eprintln!(
+        "issued {} certificates of {money}, valid for activation until {}",
+        codes.len(),
+        app::shared::time::date_of(now + app::wallet::certificates::model::VALID_MS)
+    );
     Ok(())
 }
 

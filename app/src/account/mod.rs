@@ -18,6 +18,7 @@ pub mod signin;
 // The public face: what the shell, other domains and the server use.
 pub use profile::api::get_me;
 pub use profile::model::Me;
+pub use profile::pages::account_nav;
 pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;

@@ -84,6 +84,10 @@ pub enum Field {
     Bik,
     /// A bank account number.
     AccountNumber,
+    /// A gift certificate's code.
+    Certificate,
+    /// A period of dates (a history's filter).
+    Period,
     Product,
     Id,
     Lang,
@@ -135,6 +139,14 @@ pub enum Problem {
     ControlKey,
     /// Not an account of a private person (40817, 40820, 423…).
     NotPersonalAccount,
+    /// A check character disagrees with the rest: a typo (a certificate's code).
+    Typo,
+    /// Its time is over (a certificate not activated within its year).
+    Expired,
+    /// Already used by someone else (a certificate activated on another account).
+    AlreadyUsed,
+    /// The day's allowance is spent (3 certificate activations a day); try tomorrow.
+    DailyLimit,
     /// What the request decoder said (server_fn's own message).
     Decoding(String),
 }

@@ -27,6 +27,7 @@ pub struct AccountDict {
     pub to_account: &'static str,
     pub account_title: &'static str,
     pub my_data: &'static str,
+    pub wallet_link: &'static str,
     pub phone: &'static str,
     pub email: &'static str,
     pub not_set: &'static str,

@@ -29,6 +29,7 @@ pub const EN: AccountDict = AccountDict {
     to_account: "To my account",
     account_title: "My account",
     my_data: "My data",
+    wallet_link: "Rynok Account",
     phone: "Phone",
     email: "Email",
     not_set: "not set",

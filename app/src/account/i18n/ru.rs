@@ -29,6 +29,7 @@ pub const RU: AccountDict = AccountDict {
     to_account: "В личный кабинет",
     account_title: "Личный кабинет",
     my_data: "Мои данные",
+    wallet_link: "Rynok Счёт",
     phone: "Телефон",
     email: "Почта",
     not_set: "не указана",

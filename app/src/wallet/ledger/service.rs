@@ -13,36 +13,10 @@ use crate::wallet::ledger::model::{
 use crate::wallet::ledger::repo::{self, NewTransfer};
 
 mod check;
+mod frame;
 
 pub use check::{Report, check};
-
-/// A refusal (nothing written) or a storage failure.
-#[derive(Debug, thiserror::Error)]
-pub enum LedgerError {
-    #[error(transparent)]
-    Refused(#[from] LedgerRefusal),
-    #[error("ledger storage: {0}")]
-    Db(#[from] sqlx::Error),
-    /// A concurrent transaction took this idempotency key first: try the whole
-    /// transaction again, and it answers that transfer.
-    #[error("a concurrent transfer took the same key")]
-    Raced,
-}
-
-impl From<LedgerError> for crate::shared::error::AppError {
-    fn from(e: LedgerError) -> Self {
-        match e {
-            LedgerError::Db(e) => e.into(),
-            LedgerError::Raced => crate::shared::error::AppError::internal("ledger key race"),
-            // Each use case words its own refusals before they get here; one that
-            // arrives unworded is a bug in that use case.
-            LedgerError::Refused(r) => crate::shared::error::AppError::internal(r),
-        }
-    }
-}
-
-/// How many times an operation is tried when the database asks for a retry.
-const ATTEMPTS: usize = 8;
+pub use frame::{LedgerError, is_retryable, retry};
 
 /// A transfer to make: from `debit`'s debit side to `credit`'s credit side.
 #[derive(Debug, Clone)]
@@ -67,6 +41,12 @@ pub async fn account(db: &Db, kind: AccountKind, owner: i64, now: i64) -> Result
     repo::account_id(&mut conn, kind, owner)
         .await?
         .ok_or(LedgerError::Refused(LedgerRefusal::NoAccount))
+}
+
+/// Every transfer of `account` (and the resolutions of its pending ones), oldest first.
+pub async fn history(db: &Db, account: i64) -> Result<Vec<Transfer>, LedgerError> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::history_of(&mut conn, account).await?)
 }
 
 /// An account's four sums.
@@ -394,36 +374,4 @@ pub async fn expire_due(db: &Db, now: i64) -> Result<usize, LedgerError> {
 
 fn ordered(a: i64, b: i64) -> [i64; 2] {
     if a < b { [a, b] } else { [b, a] }
-}
-
-/// Whether the database asked for the transaction to be tried again: a deadlock or
-/// a serialisation failure (Postgres), a busy database (SQLite), or a unique key
-/// another transaction took first (the retry then finds its transfer).
-pub fn is_retryable(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(d) => {
-            d.is_unique_violation()
-                || matches!(
-                    d.code().as_deref(),
-                    Some("40001" | "40P01" | "5" | "517" | "6")
-                )
-        }
-        _ => false,
-    }
-}
-
-async fn retry<T, F, Fut>(db: &Db, mut op: F) -> Result<T, LedgerError>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<T, LedgerError>>,
-{
-    let _turn = db.write_turn().await;
-    let mut attempt = 1;
-    loop {
-        match op().await {
-            Err(LedgerError::Db(e)) if attempt < ATTEMPTS && is_retryable(&e) => attempt += 1,
-            Err(LedgerError::Raced) if attempt < ATTEMPTS => attempt += 1,
-            other => return other,
-        }
-    }
 }

@@ -1,1 +1,2 @@
+mod certificates;
 mod ledger;

@@ -1,0 +1,79 @@
+//! Rynok Account's strings, Russian first. `Lang::wallet()` picks one.
+
+use crate::i18n::{Lang, fill};
+use crate::shared::error::{AppError, Field, Problem};
+use crate::wallet::statement::model::{OpKind, OpStatus};
+
+mod dict;
+mod en;
+mod ru;
+
+pub use dict::WalletDict;
+
+impl Lang {
+    pub fn wallet(self) -> &'static WalletDict {
+        match self {
+            Lang::Ru => &ru::RU,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+pub fn kind_text(lang: Lang, k: OpKind) -> &'static str {
+    let d = lang.wallet();
+    match k {
+        OpKind::TopUp => d.kind_top_up,
+        OpKind::Payment => d.kind_payment,
+        OpKind::Refund => d.kind_refund,
+        OpKind::Withdrawal => d.kind_withdrawal,
+        OpKind::Certificate => d.kind_certificate,
+        OpKind::Correction => d.kind_correction,
+    }
+}
+
+pub fn status_text(lang: Lang, s: OpStatus) -> &'static str {
+    let d = lang.wallet();
+    match s {
+        OpStatus::Done => d.status_done,
+        OpStatus::Pending => d.status_pending,
+        OpStatus::Cancelled => d.status_cancelled,
+    }
+}
+
+/// The message for a failed wallet action, in the page's language; what is not the
+/// wallet's own is worded as Rynok ID words it.
+pub fn error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.wallet();
+    match e {
+        AppError::Invalid {
+            field: Field::Certificate,
+            message,
+        } => match message {
+            Problem::Empty => d.err_certificate_empty,
+            Problem::BadCharacters => d.err_certificate_chars,
+            Problem::Typo => d.err_certificate_typo,
+            Problem::Expired => d.err_certificate_expired,
+            Problem::AlreadyUsed => d.err_certificate_used,
+            Problem::DailyLimit => d.err_certificate_daily,
+            _ => d.err_certificate_length,
+        }
+        .into(),
+        AppError::Invalid {
+            field: Field::Period,
+            message: Problem::OutOfRange,
+        } => d.err_period_order.into(),
+        AppError::Invalid {
+            field: Field::Period,
+            ..
+        } => d.err_period_date.into(),
+        AppError::WrongCode { attempts_left } => {
+            fill(d.err_certificate_unknown, &[&attempts_left.to_string()])
+        }
+        AppError::CodeBurned => d.err_certificate_burned.into(),
+        AppError::TooManyRequests { retry_after_secs } => fill(
+            d.err_too_many,
+            &[&crate::account::i18n::wait_text(lang, *retry_after_secs)],
+        ),
+        other => crate::account::i18n::error_text(lang, other),
+    }
+}

@@ -1,0 +1,18 @@
+//! The wallet's pages as lazy routes: their own WASM chunk, fetched on the first
+//! visit (see `account/routes.rs`).
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+pub struct WalletRoute;
+
+#[lazy_route]
+impl LazyRoute for WalletRoute {
+    fn data() -> Self {
+        WalletRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::wallet::statement::pages::WalletPage/> }.into_any()
+    }
+}

@@ -1,0 +1,8 @@
+//! Rynok Account's page: the balance, what is reserved and on its way, the
+//! operations with their running balance, filters and the CSV export.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,99 @@
+import { test, expect, ready, kopecks } from "./fixtures";
+import { activateCertificate, issueCertificates as issue } from "./wallet";
+import * as fs from "node:fs";
+
+const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/// A well-formed certificate code (its check character right, Luhn mod 32, as
+/// app/src/wallet/certificates/model.rs computes it) that no certificate has.
+function strangerCode(): string {
+  let body = "";
+  for (let i = 0; i < 15; i++) body += ALPHABET[Math.floor(Math.random() * 32)];
+  let factor = 2;
+  let sum = 0;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const addend = factor * ALPHABET.indexOf(body[i]);
+    sum += Math.floor(addend / 32) + (addend % 32);
+    factor = factor === 2 ? 1 : 2;
+  }
+  return body + ALPHABET[(32 - (sum % 32)) % 32];
+}
+
+test.use({ allowConsole: [/status of (400|429)/] });
+
+test("a gift certificate tops up Rynok Account once; a wrong code is refused", async ({ page, js, shopper, baseURL }) => {
+  const [code] = await issue(page.request, baseURL!, 1500, 1);
+  await page.goto("/account");
+  await page.getByRole("navigation", { name: "Личный кабинет" }).getByRole("link", { name: "Rynok Счёт" }).click();
+  await expect(page).toHaveURL(/\/account\/wallet$/);
+  await expect(page.getByRole("heading", { name: "Rynok Счёт", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^0\s₽$/);
+  await expect(page.getByText("Операций пока нет.")).toBeVisible();
+  await ready(page, js);
+
+  // A typo: the check character catches it.
+  const typo = (code[0] === "A" ? "B" : "A") + code.slice(1);
+  await page.getByLabel("Код сертификата").fill(typo);
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Похоже, в коде опечатка" })).toBeVisible();
+  await ready(page, js);
+
+  // A well-formed code no certificate has: refused, and the tries left are said.
+  await page.getByLabel("Код сертификата").fill(strangerCode());
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Сертификата с таким кодом нет. Осталось попыток: 4." })).toBeVisible();
+  await ready(page, js);
+
+  await page.getByLabel("Код сертификата").fill(code.toLowerCase());
+  await page.getByRole("button", { name: "Активировать" }).click();
+  if (js) await expect(page.getByRole("status").filter({ hasText: "зачислено на Rynok Счёт" })).toBeVisible();
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^1\s500\s₽$/);
+  const row = page.getByRole("row").filter({ hasText: "Подарочный сертификат" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Выполнено");
+  await ready(page, js);
+
+  // The same code again changes nothing.
+  await page.getByLabel("Код сертификата").fill(code);
+  await page.getByRole("button", { name: "Активировать" }).click();
+  await page.goto("/account/wallet");
+  expect(kopecks((await page.getByTestId("wallet-balance").textContent()) ?? "")).toBe(150_000);
+  await expect(page.getByRole("row").filter({ hasText: "Подарочный сертификат" })).toHaveCount(1);
+});
+
+test("the history filters by type and period and exports a CSV that adds up", async ({ page, js, shopper, baseURL }) => {
+  for (const code of await issue(page.request, baseURL!, 700, 2)) {
+    await activateCertificate(page.request, baseURL!, code);
+  }
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^1\s400\s₽$/);
+  await ready(page, js);
+
+  await page.getByLabel("Тип операции").selectOption("withdrawal");
+  await page.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/kind=withdrawal/);
+  await expect(page.getByText("Операций пока нет.")).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel("Тип операции").selectOption("certificate");
+  await page.getByLabel("С даты").fill("2020-01-01");
+  await page.getByRole("button", { name: "Показать" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Подарочный сертификат" })).toHaveCount(2);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Скачать CSV" }).click(),
+  ]);
+  const path = await download.path();
+  const text = fs.readFileSync(path, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.slice(1).trim().split("\r\n").map((l) => l.split(";"));
+  expect(lines[0].slice(0, 3)).toEqual(["Дата", "Операция", "Сумма, ₽"]);
+  const rows = lines.slice(1, -1);
+  expect(rows).toHaveLength(2);
+  const sum = rows.reduce((s, r) => s + kopecks(r[2]), 0);
+  const totals = lines[lines.length - 1];
+  expect(kopecks(totals[1])).toBe(sum);
+  expect(sum).toBe(140_000);
+  // The newest line's balance is the balance.
+  expect(kopecks(rows[0][4])).toBe(140_000);
+});
