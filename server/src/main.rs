@@ -8,7 +8,8 @@ fn usage() -> ! {
     eprintln!(
         "usage: server [serve] | server seed [--products N] [--seed S] | server search tidy \
          | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N] \
-         | server gift-certificates issue --amount ROUBLES --count N"
+         | server gift-certificates issue --amount ROUBLES --count N \
+         | server points grant --phone PHONE --amount POINTS [--days N]"
     );
     std::process::exit(2);
 }
@@ -89,6 +90,25 @@ async fn main() {
                 None => usage(),
             }
         }
+        Some("points") if args.get(1).map(String::as_str) == Some("grant") => {
+            let (mut phone, mut amount, mut days) = (None, None, 365i64);
+            let mut it = args.iter().skip(2);
+            while let Some(a) = it.next() {
+                match (a.as_str(), it.next()) {
+                    ("--phone", Some(p)) => phone = Some(p.clone()),
+                    ("--amount", Some(n)) => amount = n.parse::<i64>().ok(),
+                    ("--days", Some(n)) => match n.parse::<i64>() {
+                        Ok(d) if (1..=3650).contains(&d) => days = d,
+                        _ => usage(),
+                    },
+                    _ => usage(),
+                }
+            }
+            match (phone, amount) {
+                (Some(p), Some(n)) => grant_points(config, &p, n, days).await,
+                _ => usage(),
+            }
+        }
         Some(_) => usage(),
     };
     if let Err(e) = result {
@@ -152,6 +172,40 @@ async fn issue_certificates(
         "issued {} certificates of {money}, valid for activation until {}",
         codes.len(),
         app::shared::time::date_of(now + app::wallet::certificates::model::VALID_MS)
+    );
+    Ok(())
+}
+
+/// Grants bonus points to the account of a phone number, valid for `days`.
+async fn grant_points(
+    config: Config,
+    phone: &str,
+    points: i64,
+    days: i64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use app::wallet::points::model::MAX_GRANT;
+    let phone = app::shared::phone::Phone::parse(phone).map_err(|e| format!("{e:?}"))?;
+    let amount = app::shared::money::Money::from_roubles(points);
+    if amount > MAX_GRANT {
+        return Err(format!("at most {MAX_GRANT} points a grant").into());
+    }
+    let amount = app::wallet::ledger::model::Amount::new(amount)?;
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let user = {
+        let mut tx = db.pool.begin().await?;
+        app::account::profile::repo::user_by_phone(&mut tx, &phone)
+            .await?
+            .ok_or("no account has this phone number")?
+    };
+    let now = app::platform::clock::Clock::now_ms(&app::platform::clock::SystemClock);
+    let key = app::wallet::ledger::model::IdempotencyKey::parse(&format!("cli:{}:{now}", user.id))?;
+    let until = now + days * 86_400_000;
+    app::wallet::points::service::grant(&db, now, user.id, amount, &key, "staff", until).await?;
+    eprintln!(
+        "granted {points} points to {}, until {}",
+        phone.as_str(),
+        app::shared::time::date_of(until)
     );
     Ok(())
 }

@@ -24,6 +24,14 @@ pub fn date_of(ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// A date written YYYY-MM-DD as a person in Russia reads it: "dd.mm.yyyy".
+pub fn date_ru(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+        _ => iso.to_string(),
+    }
+}
+
 /// A moment as a person reads it: "dd.mm.yyyy hh:mm", Moscow time.
 pub fn local_datetime(ms: i64) -> String {
     let (year, month, day, hour, minute) = moscow_time(ms);

@@ -4,11 +4,12 @@
 pub mod certificates;
 pub mod i18n;
 pub mod ledger;
+pub mod points;
 pub mod routes;
 pub mod statement;
 pub mod withdrawals;
 
 // The public face: what the shell and the server use.
-pub use routes::WalletRoute;
+pub use routes::{PointsRoute, WalletRoute};
 #[cfg(feature = "ssr")]
 pub use statement::service::{csv as statement_csv, statement};

@@ -16,3 +16,16 @@ impl LazyRoute for WalletRoute {
         view! { <crate::wallet::statement::pages::WalletPage/> }.into_any()
     }
 }
+
+pub struct PointsRoute;
+
+#[lazy_route]
+impl LazyRoute for PointsRoute {
+    fn data() -> Self {
+        PointsRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::wallet::points::pages::PointsPage/> }.into_any()
+    }
+}

@@ -28,6 +28,7 @@ pub struct AccountDict {
     pub account_title: &'static str,
     pub my_data: &'static str,
     pub wallet_link: &'static str,
+    pub points_link: &'static str,
     pub phone: &'static str,
     pub email: &'static str,
     pub not_set: &'static str,

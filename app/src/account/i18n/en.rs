@@ -30,6 +30,7 @@ pub const EN: AccountDict = AccountDict {
     account_title: "My account",
     my_data: "My data",
     wallet_link: "Rynok Account",
+    points_link: "Points",
     phone: "Phone",
     email: "Email",
     not_set: "not set",

@@ -30,6 +30,7 @@ pub const RU: AccountDict = AccountDict {
     account_title: "Личный кабинет",
     my_data: "Мои данные",
     wallet_link: "Rynok Счёт",
+    points_link: "Баллы",
     phone: "Телефон",
     email: "Почта",
     not_set: "не указана",

@@ -57,4 +57,13 @@ pub struct WalletDict {
     pub err_too_many: &'static str,
     pub err_period_date: &'static str,
     pub err_period_order: &'static str,
+    pub points_title: &'static str,
+    pub points_balance: &'static str,
+    pub points_rules: &'static str,
+    pub points_expiry_title: &'static str,
+    pub points_none: &'static str,
+    pub points_col_until: &'static str,
+    pub points_col_amount: &'static str,
+    /// "until {}".
+    pub points_until: &'static str,
 }

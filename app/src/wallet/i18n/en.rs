@@ -53,4 +53,12 @@ pub static EN: WalletDict = WalletDict {
     err_too_many: "Too many wrong codes. Try again in {}.",
     err_period_date: "Enter the date as YYYY-MM-DD.",
     err_period_order: "The period starts after it ends.",
+    points_title: "Points",
+    points_balance: "Points balance",
+    points_rules: "1 point = 1 ₽. Points pay up to 25 % of the goods in an order, never delivery or gift certificates. Each grant lasts a year; the points that expire soonest are spent first.",
+    points_expiry_title: "When they expire",
+    points_none: "No points yet. They are granted for received orders.",
+    points_col_until: "Expires",
+    points_col_amount: "Points",
+    points_until: "until {}",
 };

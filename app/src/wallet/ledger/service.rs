@@ -49,6 +49,16 @@ pub async fn history(db: &Db, account: i64) -> Result<Vec<Transfer>, LedgerError
     Ok(repo::history_of(&mut conn, account).await?)
 }
 
+/// The transfer of `kind` made under `key`, if any, inside the caller's
+/// transaction: for use cases that do more than the transfer only the first time.
+pub async fn find_in(
+    tx: &mut Tx,
+    kind: TransferKind,
+    key: &IdempotencyKey,
+) -> Result<Option<Transfer>, LedgerError> {
+    Ok(repo::transfer_by_key(tx, kind, key.as_str()).await?)
+}
+
 /// An account's four sums.
 pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
     let mut conn = db.pool.acquire().await?;

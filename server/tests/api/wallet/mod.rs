@@ -1,2 +1,3 @@
 mod certificates;
 mod ledger;
+mod points;
