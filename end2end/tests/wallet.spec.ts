@@ -97,3 +97,42 @@ test("the history filters by type and period and exports a CSV that adds up", as
   // The newest line's balance is the balance.
   expect(kopecks(rows[0][4])).toBe(140_000);
 });
+
+test("a 3-D Secure card tops up 1 500 ₽; a declined card leaves the balance as it was, with the reason", async ({ page, js, shopper }) => {
+  await page.goto("/account/wallet");
+  await ready(page, js);
+  await page.getByLabel("Сумма пополнения, ₽").fill("50");
+  await page.getByRole("button", { name: "Пополнить" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "минимум на 100 ₽" })).toBeVisible();
+  await ready(page, js);
+
+  await page.getByLabel("Сумма пополнения, ₽").fill("1 500");
+  await page.getByRole("button", { name: "Пополнить" }).click();
+  // The provider's page (the stand-in), then its 3-D Secure page.
+  await expect(page.getByRole("heading", { name: "Оплата картой" })).toBeVisible();
+  await page.getByLabel("Номер карты").fill("5555 5555 5555 4444");
+  await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: "Оплатить" }).click();
+  await expect(page.getByRole("heading", { name: "Подтверждение 3-D Secure" })).toBeVisible();
+  await page.getByLabel("Код из SMS").fill("123456");
+  await page.getByRole("button", { name: "Подтвердить" }).click();
+  await expect(page).toHaveURL(/\/account\/wallet\/topup\/\d+$/);
+  await expect(page.getByTestId("topup-status")).toHaveText("Зачислено на Rynok Счёт");
+  await page.getByRole("link", { name: "Вернуться в Rynok Счёт" }).click();
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^1\s500\s₽$/);
+  await ready(page, js);
+
+  // A card without the money: declined, nothing taken, and the page says why.
+  await page.getByLabel("Сумма пополнения, ₽").fill("700");
+  await page.getByRole("button", { name: "Пополнить" }).click();
+  await page.getByLabel("Номер карты").fill("5555 5555 5555 5599");
+  await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: "Оплатить" }).click();
+  await expect(page.getByTestId("topup-status")).toHaveText("Не оплачено, деньги не списаны");
+  await expect(page.getByText("на карте недостаточно средств")).toBeVisible();
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^1\s500\s₽$/);
+  await expect(page.getByRole("row").filter({ hasText: "Пополнение картой" }).filter({ hasText: "Отменено" })).toHaveCount(1);
+});

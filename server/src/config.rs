@@ -44,6 +44,10 @@ pub struct Config {
     pub sms_gateway: Option<GatewayConfig>,
     /// APP_OIDC_PROVIDERS=sber,apple and APP_OIDC_<NAME>_{ISSUER,CLIENT_ID,CLIENT_SECRET,SCOPES,LABEL,FORM_POST}
     pub oidc: Vec<app::platform::state::OidcProvider>,
+    /// APP_YOOKASSA_SHOP_ID, APP_YOOKASSA_SECRET_KEY, APP_YOOKASSA_URL and
+    /// APP_YOOKASSA_CONFIRMATION_ORIGIN: the card payment provider. Required in
+    /// production; in dev and test the stand-in under /dev/yookassa/ answers.
+    pub yookassa: YooKassaConfig,
     /// How long a storefront page rendered for an anonymous shopper is served again
     /// to others (`APP_MICROCACHE_MS`, 0 to turn it off): the bound on how late a
     /// price or stock change can show.
@@ -69,6 +73,29 @@ pub enum SmtpTls {
     None,
     StartTls,
     Tls,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YooKassaConfig {
+    pub shop_id: String,
+    pub secret_key: String,
+    /// The API's base (`https://api.yookassa.ru/v3`); None: the stand-in of this server.
+    pub api_url: Option<String>,
+    /// Where the provider's confirmation pages are (`https://yoomoney.ru`): a top-up's
+    /// form post redirects there, so the pages' form-action allows it.
+    pub confirmation_origin: Option<String>,
+}
+
+impl YooKassaConfig {
+    /// The stand-in's credentials: not secrets, they open nothing but the stand-in.
+    pub fn stand_in() -> YooKassaConfig {
+        YooKassaConfig {
+            shop_id: "rynok-dev".into(),
+            secret_key: "test_rynok_dev_secret".into(),
+            api_url: None,
+            confirmation_origin: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -321,6 +348,39 @@ impl Config {
                 },
             });
         }
+        let yookassa = match (
+            var("APP_YOOKASSA_SHOP_ID"),
+            var("APP_YOOKASSA_SECRET_KEY"),
+            var("APP_YOOKASSA_URL"),
+        ) {
+            (Some(shop_id), Some(secret_key), Some(url)) => {
+                if env == "prod" && (!url.starts_with("https://") || url.contains("/dev/")) {
+                    return Err(ConfigError::Invalid(
+                        "APP_YOOKASSA_URL",
+                        url,
+                        "production pays through the real provider, over https",
+                    ));
+                }
+                YooKassaConfig {
+                    shop_id,
+                    secret_key,
+                    api_url: Some(url),
+                    confirmation_origin: Some(
+                        var("APP_YOOKASSA_CONFIRMATION_ORIGIN")
+                            .unwrap_or_else(|| "https://yoomoney.ru".into()),
+                    ),
+                }
+            }
+            (None, None, None) if env != "prod" => YooKassaConfig::stand_in(),
+            _ => {
+                return Err(ConfigError::Invalid(
+                    "APP_YOOKASSA_URL",
+                    String::new(),
+                    "set APP_YOOKASSA_SHOP_ID, APP_YOOKASSA_SECRET_KEY and APP_YOOKASSA_URL together \
+                     (required in production; the stand-in is never used there)",
+                ));
+            }
+        };
         if env == "prod" {
             if outbox {
                 return Err(ConfigError::Invalid(
@@ -362,6 +422,7 @@ impl Config {
             smtp,
             sms_gateway,
             oidc,
+            yookassa,
             microcache_ms,
         })
     }
@@ -386,6 +447,7 @@ impl Config {
             smtp: None,
             sms_gateway: None,
             oidc: Vec::new(),
+            yookassa: YooKassaConfig::stand_in(),
             // Off: tests that change the catalogue read their change at once.
             microcache_ms: 0,
         }

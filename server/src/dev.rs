@@ -32,11 +32,13 @@ pub async fn outbox_json(
     Ok(Json(entries(&state, &filter).await?))
 }
 
-fn escape(s: &str) -> String {
+/// Text for HTML: the five characters that could end it escaped.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 pub async fn outbox_page(

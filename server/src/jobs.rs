@@ -13,8 +13,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let applied = app::account::changes::service::apply_due(&deps).await?;
     let expired = app::wallet::ledger::service::expire_due(&state.db, deps.now).await?;
     let points = app::wallet::points::service::expire_due(&state.db, deps.now).await?;
+    let topups = app::wallet::topups::service::reconcile(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied + expired + points)
+    Ok(applied + expired + points + topups)
 }
 
 pub fn spawn(state: AppState) {

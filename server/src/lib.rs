@@ -10,6 +10,7 @@ pub mod microcache;
 pub mod middleware;
 pub mod notify;
 mod oidc;
+pub mod payments;
 mod precompress;
 pub mod seed;
 mod wallet;
@@ -110,6 +111,32 @@ impl Application {
             None => app::platform::security::random_token().into_bytes(),
         };
         let notifier = notify::build(&config, &db, &clock).map_err(StartError::Config)?;
+        // The provider, or in dev and test this server's own stand-in, reached over
+        // loopback as the real one is over the internet.
+        let own = format!("http://{address}");
+        let yk = &config.yookassa;
+        let stand_in = match &yk.api_url {
+            Some(_) => None,
+            None if config.env != "prod" => Some(Arc::new(payments::standin::StandIn::new(
+                &yk.shop_id,
+                &yk.secret_key,
+                &own,
+                &public_url,
+                &stylesheet,
+                clock.clone(),
+            ))),
+            None => {
+                return Err(StartError::Config(
+                    "the payment stand-in cannot run in production".into(),
+                ));
+            }
+        };
+        let api_url = yk
+            .api_url
+            .clone()
+            .unwrap_or_else(|| format!("{own}/dev/yookassa/v3"));
+        let gateway = payments::yookassa::YooKassa::new(&api_url, &yk.shop_id, &yk.secret_key)
+            .map_err(StartError::Config)?;
         let state = AppState {
             leptos_options,
             db,
@@ -124,10 +151,12 @@ impl Application {
                 code_countries: config.code_countries.clone(),
                 code_hourly_budget: config.code_hourly_budget,
                 oidc: config.oidc.clone(),
+                form_targets: yk.confirmation_origin.iter().cloned().collect(),
             }),
             clock,
             notifier: Arc::new(notifier),
             limiter: Default::default(),
+            payments: Arc::new(gateway),
         };
         if config.env == "prod" {
             // In the background: until it is done, assets are compressed per request.
@@ -135,7 +164,13 @@ impl Application {
             tokio::task::spawn_blocking(move || precompress::run(&pkg));
         }
         let microcache = microcache::MicroCache::new(config.microcache_ms);
-        let router = router(state.clone(), config.outbox, test_clock, microcache);
+        let router = router(
+            state.clone(),
+            config.outbox,
+            test_clock,
+            microcache,
+            stand_in,
+        );
         jobs::spawn(state.clone());
         Ok(Application {
             listener,
@@ -227,6 +262,7 @@ fn router(
     outbox: bool,
     test_clock: Option<app::platform::clock::OffsetClock>,
     microcache: Arc<microcache::MicroCache>,
+    stand_in: Option<Arc<payments::standin::StandIn>>,
 ) -> Router {
     let routes = generate_route_list(App);
     let context = app::provide_request_context;
@@ -248,7 +284,24 @@ fn router(
                 axum::routing::post(dev::issue_certificates),
             );
     }
+    if let Some(s) = stand_in {
+        use payments::standin as si;
+        let dev = Router::new()
+            .route("/dev/yookassa/v3/payments", axum::routing::post(si::create))
+            .route("/dev/yookassa/v3/payments/{id}", get(si::fetch))
+            .route("/dev/yookassa/pay/{id}", get(si::pay_page).post(si::pay))
+            .route(
+                "/dev/yookassa/3ds/{id}",
+                get(si::three_ds_page).post(si::three_ds),
+            )
+            .with_state(s);
+        router = router.merge(dev);
+    }
     router
+        .route(
+            payments::NOTIFICATION_PATH,
+            axum::routing::post(payments::notification),
+        )
         .route(
             "/auth/oidc/{provider}/callback",
             get(oidc::callback_get).post(oidc::callback_post),

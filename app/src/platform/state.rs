@@ -31,6 +31,9 @@ pub struct Settings {
     pub code_hourly_budget: i64,
     /// "Sign in with ..." providers, in the order their buttons appear.
     pub oidc: Vec<OidcProvider>,
+    /// Origins a form may lead to besides our own (the payment provider's
+    /// confirmation page, which a top-up's form post redirects to).
+    pub form_targets: Vec<String>,
 }
 
 /// A country that may receive codes, and how many an hour at most.
@@ -90,6 +93,7 @@ impl Settings {
             }],
             code_hourly_budget: DEFAULT_CODE_HOURLY_BUDGET,
             oidc: Vec::new(),
+            form_targets: Vec::new(),
         }
     }
 }
@@ -103,6 +107,8 @@ pub struct AppState {
     pub notifier: crate::notify::SharedNotifier,
     /// Per-client request limits of this server (`ratelimit`).
     pub limiter: Arc<crate::platform::ratelimit::RateLimiter>,
+    /// The card payment provider (YooKassa, or its stand-in in dev and tests).
+    pub payments: crate::payments::SharedGateway,
 }
 
 /// What a use case needs from the server, with the moment it runs at (read once
@@ -111,6 +117,7 @@ pub struct Deps<'a> {
     pub db: &'a Db,
     pub settings: &'a Settings,
     pub notifier: &'a crate::notify::SharedNotifier,
+    pub payments: &'a crate::payments::SharedGateway,
     pub now: i64,
 }
 
@@ -120,6 +127,7 @@ impl AppState {
             db: &self.db,
             settings: &self.settings,
             notifier: &self.notifier,
+            payments: &self.payments,
             now: self.clock.now_ms(),
         }
     }

@@ -29,3 +29,16 @@ impl LazyRoute for PointsRoute {
         view! { <crate::wallet::points::pages::PointsPage/> }.into_any()
     }
 }
+
+pub struct TopUpRoute;
+
+#[lazy_route]
+impl LazyRoute for TopUpRoute {
+    fn data() -> Self {
+        TopUpRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::wallet::topups::pages::TopUpPage/> }.into_any()
+    }
+}

@@ -3,6 +3,7 @@
 use crate::i18n::{Lang, fill};
 use crate::shared::error::{AppError, Field, Problem};
 use crate::wallet::statement::model::{OpKind, OpStatus};
+use crate::wallet::topups::model::TopUpStatus;
 
 mod dict;
 mod en;
@@ -40,6 +41,28 @@ pub fn status_text(lang: Lang, s: OpStatus) -> &'static str {
     }
 }
 
+pub fn topup_status_text(lang: Lang, s: TopUpStatus) -> &'static str {
+    let d = lang.wallet();
+    match s {
+        TopUpStatus::Created => d.topup_created,
+        TopUpStatus::Pending => d.topup_pending,
+        TopUpStatus::Succeeded => d.topup_succeeded,
+        TopUpStatus::Canceled => d.topup_canceled,
+    }
+}
+
+/// Why the provider cancelled a payment, in words (its reason codes are YooKassa's).
+pub fn reason_text(lang: Lang, reason: &str) -> &'static str {
+    let d = lang.wallet();
+    match reason {
+        "insufficient_funds" => d.reason_insufficient_funds,
+        "3d_secure_failed" => d.reason_3ds,
+        "card_expired" => d.reason_card_expired,
+        "expired_on_confirmation" => d.reason_expired_on_confirmation,
+        _ => d.reason_other,
+    }
+}
+
 /// The message for a failed wallet action, in the page's language; what is not the
 /// wallet's own is worded as Rynok ID words it.
 pub fn error_text(lang: Lang, e: &AppError) -> String {
@@ -66,6 +89,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             field: Field::Period,
             ..
         } => d.err_period_date.into(),
+        AppError::Invalid {
+            field: Field::Amount,
+            message,
+        } => match message {
+            Problem::Empty => d.err_amount_empty,
+            Problem::BelowMinimum => d.err_topup_min,
+            Problem::OutOfRange => d.err_topup_max,
+            _ => d.err_amount_malformed,
+        }
+        .into(),
         AppError::WrongCode { attempts_left } => {
             fill(d.err_certificate_unknown, &[&attempts_left.to_string()])
         }

@@ -59,6 +59,11 @@ pub async fn find_in(
     Ok(repo::transfer_by_key(tx, kind, key.as_str()).await?)
 }
 
+/// The transfer `id`, inside the caller's transaction.
+pub async fn find_by_id_in(tx: &mut Tx, id: i64) -> Result<Option<Transfer>, LedgerError> {
+    Ok(repo::transfer_by_id(tx, id).await?)
+}
+
 /// An account's four sums.
 pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
     let mut conn = db.pool.acquire().await?;

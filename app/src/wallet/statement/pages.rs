@@ -12,6 +12,7 @@ use crate::wallet::certificates::api::ActivateCertificate;
 use crate::wallet::i18n::{error_text, kind_text, status_text};
 use crate::wallet::statement::api::get_statement;
 use crate::wallet::statement::model::{OpKind, OpStatus, Statement};
+use crate::wallet::topups::api::StartTopup;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -23,6 +24,14 @@ pub fn WalletPage() -> impl IntoView {
     let lang = use_lang();
     let d = lang.wallet();
     let activate = ServerAction::<ActivateCertificate>::new();
+    let topup = ServerAction::<StartTopup>::new();
+    // Hydrated, the provider's page is reached by the answer; without JavaScript the
+    // form post's redirect goes there.
+    Effect::new(move |_| {
+        if let Some(Ok(url)) = topup.value().get() {
+            let _ = window().location().set_href(&url);
+        }
+    });
     let q = use_query_map();
     let param = move |k: &str| q.with(|q| q.get(k).unwrap_or_default());
     let data = Resource::new(
@@ -45,7 +54,7 @@ pub fn WalletPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
-                            Ok(Some(s)) => view! { <Sections s activate/> }.into_any(),
+                            Ok(Some(s)) => view! { <Sections s activate topup/> }.into_any(),
                             Ok(None) => require_sign_in("/account/wallet").into_any(),
                             Err(e @ AppError::Invalid { .. }) => {
                                 #[cfg(feature = "ssr")]
@@ -69,9 +78,14 @@ fn money(m: Money) -> String {
 }
 
 #[component]
-fn Sections(s: Statement, activate: ServerAction<ActivateCertificate>) -> impl IntoView {
+fn Sections(
+    s: Statement,
+    activate: ServerAction<ActivateCertificate>,
+    topup: ServerAction<StartTopup>,
+) -> impl IntoView {
     let lang = use_lang();
     let d = lang.wallet();
+    let topup_error = action_error(move || topup.value().get(), StartTopup::PATH);
     let error = action_error(move || activate.value().get(), ActivateCertificate::PATH);
     let done = move || match activate.value().get() {
         Some(Ok(m)) => Some(fill(d.certificate_done, &[&m.to_string()])),
@@ -99,6 +113,17 @@ fn Sections(s: Statement, activate: ServerAction<ActivateCertificate>) -> impl I
                 })}
             </dl>
             <p class="hint">{d.lead}</p>
+        </section>
+        <section aria-labelledby="wallet-topup">
+            <h2 id="wallet-topup">{d.topup_title}</h2>
+            <ActionForm action=topup attr:class="signin-form">
+                <label for="topup-amount">{d.topup_label}</label>
+                <input id="topup-amount" name="amount" inputmode="decimal" autocomplete="off"
+                    required maxlength="12" aria-describedby="topup-hint"/>
+                <p id="topup-hint" class="hint">{d.topup_hint}</p>
+                <button type="submit" class="button">{d.topup_button}</button>
+                <FormError message=Signal::derive(move || topup_error.get().map(|e| error_text(lang, &e)))/>
+            </ActionForm>
         </section>
         <section aria-labelledby="wallet-certificate">
             <h2 id="wallet-certificate">{d.certificate_title}</h2>

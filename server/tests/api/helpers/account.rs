@@ -118,6 +118,7 @@ impl TestApp {
             db: &self.state.db,
             settings: &self.state.settings,
             notifier: &self.state.notifier,
+            payments: &self.state.payments,
             now: self.clock.now_ms(),
         }
     }

@@ -1,3 +1,4 @@
 mod certificates;
 mod ledger;
 mod points;
+mod topups;

@@ -238,7 +238,14 @@ async fn the_points_page_shows_the_balance_by_expiry_date() {
     let user = me["id"].as_i64().unwrap_or_else(|| panic!("{me}"));
     // Staff grant points from the command line, by phone number.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["points", "grant", "--phone", "+7 916 111-00-40", "--amount", "100"])
+        .args([
+            "points",
+            "grant",
+            "--phone",
+            "+7 916 111-00-40",
+            "--amount",
+            "100",
+        ])
         .env("DATABASE_URL", &app.database_url)
         .env("APP_ENV", "test")
         .output()

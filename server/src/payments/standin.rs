@@ -1,0 +1,468 @@
+//! A stand-in for YooKassa in development and tests (never in production): the same
+//! API subset (`POST /dev/yookassa/v3/payments` with Basic auth and an
+//! Idempotence-Key, `GET /dev/yookassa/v3/payments/{id}`), a hosted payment page with
+//! a card form, a 3-D Secure code page, and notifications POSTed to the shop's
+//! notification URL, as YooKassa sends them. Payments live in this process's memory.
+//!
+//! Test cards (any future expiry, any three-digit CVC):
+//! - 5555 5555 5555 4477: paid at once;
+//! - 5555 5555 5555 4444: asks for a 3-D Secure code: 123456 pays, anything else fails;
+//! - 5555 5555 5555 5599: declined, insufficient funds;
+//! - 5555 5555 5555 4642: paid at once, but the notification is lost (the shop's
+//!   job finds the payment by asking the API);
+//! - any other valid number: declined by the bank.
+
+use crate::payments::yookassa::{
+    ApiAmount, ApiCancellation, ApiConfirmation, ApiPayment, api_value,
+};
+use app::platform::clock::SharedClock;
+use app::shared::money::Money;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub const PAID: &str = "5555555555554477";
+pub const THREE_DS: &str = "5555555555554444";
+pub const NO_FUNDS: &str = "5555555555555599";
+pub const LOST_NOTIFICATION: &str = "5555555555554642";
+pub const THREE_DS_CODE: &str = "123456";
+
+pub struct StandIn {
+    pub shop_id: String,
+    pub secret_key: String,
+    /// Where notifications go: the shop's `/payments/yookassa/notification`.
+    pub notify_url: String,
+    /// Where the hosted pages are: `{shop}/dev/yookassa`.
+    pub base_url: String,
+    pub stylesheet: String,
+    pub clock: SharedClock,
+    http: reqwest::Client,
+    state: Mutex<Book>,
+}
+
+#[derive(Default)]
+struct Book {
+    payments: HashMap<String, Held>,
+    /// (Idempotence-Key) -> payment id.
+    keys: HashMap<String, String>,
+}
+
+#[derive(Clone)]
+struct Held {
+    api: ApiPayment,
+    return_url: String,
+    /// Whether its notification is to be lost (the test card says so).
+    lose_notification: bool,
+}
+
+impl StandIn {
+    /// `own_url` is where this server answers on loopback (for notifications),
+    /// `public_url` where browsers reach it (for the hosted pages: on the shop's own
+    /// origin, so that the pages' form-action allows the way there and back).
+    pub fn new(
+        shop_id: &str,
+        secret_key: &str,
+        own_url: &str,
+        public_url: &str,
+        stylesheet: &str,
+        clock: SharedClock,
+    ) -> StandIn {
+        StandIn {
+            shop_id: shop_id.into(),
+            secret_key: secret_key.into(),
+            notify_url: format!("{own_url}{}", super::NOTIFICATION_PATH),
+            base_url: format!("{public_url}/dev/yookassa"),
+            stylesheet: stylesheet.into(),
+            clock,
+            http: reqwest::Client::new(),
+            state: Mutex::new(Book::default()),
+        }
+    }
+
+    fn authorised(&self, headers: &HeaderMap) -> bool {
+        use base64::Engine;
+        let want = base64::engine::general_purpose::STANDARD
+            .encode(format!("{}:{}", self.shop_id, self.secret_key));
+        headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == format!("Basic {want}"))
+    }
+
+    fn get(&self, id: &str) -> Option<Held> {
+        self.state.lock().ok()?.payments.get(id).cloned()
+    }
+
+    /// Ends a pending payment as paid or cancelled, then tells the shop (unless the
+    /// card says the notification is lost).
+    async fn finish(&self, id: &str, reason: Option<&str>) -> Option<Held> {
+        let held = {
+            let mut book = self.state.lock().ok()?;
+            let h = book.payments.get_mut(id)?;
+            if h.api.status == "pending" {
+                match reason {
+                    None => {
+                        h.api.status = "succeeded".into();
+                        h.api.paid = true;
+                    }
+                    Some(r) => {
+                        h.api.status = "canceled".into();
+                        h.api.cancellation_details = Some(ApiCancellation {
+                            party: if r == "3d_secure_failed" {
+                                "issuer"
+                            } else {
+                                "payment_network"
+                            }
+                            .into(),
+                            reason: r.into(),
+                        });
+                    }
+                }
+                h.api.confirmation = None;
+            }
+            h.clone()
+        };
+        if !held.lose_notification {
+            let event = format!("payment.{}", held.api.status);
+            let body =
+                serde_json::json!({ "type": "notification", "event": event, "object": held.api });
+            if let Err(e) = self.http.post(&self.notify_url).json(&body).send().await {
+                tracing::warn!(error = %e, "stand-in notification failed");
+            }
+        }
+        Some(held)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CreateBody {
+    amount: ApiAmount,
+    #[serde(default)]
+    capture: bool,
+    confirmation: ApiConfirmation,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    metadata: std::collections::BTreeMap<String, String>,
+}
+
+fn api_error(status: StatusCode, code: &str, description: &str) -> Response {
+    (
+        status,
+        Json(serde_json::json!({ "type": "error", "code": code, "description": description })),
+    )
+        .into_response()
+}
+
+/// `POST /dev/yookassa/v3/payments`
+pub async fn create(
+    State(s): State<Arc<StandIn>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if !s.authorised(&headers) {
+        return api_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "Basic auth",
+        );
+    }
+    let Some(key) = headers
+        .get("idempotence-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+    else {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Idempotence-Key is required",
+        );
+    };
+    let Ok(b) = serde_json::from_slice::<CreateBody>(&body) else {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "unreadable body",
+        );
+    };
+    let amount = crate::payments::yookassa::parse_value(&b.amount.value);
+    let (Some(amount), "RUB", true, "redirect", Some(return_url)) = (
+        amount.filter(|m| m.kopecks() > 0),
+        b.amount.currency.as_str(),
+        b.capture,
+        b.confirmation.kind.as_str(),
+        b.confirmation.return_url.clone(),
+    ) else {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "amount, capture or confirmation",
+        );
+    };
+    let Ok(mut book) = s.state.lock() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(id) = book.keys.get(&key).cloned()
+        && let Some(h) = book.payments.get(&id)
+    {
+        return Json(h.api.clone()).into_response();
+    }
+    let hex = app::platform::security::random_token();
+    let id = format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    );
+    let api = ApiPayment {
+        id: id.clone(),
+        status: "pending".into(),
+        paid: false,
+        amount: ApiAmount {
+            value: api_value(amount),
+            currency: "RUB".into(),
+        },
+        confirmation: Some(ApiConfirmation {
+            kind: "redirect".into(),
+            confirmation_url: Some(format!("{}/pay/{id}", s.base_url)),
+            return_url: Some(return_url.clone()),
+        }),
+        cancellation_details: None,
+        description: b.description,
+        metadata: b.metadata,
+        created_at: app::shared::time::local_datetime(s.clock.now_ms()),
+        test: true,
+    };
+    book.keys.insert(key, id.clone());
+    book.payments.insert(
+        id,
+        Held {
+            api: api.clone(),
+            return_url,
+            lose_notification: false,
+        },
+    );
+    Json(api).into_response()
+}
+
+/// `GET /dev/yookassa/v3/payments/{id}`
+pub async fn fetch(
+    State(s): State<Arc<StandIn>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if !s.authorised(&headers) {
+        return api_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "Basic auth",
+        );
+    }
+    match s.get(&id) {
+        Some(h) => Json(h.api).into_response(),
+        None => api_error(StatusCode::NOT_FOUND, "not_found", "no such payment"),
+    }
+}
+
+fn page(s: &StandIn, title: &str, body: String) -> Html<String> {
+    let esc = crate::dev::escape;
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} — ЮKassa (тестовая)</title><link rel=\"stylesheet\" href=\"{}\"></head>\
+         <body><main class=\"standin\"><p class=\"hint\">Тестовая платёжная страница: деньги не списываются.</p>\
+         <h1>{}</h1>{body}</main></body></html>",
+        esc(title),
+        esc(&s.stylesheet),
+        esc(title)
+    ))
+}
+
+fn card_form(s: &StandIn, h: &Held, error: Option<&str>) -> Html<String> {
+    let esc = crate::dev::escape;
+    let amount = crate::payments::yookassa::parse_value(&h.api.amount.value).unwrap_or(Money::ZERO);
+    let error = error
+        .map(|e| format!("<p role=\"alert\" class=\"form-error\">{}</p>", esc(e)))
+        .unwrap_or_default();
+    page(
+        s,
+        "Оплата картой",
+        format!(
+            "<p>{} — <strong>{}</strong></p>\
+             <form method=\"post\" class=\"signin-form\">\
+             <label for=\"card\">Номер карты</label>\
+             <input id=\"card\" name=\"card\" inputmode=\"numeric\" autocomplete=\"cc-number\" required maxlength=\"23\">\
+             <label for=\"expiry\">Срок действия (ММ/ГГ)</label>\
+             <input id=\"expiry\" name=\"expiry\" autocomplete=\"cc-exp\" required maxlength=\"5\">\
+             <label for=\"cvc\">CVC</label>\
+             <input id=\"cvc\" name=\"cvc\" inputmode=\"numeric\" autocomplete=\"cc-csc\" required maxlength=\"3\">\
+             <button type=\"submit\" class=\"button\">Оплатить</button>{error}</form>",
+            esc(h.api.description.as_deref().unwrap_or("")),
+            esc(&amount.to_string())
+        ),
+    )
+}
+
+fn closed(s: &StandIn, h: &Held) -> Response {
+    page(
+        s,
+        "Платёж завершён",
+        format!(
+            "<p><a href=\"{}\">Вернуться в магазин</a></p>",
+            crate::dev::escape(&h.return_url)
+        ),
+    )
+    .into_response()
+}
+
+/// `GET /dev/yookassa/pay/{id}`: the hosted payment page.
+pub async fn pay_page(State(s): State<Arc<StandIn>>, Path(id): Path<String>) -> Response {
+    match s.get(&id) {
+        Some(h) if h.api.status == "pending" => card_form(&s, &h, None).into_response(),
+        Some(h) => closed(&s, &h),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CardForm {
+    card: String,
+    expiry: String,
+    cvc: String,
+}
+
+/// Whether a card number passes the Luhn check (13 to 19 digits).
+pub fn luhn(digits: &str) -> bool {
+    if !(13..=19).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// Whether "MM/YY" is a month not yet over at `now`.
+fn expiry_ok(expiry: &str, now: i64) -> bool {
+    let Some((m, y)) = expiry.trim().split_once('/') else {
+        return false;
+    };
+    let (Ok(m), Ok(y)) = (m.trim().parse::<i64>(), y.trim().parse::<i64>()) else {
+        return false;
+    };
+    let (year, month, ..) = app::shared::time::moscow_time(now);
+    (1..=12).contains(&m) && (2000 + y, m) >= (year, month)
+}
+
+/// `POST /dev/yookassa/pay/{id}`: the card form.
+pub async fn pay(
+    State(s): State<Arc<StandIn>>,
+    Path(id): Path<String>,
+    axum::Form(f): axum::Form<CardForm>,
+) -> Response {
+    let Some(h) = s.get(&id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if h.api.status != "pending" {
+        return closed(&s, &h);
+    }
+    let card: String = f
+        .card
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if !luhn(&card) {
+        return card_form(&s, &h, Some("Проверьте номер карты")).into_response();
+    }
+    if !expiry_ok(&f.expiry, s.clock.now_ms()) {
+        return card_form(&s, &h, Some("Проверьте срок действия карты")).into_response();
+    }
+    if f.cvc.len() != 3 || !f.cvc.bytes().all(|b| b.is_ascii_digit()) {
+        return card_form(&s, &h, Some("CVC — три цифры на обороте карты")).into_response();
+    }
+    let reason = match card.as_str() {
+        THREE_DS => return Redirect::to(&format!("{}/3ds/{id}", s.base_url)).into_response(),
+        PAID => None,
+        LOST_NOTIFICATION => {
+            if let Ok(mut book) = s.state.lock()
+                && let Some(h) = book.payments.get_mut(&id)
+            {
+                h.lose_notification = true;
+            }
+            None
+        }
+        NO_FUNDS => Some("insufficient_funds"),
+        _ => Some("general_decline"),
+    };
+    match s.finish(&id, reason).await {
+        Some(h) => Redirect::to(&h.return_url).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// `GET /dev/yookassa/3ds/{id}`: the issuer's code page.
+pub async fn three_ds_page(State(s): State<Arc<StandIn>>, Path(id): Path<String>) -> Response {
+    match s.get(&id) {
+        Some(h) if h.api.status == "pending" => page(
+            &s,
+            "Подтверждение 3-D Secure",
+            "<p>Банк прислал код в SMS (тестовый код: 123456).</p>\
+             <form method=\"post\" class=\"signin-form\">\
+             <label for=\"code\">Код из SMS</label>\
+             <input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required maxlength=\"6\">\
+             <button type=\"submit\" class=\"button\">Подтвердить</button></form>"
+                .to_string(),
+        )
+        .into_response(),
+        Some(h) => closed(&s, &h),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    code: String,
+}
+
+/// `POST /dev/yookassa/3ds/{id}`: a right code pays, a wrong one fails the payment.
+pub async fn three_ds(
+    State(s): State<Arc<StandIn>>,
+    Path(id): Path<String>,
+    axum::Form(f): axum::Form<CodeForm>,
+) -> Response {
+    let reason = (f.code.trim() != THREE_DS_CODE).then_some("3d_secure_failed");
+    match s.finish(&id, reason).await {
+        Some(h) => Redirect::to(&h.return_url).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_cards_pass_luhn_and_typos_do_not() {
+        for c in [PAID, THREE_DS, NO_FUNDS, LOST_NOTIFICATION] {
+            assert!(luhn(c), "{c}");
+        }
+        assert!(!luhn("5555555555554478"));
+        assert!(!luhn("555"));
+    }
+}
