@@ -48,6 +48,9 @@ pub struct Config {
     /// APP_YOOKASSA_CONFIRMATION_ORIGIN: the card payment provider. Required in
     /// production; in dev and test the stand-in under /dev/yookassa/ answers.
     pub yookassa: YooKassaConfig,
+    /// APP_PAYOUT_SANDBOX_DAYS: business days the payout sandbox takes to pay (2);
+    /// dev and test only (production has no payout adapter yet: withdrawals wait).
+    pub payout_sandbox_days: u32,
     /// How long a storefront page rendered for an anonymous shopper is served again
     /// to others (`APP_MICROCACHE_MS`, 0 to turn it off): the bound on how late a
     /// price or stock change can show.
@@ -423,6 +426,19 @@ impl Config {
             sms_gateway,
             oidc,
             yookassa,
+            payout_sandbox_days: match var("APP_PAYOUT_SANDBOX_DAYS") {
+                Some(v) => {
+                    v.parse::<u32>()
+                        .ok()
+                        .filter(|d| *d <= 30)
+                        .ok_or(ConfigError::Invalid(
+                            "APP_PAYOUT_SANDBOX_DAYS",
+                            v,
+                            "0 to 30",
+                        ))?
+                }
+                None => 2,
+            },
             microcache_ms,
         })
     }
@@ -448,6 +464,7 @@ impl Config {
             sms_gateway: None,
             oidc: Vec::new(),
             yookassa: YooKassaConfig::stand_in(),
+            payout_sandbox_days: 2,
             // Off: tests that change the catalogue read their change at once.
             microcache_ms: 0,
         }

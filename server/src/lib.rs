@@ -157,6 +157,13 @@ impl Application {
             notifier: Arc::new(notifier),
             limiter: Default::default(),
             payments: Arc::new(gateway),
+            payouts: if config.env == "prod" {
+                Arc::new(app::payments::NoPayouts)
+            } else {
+                Arc::new(payments::payout_sandbox::PayoutSandbox {
+                    days: config.payout_sandbox_days,
+                })
+            },
         };
         if config.env == "prod" {
             // In the background: until it is done, assets are compressed per request.
@@ -282,7 +289,8 @@ fn router(
             .route(
                 "/dev/gift-certificates",
                 axum::routing::post(dev::issue_certificates),
-            );
+            )
+            .route("/dev/jobs", axum::routing::post(dev::run_jobs));
     }
     if let Some(s) = stand_in {
         use payments::standin as si;

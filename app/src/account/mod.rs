@@ -16,9 +16,19 @@ pub mod session;
 pub mod signin;
 
 // The public face: what the shell, other domains and the server use.
+#[cfg(feature = "ssr")]
+pub use otp::model::{
+    Channel as OtpChannel, MAX_FAILURES as MAX_CODE_FAILURES, Target as OtpTarget,
+};
+#[cfg(feature = "ssr")]
+pub use otp::service::{code_mac, new_code, wrong_code};
+#[cfg(feature = "ssr")]
+pub(crate) use otp::service::{record_send, wait_before_send};
 pub use profile::api::get_me;
 pub use profile::model::Me;
 pub use profile::pages::account_nav;
+#[cfg(feature = "ssr")]
+pub use profile::service::{last_contact_change, phone_of, verified_email_of};
 pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;

@@ -119,3 +119,54 @@ impl PaymentGateway for NoGateway {
         })
     }
 }
+
+/// A withdrawal handed to the payout provider.
+#[derive(Debug, Clone)]
+pub struct Payout {
+    /// "withdrawal:12": the same reference is the same payout.
+    pub reference: String,
+    pub amount: Money,
+    pub recipient: String,
+    pub bik: String,
+    pub account_number: String,
+}
+
+/// Where a payout stands at the provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayoutState {
+    InProgress,
+    Paid,
+    /// The bank refused it (a closed account, a wrong name): the money comes back.
+    Failed(String),
+}
+
+/// A payout provider: bank transfers to shoppers' accounts.
+pub trait PayoutGateway: Send + Sync {
+    /// Hands over a payout on `today` (YYYY-MM-DD, Moscow): its reference at the provider.
+    fn submit<'a>(&'a self, payout: &'a Payout, today: &'a str) -> PayFuture<'a, String>;
+    fn status<'a>(&'a self, payout_ref: &'a str, today: &'a str) -> PayFuture<'a, PayoutState>;
+}
+
+pub type SharedPayouts = Arc<dyn PayoutGateway>;
+
+/// The payout gateway of a server with no payout provider configured: nothing is
+/// paid out, withdrawals wait (reserved) until one is.
+pub struct NoPayouts;
+
+impl PayoutGateway for NoPayouts {
+    fn submit<'a>(&'a self, _: &'a Payout, _: &'a str) -> PayFuture<'a, String> {
+        Box::pin(async {
+            Err(PaymentError::Unavailable(
+                "no payout provider configured".into(),
+            ))
+        })
+    }
+
+    fn status<'a>(&'a self, _: &'a str, _: &'a str) -> PayFuture<'a, PayoutState> {
+        Box::pin(async {
+            Err(PaymentError::Unavailable(
+                "no payout provider configured".into(),
+            ))
+        })
+    }
+}

@@ -109,6 +109,8 @@ pub struct AppState {
     pub limiter: Arc<crate::platform::ratelimit::RateLimiter>,
     /// The card payment provider (YooKassa, or its stand-in in dev and tests).
     pub payments: crate::payments::SharedGateway,
+    /// The payout provider for withdrawals (its sandbox in dev and tests).
+    pub payouts: crate::payments::SharedPayouts,
 }
 
 /// What a use case needs from the server, with the moment it runs at (read once
@@ -118,6 +120,7 @@ pub struct Deps<'a> {
     pub settings: &'a Settings,
     pub notifier: &'a crate::notify::SharedNotifier,
     pub payments: &'a crate::payments::SharedGateway,
+    pub payouts: &'a crate::payments::SharedPayouts,
     pub now: i64,
 }
 
@@ -128,6 +131,7 @@ impl AppState {
             settings: &self.settings,
             notifier: &self.notifier,
             payments: &self.payments,
+            payouts: &self.payouts,
             now: self.clock.now_ms(),
         }
     }

@@ -160,6 +160,14 @@ pub enum Blocker {
     PhoneChangePending,
     /// The account has neither a phone nor a verified email to send a code to.
     NoContact,
+    /// The phone number or the email changed less than 24 hours ago (withdrawals wait).
+    ContactChangedRecently,
+    /// Money is left in Rynok Account: spend or withdraw it first.
+    WalletNotEmpty,
+    /// A withdrawal is on its way to the bank.
+    WithdrawalInProgress,
+    /// A card top-up is waiting for the bank's answer.
+    TopUpInProgress,
 }
 
 impl AppError {

@@ -1,6 +1,7 @@
 //! Value types every domain uses: money in kopecks, phone numbers, emails, and the one error type that
 //! travels to the page. Imports no domain.
 
+pub mod calendar;
 pub mod email;
 pub mod error;
 pub mod money;

@@ -14,3 +14,30 @@ pub mod withdrawals;
 pub use routes::{PointsRoute, TopUpRoute, WalletRoute};
 #[cfg(feature = "ssr")]
 pub use statement::service::{csv as statement_csv, statement};
+
+/// What Rynok Account says against deleting the account: money left in it (posted
+/// or reserved), a withdrawal on its way, a top-up waiting for the bank. Points are
+/// forfeited, and the deletion page says so.
+#[cfg(feature = "ssr")]
+pub async fn deletion_blockers(
+    db: &crate::platform::db::Db,
+    user: i64,
+) -> crate::shared::error::AppResult<Vec<crate::shared::error::Blocker>> {
+    use crate::shared::error::Blocker;
+    let mut out = Vec::new();
+    let sums =
+        match ledger::service::find_account(db, ledger::model::AccountKind::Wallet, user).await? {
+            Some(wallet) => ledger::service::sums(db, wallet).await?,
+            None => Default::default(),
+        };
+    if sums.posted().kopecks() != 0 {
+        out.push(Blocker::WalletNotEmpty);
+    }
+    if withdrawals::service::has_open(db, user).await? {
+        out.push(Blocker::WithdrawalInProgress);
+    }
+    if sums.incoming().kopecks() > 0 {
+        out.push(Blocker::TopUpInProgress);
+    }
+    Ok(out)
+}

@@ -320,3 +320,17 @@ pub async fn insert_recovery(tx: &mut Tx, r: NewRecovery<'_>) -> Result<i64, sql
     .fetch_one(&mut **tx)
     .await
 }
+
+/// When the account's phone or email last changed (a change done), if ever.
+pub async fn last_contact_change<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MAX(updated_at) FROM account_changes WHERE user_id = $1 AND state = 'done' \
+         AND kind IN ('email', 'phone', 'phone_lost')",
+    )
+    .bind(user_id)
+    .fetch_one(db)
+    .await
+}

@@ -149,6 +149,10 @@ pub struct AccountDict {
     pub oidc_terms: &'static str,
     pub oidc_failed: &'static str,
     pub blocker_no_contact: &'static str,
+    pub blocker_contact_changed: &'static str,
+    pub blocker_wallet_not_empty: &'static str,
+    pub blocker_withdrawal: &'static str,
+    pub blocker_topup: &'static str,
     pub msg_passkey_removed: &'static str,
     // messages sent
     pub sms_code: &'static str,

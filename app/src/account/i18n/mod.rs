@@ -85,6 +85,10 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
                 text.push_str(match r {
                     Blocker::PhoneChangePending => d.blocker_phone_change_pending,
                     Blocker::NoContact => d.blocker_no_contact,
+                    Blocker::ContactChangedRecently => d.blocker_contact_changed,
+                    Blocker::WalletNotEmpty => d.blocker_wallet_not_empty,
+                    Blocker::WithdrawalInProgress => d.blocker_withdrawal,
+                    Blocker::TopUpInProgress => d.blocker_topup,
                 });
             }
             text

@@ -68,3 +68,27 @@ pub async fn save(db: &Db, user_id: i64, p: Profile) -> AppResult<()> {
     repo::save_profile(db, user_id, &row).await?;
     Ok(())
 }
+
+/// The account's phone number, if it has one.
+pub async fn phone_of(db: &Db, user_id: i64) -> AppResult<Option<crate::shared::phone::Phone>> {
+    Ok(repo::user_by_id(&db.pool, user_id)
+        .await?
+        .and_then(|u| u.phone))
+}
+
+/// The account's email, if it is verified.
+pub async fn verified_email_of(
+    db: &Db,
+    user_id: i64,
+) -> AppResult<Option<crate::shared::email::Email>> {
+    Ok(repo::user_by_id(&db.pool, user_id)
+        .await?
+        .filter(|u| u.email_verified)
+        .and_then(|u| u.email))
+}
+
+/// When the account's phone or email last changed, if ever: withdrawals wait a day
+/// after it.
+pub async fn last_contact_change(db: &Db, user_id: i64) -> AppResult<Option<i64>> {
+    Ok(crate::account::changes::repo::last_contact_change(&db.pool, user_id).await?)
+}

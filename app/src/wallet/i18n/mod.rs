@@ -4,6 +4,7 @@ use crate::i18n::{Lang, fill};
 use crate::shared::error::{AppError, Field, Problem};
 use crate::wallet::statement::model::{OpKind, OpStatus};
 use crate::wallet::topups::model::TopUpStatus;
+use crate::wallet::withdrawals::model::WithdrawalStatus;
 
 mod dict;
 mod en;
@@ -63,6 +64,32 @@ pub fn reason_text(lang: Lang, reason: &str) -> &'static str {
     }
 }
 
+pub fn withdrawal_status_text(lang: Lang, s: WithdrawalStatus) -> &'static str {
+    let d = lang.wallet();
+    match s {
+        WithdrawalStatus::AwaitingCode => d.wd_awaiting_code,
+        WithdrawalStatus::InProgress => d.wd_in_progress,
+        WithdrawalStatus::Paid => d.wd_paid,
+        WithdrawalStatus::Returned => d.wd_returned,
+        WithdrawalStatus::Cancelled => d.wd_cancelled,
+    }
+}
+
+/// The message for a failed confirmation of a withdrawal by its code.
+pub fn withdrawal_error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.wallet();
+    match e {
+        AppError::Invalid {
+            field: Field::Code, ..
+        } => d.err_code_format.into(),
+        AppError::WrongCode { attempts_left } => {
+            fill(d.err_wrong_code, &[&attempts_left.to_string()])
+        }
+        AppError::CodeExpired | AppError::CodeBurned => d.err_code_expired.into(),
+        other => error_text(lang, other),
+    }
+}
+
 /// The message for a failed wallet action, in the page's language; what is not the
 /// wallet's own is worded as Rynok ID words it.
 pub fn error_text(lang: Lang, e: &AppError) -> String {
@@ -96,7 +123,32 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             Problem::Empty => d.err_amount_empty,
             Problem::BelowMinimum => d.err_topup_min,
             Problem::OutOfRange => d.err_topup_max,
+            Problem::WholeBalanceOnly => d.err_whole_balance,
+            Problem::MoreThanBalance => d.err_more_than_balance,
+            Problem::DailyLimit => d.err_daily_limit,
             _ => d.err_amount_malformed,
+        }
+        .into(),
+        AppError::Invalid {
+            field: Field::Bik, ..
+        } => d.err_bik.into(),
+        AppError::Invalid {
+            field: Field::AccountNumber,
+            message,
+        } => match message {
+            Problem::Digits => d.err_account_digits,
+            Problem::NotPersonalAccount => d.err_account_personal,
+            Problem::ControlKey => d.err_control_key,
+            _ => d.err_account_length,
+        }
+        .into(),
+        AppError::Invalid {
+            field: Field::FullName,
+            message,
+        } => match message {
+            Problem::Empty => d.err_recipient_empty,
+            Problem::Letters => d.err_recipient_letters,
+            _ => d.err_recipient_length,
         }
         .into(),
         AppError::WrongCode { attempts_left } => {

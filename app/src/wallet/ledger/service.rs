@@ -64,6 +64,17 @@ pub async fn find_by_id_in(tx: &mut Tx, id: i64) -> Result<Option<Transfer>, Led
     Ok(repo::transfer_by_id(tx, id).await?)
 }
 
+/// The id of `owner`'s account of `kind`, if it was ever opened.
+pub async fn find_account(
+    db: &Db,
+    kind: AccountKind,
+    owner: i64,
+) -> Result<Option<i64>, LedgerError> {
+    let owner = if kind.per_owner() { owner } else { 0 };
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::account_id(&mut conn, kind, owner).await?)
+}
+
 /// An account's four sums.
 pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
     let mut conn = db.pool.acquire().await?;

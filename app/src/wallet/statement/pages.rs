@@ -13,6 +13,8 @@ use crate::wallet::i18n::{error_text, kind_text, status_text};
 use crate::wallet::statement::api::get_statement;
 use crate::wallet::statement::model::{OpKind, OpStatus, Statement};
 use crate::wallet::topups::api::StartTopup;
+use crate::wallet::withdrawals::api::{WithdrawConfirm, WithdrawStart};
+use crate::wallet::withdrawals::pages::WithdrawSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -25,6 +27,8 @@ pub fn WalletPage() -> impl IntoView {
     let d = lang.wallet();
     let activate = ServerAction::<ActivateCertificate>::new();
     let topup = ServerAction::<StartTopup>::new();
+    let withdraw = ServerAction::<WithdrawStart>::new();
+    let confirm = ServerAction::<WithdrawConfirm>::new();
     // Hydrated, the provider's page is reached by the answer; without JavaScript the
     // form post's redirect goes there.
     Effect::new(move |_| {
@@ -40,7 +44,7 @@ pub fn WalletPage() -> impl IntoView {
                 param("kind"),
                 param("from"),
                 param("to"),
-                activate.version().get(),
+                activate.version().get() + confirm.version().get(),
             )
         },
         |(kind, from, to, _)| get_statement(kind, from, to),
@@ -54,7 +58,10 @@ pub fn WalletPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
-                            Ok(Some(s)) => view! { <Sections s activate topup/> }.into_any(),
+                            Ok(Some(s)) => view! {
+                                <Sections s activate topup/>
+                                <WithdrawSection start=withdraw confirm/>
+                            }.into_any(),
                             Ok(None) => require_sign_in("/account/wallet").into_any(),
                             Err(e @ AppError::Invalid { .. }) => {
                                 #[cfg(feature = "ssr")]

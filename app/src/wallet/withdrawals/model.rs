@@ -6,6 +6,10 @@ use crate::shared::error::{AppError, Field, Problem};
 use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
+mod status;
+
+pub use status::*;
+
 /// The least that can be withdrawn, unless the whole balance is smaller.
 pub const MIN_WITHDRAWAL: Money = Money::from_roubles(100);
 

@@ -119,6 +119,7 @@ impl TestApp {
             settings: &self.state.settings,
             notifier: &self.state.notifier,
             payments: &self.state.payments,
+            payouts: &self.state.payouts,
             now: self.clock.now_ms(),
         }
     }

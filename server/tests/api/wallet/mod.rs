@@ -2,3 +2,4 @@ mod certificates;
 mod ledger;
 mod points;
 mod topups;
+mod withdrawals;
