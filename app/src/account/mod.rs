@@ -16,6 +16,7 @@ pub mod session;
 pub mod signin;
 
 // The public face: what the shell, other domains and the server use.
+pub use i18n::{error_text as account_error_text, wait_text};
 #[cfg(feature = "ssr")]
 pub use otp::model::{
     Channel as OtpChannel, MAX_FAILURES as MAX_CODE_FAILURES, Target as OtpTarget,

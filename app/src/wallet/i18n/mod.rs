@@ -157,8 +157,8 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::CodeBurned => d.err_certificate_burned.into(),
         AppError::TooManyRequests { retry_after_secs } => fill(
             d.err_too_many,
-            &[&crate::account::i18n::wait_text(lang, *retry_after_secs)],
+            &[&crate::account::wait_text(lang, *retry_after_secs)],
         ),
-        other => crate::account::i18n::error_text(lang, other),
+        other => crate::account::account_error_text(lang, other),
     }
 }
