@@ -23,7 +23,7 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
-use crate::wallet::{PointsRoute, TopUpRoute, WalletRoute};
+use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/wallet") view={Lazy::<WalletRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/wallet/topup/:id") view={Lazy::<TopUpRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/card") view={Lazy::<CardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/points") view={Lazy::<PointsRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -15,8 +15,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let points = app::wallet::points::service::expire_due(&state.db, deps.now).await?;
     let topups = app::wallet::topups::service::reconcile(&deps).await?;
     let withdrawals = app::wallet::withdrawals::service::settle(&deps).await?;
+    let cards = app::wallet::card::service::review(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied + expired + points + topups + withdrawals)
+    Ok(applied + expired + points + topups + withdrawals + cards)
 }
 
 pub fn spawn(state: AppState) {

@@ -88,6 +88,18 @@ pub enum Field {
     Certificate,
     /// A period of dates (a history's filter).
     Period,
+    /// A person's tax number (ИНН).
+    Inn,
+    /// A person's insurance number (СНИЛС).
+    Snils,
+    PassportSeries,
+    PassportNumber,
+    /// The passport's date of issue.
+    IssueDate,
+    /// The passport issuer's code (NNN-NNN).
+    IssuerCode,
+    /// A code word for support calls.
+    CodeWord,
     Product,
     Id,
     Lang,
@@ -145,6 +157,8 @@ pub enum Problem {
     Expired,
     /// Already used by someone else (a certificate activated on another account).
     AlreadyUsed,
+    /// Younger than the rule allows (18 for a bank card).
+    TooYoung,
     /// The day's allowance is spent (3 certificate activations a day); try tomorrow.
     DailyLimit,
     /// What the request decoder said (server_fn's own message).
@@ -168,6 +182,8 @@ pub enum Blocker {
     WithdrawalInProgress,
     /// A card top-up is waiting for the bank's answer.
     TopUpInProgress,
+    /// A Rynok Card application is under way, or the card is active.
+    CardOpen,
 }
 
 impl AppError {

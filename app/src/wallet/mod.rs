@@ -1,6 +1,7 @@
 //! Rynok Account (the wallet), bonus points and gift certificates. Money moves only
 //! through the ledger.
 
+pub mod card;
 pub mod certificates;
 pub mod i18n;
 pub mod ledger;
@@ -11,7 +12,7 @@ pub mod topups;
 pub mod withdrawals;
 
 // The public face: what the shell and the server use.
-pub use routes::{PointsRoute, TopUpRoute, WalletRoute};
+pub use routes::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
 #[cfg(feature = "ssr")]
 pub use statement::service::{csv as statement_csv, statement};
 
@@ -38,6 +39,9 @@ pub async fn deletion_blockers(
     }
     if sums.incoming().kopecks() > 0 {
         out.push(Blocker::TopUpInProgress);
+    }
+    if card::service::has_open(db, user).await? {
+        out.push(Blocker::CardOpen);
     }
     Ok(out)
 }

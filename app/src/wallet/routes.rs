@@ -42,3 +42,16 @@ impl LazyRoute for TopUpRoute {
         view! { <crate::wallet::topups::pages::TopUpPage/> }.into_any()
     }
 }
+
+pub struct CardRoute;
+
+#[lazy_route]
+impl LazyRoute for CardRoute {
+    fn data() -> Self {
+        CardRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::wallet::card::pages::CardPage/> }.into_any()
+    }
+}

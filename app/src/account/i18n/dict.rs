@@ -29,6 +29,7 @@ pub struct AccountDict {
     pub my_data: &'static str,
     pub wallet_link: &'static str,
     pub points_link: &'static str,
+    pub card_link: &'static str,
     pub phone: &'static str,
     pub email: &'static str,
     pub not_set: &'static str,
@@ -153,6 +154,7 @@ pub struct AccountDict {
     pub blocker_wallet_not_empty: &'static str,
     pub blocker_withdrawal: &'static str,
     pub blocker_topup: &'static str,
+    pub blocker_card: &'static str,
     pub msg_passkey_removed: &'static str,
     // messages sent
     pub sms_code: &'static str,

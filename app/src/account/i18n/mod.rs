@@ -89,6 +89,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
                     Blocker::WalletNotEmpty => d.blocker_wallet_not_empty,
                     Blocker::WithdrawalInProgress => d.blocker_withdrawal,
                     Blocker::TopUpInProgress => d.blocker_topup,
+                    Blocker::CardOpen => d.blocker_card,
                 });
             }
             text

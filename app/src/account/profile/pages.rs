@@ -32,6 +32,7 @@ pub fn account_nav() -> impl IntoView {
             <a href="/account">{d.my_data}</a>
             <a href="/account/wallet">{d.wallet_link}</a>
             <a href="/account/points">{d.points_link}</a>
+            <a href="/account/card">{d.card_link}</a>
             <a href="/account/security">{d.security_title}</a>
             <SignOutButton/>
         </nav>

@@ -2,6 +2,7 @@
 
 use crate::i18n::{Lang, fill};
 use crate::shared::error::{AppError, Field, Problem};
+use crate::wallet::card::model::CardStatus;
 use crate::wallet::statement::model::{OpKind, OpStatus};
 use crate::wallet::topups::model::TopUpStatus;
 use crate::wallet::withdrawals::model::WithdrawalStatus;
@@ -73,6 +74,50 @@ pub fn withdrawal_status_text(lang: Lang, s: WithdrawalStatus) -> &'static str {
         WithdrawalStatus::Returned => d.wd_returned,
         WithdrawalStatus::Cancelled => d.wd_cancelled,
     }
+}
+
+pub fn card_status_text(lang: Lang, s: CardStatus) -> &'static str {
+    let d = lang.wallet();
+    match s {
+        CardStatus::AwaitingCode => d.cs_awaiting_code,
+        CardStatus::Submitted => d.cs_submitted,
+        CardStatus::UnderReview => d.cs_under_review,
+        CardStatus::Approved => d.cs_approved,
+        CardStatus::Declined => d.cs_declined,
+        CardStatus::Active => d.cs_active,
+        CardStatus::Closed => d.cs_closed,
+    }
+}
+
+/// The message for a refused card application or its code.
+pub fn card_error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.wallet();
+    let AppError::Invalid { field, message } = e else {
+        return withdrawal_error_text(lang, e);
+    };
+    let text = match (field, message) {
+        (Field::LastName | Field::FirstName | Field::MiddleName, Problem::Empty) => {
+            d.err_name_empty
+        }
+        (Field::LastName | Field::FirstName | Field::MiddleName, _) => d.err_name_letters,
+        (Field::BirthDate, Problem::TooYoung) => d.err_birth_young,
+        (Field::BirthDate | Field::IssueDate, Problem::Future) => d.err_date_future,
+        (Field::IssueDate, Problem::TooOld) => d.err_issue_early,
+        (Field::BirthDate | Field::IssueDate, _) => d.err_date,
+        (Field::Email, _) => d.err_email,
+        (Field::CodeWord, _) => d.err_code_word,
+        (Field::PassportSeries, _) => d.err_passport_series,
+        (Field::PassportNumber, _) => d.err_passport_number,
+        (Field::IssuerCode, _) => d.err_issuer,
+        (Field::Inn, Problem::ControlKey) => d.err_inn_key,
+        (Field::Inn, _) => d.err_inn,
+        (Field::Snils, Problem::ControlKey) => d.err_snils_key,
+        (Field::Snils, _) => d.err_snils,
+        (Field::Terms, _) => d.err_consent,
+        (Field::Request, Problem::Pending) => d.err_card_pending,
+        _ => return withdrawal_error_text(lang, e),
+    };
+    text.into()
 }
 
 /// The message for a failed confirmation of a withdrawal by its code.

@@ -1,3 +1,4 @@
+mod card;
 mod certificates;
 mod ledger;
 mod points;
