@@ -16,7 +16,12 @@ test("my data: the profile is saved, a bad date refused, an email confirmed and 
   await page.getByLabel("Фамилия", { exact: true }).fill("Иванова");
   await page.getByLabel("Имя", { exact: true }).fill("Мария");
   await page.getByLabel("Дата рождения").fill("1991-03-08");
+  // Wait for the save (and, without JavaScript, the page it redirects back to)
+  // before reloading: a reload during that navigation detaches the page.
+  const saved = page.waitForResponse((r) => r.url().includes("/api/account/profile/save"));
   await page.getByRole("button", { name: "Сохранить" }).click();
+  await saved;
+  await page.waitForLoadState("load");
   await page.reload();
   await expect(page.getByLabel("Фамилия", { exact: true })).toHaveValue("Иванова");
   await expect(page.getByLabel("Дата рождения")).toHaveValue("1991-03-08");

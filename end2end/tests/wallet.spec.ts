@@ -194,4 +194,6 @@ test("withdrawals: the 100 ₽ rule, a bad account key, a code, 'поступя�
   await page.goto("/account/wallet");
   await expect(page.getByTestId("withdrawal").first()).toContainText("Поступили в банк");
   await expect(page.getByTestId("wallet-balance")).toHaveText(/^500\s₽$/);
+  // The form offers the details of the last withdrawal again.
+  await expect(page.getByLabel("Номер счёта (20 цифр)")).toHaveValue(good);
 });

@@ -112,7 +112,7 @@ pub const EN: AccountDict = AccountDict {
     phone_waiting: "The number changes to {} on {}.",
     cancel_change: "Cancel the number change",
     delete_title: "Delete profile",
-    delete_lead: "Your personal data will be erased, all sessions ended and the number freed. This cannot be undone.",
+    delete_lead: "Your personal data will be erased, all sessions ended and the number freed; bonus points are forfeited. This cannot be undone.",
     delete_reason: "Reason",
     reason_not_using: "I do not use Rynok",
     reason_privacy: "I worry about my personal data",

@@ -177,4 +177,5 @@ pub struct WalletDict {
     pub err_snils_key: &'static str,
     pub err_consent: &'static str,
     pub err_card_pending: &'static str,
+    pub withdraw_saved: &'static str,
 }

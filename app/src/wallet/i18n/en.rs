@@ -171,4 +171,5 @@ pub static EN: WalletDict = WalletDict {
     err_snils_key: "The SNILS has a mistake: its checksum does not match.",
     err_consent: "Consent to data processing is required.",
     err_card_pending: "An application is already under way or the card is active.",
+    withdraw_saved: "The details of your last withdrawal are filled in — check them.",
 };

@@ -1,7 +1,7 @@
 //! Withdrawal server functions: ask, confirm by code, follow.
 
 use crate::shared::error::AppError;
-use crate::wallet::withdrawals::model::{CodeSent, WithdrawalView};
+use crate::wallet::withdrawals::model::{CodeSent, SavedDetails, WithdrawalView};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::GetUrl;
@@ -19,6 +19,8 @@ use {
 pub struct Withdrawals {
     pub awaiting: Option<CodeSent>,
     pub recent: Vec<WithdrawalView>,
+    /// The details of the last confirmed withdrawal, filled into the form.
+    pub saved: Option<SavedDetails>,
 }
 
 #[server(endpoint = "wallet/withdrawals/start")]
@@ -59,6 +61,7 @@ pub async fn get_withdrawals() -> Result<Withdrawals, AppError> {
         Ok(Withdrawals {
             awaiting: service::awaiting(deps.db, deps.now, me.user_id).await?,
             recent: service::recent(deps.db, me.user_id).await?,
+            saved: service::saved_details(deps.db, me.user_id).await?,
         })
     })
     .await

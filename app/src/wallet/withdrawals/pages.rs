@@ -70,22 +70,30 @@ fn Section(
                         {alert(confirm_error, true)}
                     </ActionForm>
                 }.into_any(),
-                None => view! {
+                None => {
+                    let saved = w.saved.clone();
+                    let (recipient, bik, account) = saved
+                        .clone()
+                        .map(|s| (s.recipient, s.bik, s.account_number))
+                        .unwrap_or_default();
+                    view! {
                     <ActionForm action=start attr:class="withdraw-form">
+                        {saved.map(|_| view! { <p class="hint">{d.withdraw_saved}</p> })}
                         <label for="withdraw-amount">{d.withdraw_amount}</label>
                         <input id="withdraw-amount" name="amount" inputmode="decimal" required maxlength="12"
                             aria-describedby="withdraw-hint"/>
                         <p id="withdraw-hint" class="hint">{d.withdraw_hint}</p>
                         <label for="withdraw-recipient">{d.withdraw_recipient}</label>
-                        <input id="withdraw-recipient" name="recipient" autocomplete="name" required maxlength="100"/>
+                        <input id="withdraw-recipient" name="recipient" autocomplete="name" required maxlength="100" value=recipient/>
                         <label for="withdraw-bik">{d.withdraw_bik}</label>
-                        <input id="withdraw-bik" name="bik" inputmode="numeric" required maxlength="9"/>
+                        <input id="withdraw-bik" name="bik" inputmode="numeric" required maxlength="9" value=bik/>
                         <label for="withdraw-account">{d.withdraw_account}</label>
-                        <input id="withdraw-account" name="account_number" inputmode="numeric" required maxlength="24"/>
+                        <input id="withdraw-account" name="account_number" inputmode="numeric" required maxlength="24" value=account/>
                         <button type="submit" class="button">{d.withdraw_button}</button>
                         {alert(start_error, false)}
                     </ActionForm>
-                }.into_any(),
+                    }.into_any()
+                }
             }}
             {(!w.recent.is_empty()).then(|| view! {
                 <ul class="withdrawals">

@@ -189,3 +189,17 @@ pub async fn events(ex: Ex<'_>, id: i64) -> Result<Vec<(String, i64)>, sqlx::Err
         .fetch_all(ex)
         .await
 }
+
+/// The bank details of the user's latest confirmed withdrawal: (recipient, BIK, account).
+pub async fn last_details(
+    ex: Ex<'_>,
+    user: i64,
+) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT recipient, bik, account_number FROM withdrawals \
+         WHERE user_id = $1 AND status IN ('in_progress', 'paid', 'returned') ORDER BY id DESC LIMIT 1",
+    )
+    .bind(user)
+    .fetch_optional(ex)
+    .await
+}

@@ -413,3 +413,20 @@ pub async fn awaiting(db: &Db, now: i64, user: i64) -> AppResult<Option<CodeSent
         .unwrap_or_default();
     Ok(Some(CodeSent { id: w.id, to }))
 }
+
+/// The bank details of the user's latest confirmed withdrawal, to fill the form again.
+pub async fn saved_details(
+    db: &Db,
+    user: i64,
+) -> AppResult<Option<crate::wallet::withdrawals::model::SavedDetails>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::last_details(&mut conn, user)
+        .await?
+        .map(
+            |(recipient, bik, account_number)| crate::wallet::withdrawals::model::SavedDetails {
+                recipient,
+                bik,
+                account_number,
+            },
+        ))
+}

@@ -173,6 +173,10 @@ async fn a_confirmed_withdrawal_is_reserved_at_once_and_paid_two_business_days_l
         .collect();
     assert_eq!(steps, ["awaiting_code", "in_progress", "paid"]);
     assert_eq!(wallet(&app).await, (50_000, 50_000, 0));
+    // The next withdrawal's form offers the same details.
+    let saved = &app.api_json("wallet/withdrawals").await["saved"];
+    assert_eq!(saved["account_number"], acct.as_str());
+    assert_eq!(saved["recipient"], "Иванова Мария Петровна");
     assert_check_passes(&app).await;
 }
 

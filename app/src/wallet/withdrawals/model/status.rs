@@ -76,3 +76,11 @@ pub struct CodeSent {
     pub id: i64,
     pub to: String,
 }
+
+/// Bank details of an earlier confirmed withdrawal, offered again in the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDetails {
+    pub recipient: String,
+    pub bik: String,
+    pub account_number: String,
+}
