@@ -22,9 +22,7 @@ pub use otp::model::{
     Channel as OtpChannel, MAX_FAILURES as MAX_CODE_FAILURES, Target as OtpTarget,
 };
 #[cfg(feature = "ssr")]
-pub use otp::service::{code_mac, new_code, wrong_code};
-#[cfg(feature = "ssr")]
-pub(crate) use otp::service::{record_send, wait_before_send};
+pub use otp::service::{code_for, code_mac, wrong_code};
 pub use profile::api::get_me;
 pub use profile::model::Me;
 pub use profile::pages::account_nav;

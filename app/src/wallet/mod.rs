@@ -8,6 +8,8 @@ pub mod ledger;
 pub mod points;
 pub mod routes;
 pub mod statement;
+#[cfg(feature = "ssr")]
+pub mod timeline;
 pub mod topups;
 pub mod withdrawals;
 

@@ -100,6 +100,25 @@ pub(crate) async fn wait_before_send(
 
 const HOUR_MS: i64 = 3_600_000;
 
+/// A new code for `target` if its send limits allow one now, the send recorded in
+/// `tx`: (a random salt to bind its MAC to, the code). For every use case that
+/// proves something by a code to the phone (changes, withdrawals, the card).
+pub async fn code_for(
+    tx: &mut Tx,
+    settings: &Settings,
+    target: &Target,
+    ip: &str,
+    now: i64,
+) -> AppResult<(String, String)> {
+    if let Some(secs) = wait_before_send(tx, settings, target, ip, now).await? {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: secs,
+        });
+    }
+    record_send(tx, target, ip, now).await?;
+    Ok((crate::platform::security::random_token(), new_code()))
+}
+
 /// Records a code sent to `target` for the limits (call after `wait_before_send`).
 pub(crate) async fn record_send(tx: &mut Tx, target: &Target, ip: &str, now: i64) -> AppResult<()> {
     sends::record_send(

@@ -154,24 +154,3 @@ pub async fn in_status(
     .fetch_all(ex)
     .await
 }
-
-pub async fn add_event(ex: Ex<'_>, id: i64, status: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO card_application_events (application_id, status, at) VALUES ($1, $2, $3)",
-    )
-    .bind(id)
-    .bind(status.to_string())
-    .bind(now)
-    .execute(ex)
-    .await
-    .map(|_| ())
-}
-
-pub async fn events(ex: Ex<'_>, id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT status, at FROM card_application_events WHERE application_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(ex)
-    .await
-}

@@ -2,11 +2,11 @@
 //! by a code to the phone, then decided by the partner bank (its sandbox in dev and
 //! tests) and issued.
 
-use crate::account::{MAX_CODE_FAILURES, OtpChannel, OtpTarget, code_mac, new_code, wrong_code};
+use crate::account::{MAX_CODE_FAILURES, OtpChannel, OtpTarget, code_for, code_mac, wrong_code};
 use crate::notify::Message;
 use crate::platform::db::{Db, lock_keys};
 use crate::platform::request::Requester;
-use crate::platform::security::{random_token, seal, unseal};
+use crate::platform::security::{seal, unseal};
 use crate::platform::state::Deps;
 use crate::shared::email::Email;
 use crate::shared::error::{AppError, AppResult, Blocker, Field, Problem};
@@ -16,6 +16,7 @@ use crate::wallet::card::model::{
     mask_tail, years_between,
 };
 use crate::wallet::card::repo::{self, CardRow, NewApplication};
+use crate::wallet::timeline;
 use crate::wallet::withdrawals::model::CodeSent;
 
 /// What the sealed values are for: the key is derived from APP_SECRET for this.
@@ -110,17 +111,8 @@ pub async fn start(
     {
         return Err(AppError::invalid(Field::Request, Problem::Pending));
     }
-    if let Some(secs) =
-        crate::account::wait_before_send(&mut tx, deps.settings, &target, &req.ip, deps.now).await?
-    {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: secs,
-        });
-    }
-    crate::account::record_send(&mut tx, &target, &req.ip, deps.now).await?;
+    let (salt, code) = code_for(&mut tx, deps.settings, &target, &req.ip, deps.now).await?;
     repo::close_drafts(&mut tx, user, deps.now).await?;
-    let salt = random_token();
-    let code = new_code();
     let ctx = context(user);
     let id = repo::insert(
         &mut tx,
@@ -144,7 +136,14 @@ pub async fn start(
         },
     )
     .await?;
-    repo::add_event(&mut tx, id, CardStatus::AwaitingCode.as_str(), deps.now).await?;
+    timeline::add(
+        &mut tx,
+        timeline::CARD_APPLICATIONS,
+        id,
+        CardStatus::AwaitingCode.as_str(),
+        deps.now,
+    )
+    .await?;
     tx.commit().await?;
     let text = crate::i18n::fill(req.lang.wallet().sms_card_code, &[&code]);
     deps.notifier
@@ -211,7 +210,14 @@ pub async fn confirm(deps: &Deps<'_>, user: i64, id: i64, code: &str) -> AppResu
         (CardStatus::Submitted, CardStatus::UnderReview),
     ] {
         repo::advance(&mut tx, id, from.as_str(), to.as_str(), None, deps.now).await?;
-        repo::add_event(&mut tx, id, to.as_str(), deps.now).await?;
+        timeline::add(
+            &mut tx,
+            timeline::CARD_APPLICATIONS,
+            id,
+            to.as_str(),
+            deps.now,
+        )
+        .await?;
     }
     tx.commit().await?;
     view(deps, user).await?.ok_or(AppError::NotFound)
@@ -269,7 +275,14 @@ pub async fn review(deps: &Deps<'_>) -> AppResult<usize> {
         )
         .await?
         {
-            repo::add_event(&mut tx, id, to.as_str(), deps.now).await?;
+            timeline::add(
+                &mut tx,
+                timeline::CARD_APPLICATIONS,
+                id,
+                to.as_str(),
+                deps.now,
+            )
+            .await?;
             changed += 1;
         }
         tx.commit().await?;
@@ -298,7 +311,7 @@ pub async fn view(deps: &Deps<'_>, user: i64) -> AppResult<Option<CardView>> {
             format!("{label} {}", mask_tail(&d))
         })
         .unwrap_or_else(|| "••••".into());
-    let timeline = repo::events(&mut conn, a.id)
+    let timeline = timeline::of(&mut conn, timeline::CARD_APPLICATIONS, a.id)
         .await?
         .into_iter()
         .filter_map(|(s, at)| CardStatus::parse(&s).map(|s| (s, at)))

@@ -116,23 +116,6 @@ pub async fn touch(ex: Ex<'_>, id: i64, now: i64) -> Result<(), sqlx::Error> {
         .map(|_| ())
 }
 
-pub async fn add_event(ex: Ex<'_>, id: i64, status: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO topup_events (topup_id, status, at) VALUES ($1, $2, $3)")
-        .bind(id)
-        .bind(status.to_string())
-        .bind(now)
-        .execute(ex)
-        .await
-        .map(|_| ())
-}
-
-pub async fn events(ex: Ex<'_>, id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT status, at FROM topup_events WHERE topup_id = $1 ORDER BY id")
-        .bind(id)
-        .fetch_all(ex)
-        .await
-}
-
 /// Top-ups not final whose last word from the provider is older than `before`.
 pub async fn stale(ex: Ex<'_>, before: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar(

@@ -14,6 +14,7 @@ use crate::wallet::ledger::model::{
     AccountKind, Amount, IdempotencyKey, LedgerRefusal, TransferKind,
 };
 use crate::wallet::ledger::service::{self as ledger, LedgerError, Resolve, Spec, retry};
+use crate::wallet::timeline;
 use crate::wallet::topups::model::{HOLD_MS, RECONCILE_AFTER_MS, TopUpStatus, TopUpView};
 use crate::wallet::topups::repo::{self, TopUpRow};
 
@@ -41,7 +42,14 @@ pub async fn start(deps: &Deps<'_>, user: i64, amount: Money) -> AppResult<Strin
         };
         let t = ledger::transfer_in(&mut tx, now, &spec, Some(now + HOLD_MS)).await?;
         repo::set_pending_transfer(&mut tx, id, t.id).await?;
-        repo::add_event(&mut tx, id, TopUpStatus::Created.as_str(), now).await?;
+        timeline::add(
+            &mut tx,
+            timeline::TOPUPS,
+            id,
+            TopUpStatus::Created.as_str(),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     })
@@ -143,7 +151,14 @@ async fn apply(db: &Db, now: i64, id: i64, p: &crate::payments::Payment) -> AppR
         };
         if r.payment_id.is_none() {
             repo::set_payment(&mut tx, id, &p.id, p.confirmation_url.as_deref(), now).await?;
-            repo::add_event(&mut tx, id, TopUpStatus::Pending.as_str(), now).await?;
+            timeline::add(
+                &mut tx,
+                timeline::TOPUPS,
+                id,
+                TopUpStatus::Pending.as_str(),
+                now,
+            )
+            .await?;
         }
         let (status, how) = match p.status {
             PaymentStatus::Succeeded => (TopUpStatus::Succeeded, Resolve::Post(None)),
@@ -166,7 +181,7 @@ async fn apply(db: &Db, now: i64, id: i64, p: &crate::payments::Payment) -> AppR
             // Already final: a repeated notification, a second return.
             return Ok(());
         }
-        repo::add_event(&mut tx, id, status.as_str(), now).await?;
+        timeline::add(&mut tx, timeline::TOPUPS, id, status.as_str(), now).await?;
         if let Some(pending) = r.pending_transfer_id {
             settle(&mut tx, now, &r, pending, how).await?;
         }
@@ -238,7 +253,7 @@ pub async fn view(deps: &Deps<'_>, user: i64, id: i64) -> AppResult<TopUpView> {
     }
     let r = sync(deps, id).await?;
     let mut conn = deps.db.pool.acquire().await?;
-    let timeline = repo::events(&mut conn, id)
+    let timeline = timeline::of(&mut conn, timeline::TOPUPS, id)
         .await?
         .into_iter()
         .filter_map(|(s, at)| TopUpStatus::parse(&s).map(|s| (s, at)))

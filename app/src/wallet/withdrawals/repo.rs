@@ -173,23 +173,6 @@ pub async fn has_open(ex: Ex<'_>, user: i64) -> Result<bool, sqlx::Error> {
     Ok(n > 0)
 }
 
-pub async fn add_event(ex: Ex<'_>, id: i64, status: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO withdrawal_events (withdrawal_id, status, at) VALUES ($1, $2, $3)")
-        .bind(id)
-        .bind(status.to_string())
-        .bind(now)
-        .execute(ex)
-        .await
-        .map(|_| ())
-}
-
-pub async fn events(ex: Ex<'_>, id: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT status, at FROM withdrawal_events WHERE withdrawal_id = $1 ORDER BY id")
-        .bind(id)
-        .fetch_all(ex)
-        .await
-}
-
 /// The bank details of the user's latest confirmed withdrawal: (recipient, BIK, account).
 pub async fn last_details(
     ex: Ex<'_>,

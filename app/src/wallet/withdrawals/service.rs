@@ -2,11 +2,10 @@
 //! to the phone bound to exactly those, reserved in the ledger at once, paid out
 //! by the payout provider, and posted when it pays or returned when it fails.
 
-use crate::account::{OtpTarget, code_mac, new_code, wrong_code};
+use crate::account::{OtpTarget, code_for, code_mac, wrong_code};
 use crate::notify::Message;
 use crate::platform::db::{Db, lock_keys};
 use crate::platform::request::Requester;
-use crate::platform::security::random_token;
 use crate::platform::state::Deps;
 use crate::shared::calendar::add_business_days;
 use crate::shared::error::{AppError, AppResult, Blocker, Field, Problem};
@@ -17,6 +16,7 @@ use crate::wallet::ledger::model::{
     AccountKind, Amount, IdempotencyKey, LedgerRefusal, TransferKind,
 };
 use crate::wallet::ledger::service::{self as ledger, LedgerError, Resolve, Spec, retry};
+use crate::wallet::timeline;
 use crate::wallet::withdrawals::model::{
     AccountNumber, Bik, CODE_TTL_MS, CodeSent, DAILY_LIMIT, HOLD_AFTER_CONTACT_CHANGE_MS,
     PROMISED_BUSINESS_DAYS, RESERVE_MS, RecipientName, WithdrawalStatus, WithdrawalView,
@@ -79,17 +79,8 @@ pub async fn start(
     if today + amount.kopecks() > DAILY_LIMIT.kopecks() {
         return Err(AppError::invalid(Field::Amount, Problem::DailyLimit));
     }
-    if let Some(secs) =
-        crate::account::wait_before_send(&mut tx, deps.settings, &target, &req.ip, deps.now).await?
-    {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: secs,
-        });
-    }
-    crate::account::record_send(&mut tx, &target, &req.ip, deps.now).await?;
+    let (salt, code) = code_for(&mut tx, deps.settings, &target, &req.ip, deps.now).await?;
     repo::cancel_awaiting(&mut tx, user, deps.now).await?;
-    let salt = random_token();
-    let code = new_code();
     let mac = code_mac(
         &deps.settings.secret,
         &salt,
@@ -116,8 +107,9 @@ pub async fn start(
         },
     )
     .await?;
-    repo::add_event(
+    timeline::add(
         &mut tx,
+        timeline::WITHDRAWALS,
         id,
         WithdrawalStatus::AwaitingCode.as_str(),
         deps.now,
@@ -214,7 +206,14 @@ pub async fn confirm(
         )
         .await?;
         repo::set_confirmed(&mut tx, id, t.id, &due).await?;
-        repo::add_event(&mut tx, id, WithdrawalStatus::InProgress.as_str(), now).await?;
+        timeline::add(
+            &mut tx,
+            timeline::WITHDRAWALS,
+            id,
+            WithdrawalStatus::InProgress.as_str(),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Ok(()))
     })
@@ -297,7 +296,7 @@ pub async fn settle(deps: &Deps<'_>) -> AppResult<usize> {
             {
                 return Ok(false);
             }
-            repo::add_event(&mut tx, id, to.as_str(), deps.now).await?;
+            timeline::add(&mut tx, timeline::WITHDRAWALS, id, to.as_str(), deps.now).await?;
             if let Some(pending) = w.pending_transfer_id {
                 let key = IdempotencyKey::parse(&format!("withdrawal:{id}:{}", to.as_str()))?;
                 ledger::resolve_in(&mut tx, deps.now, pending, how, &key).await?;
@@ -373,7 +372,7 @@ pub async fn view(db: &Db, user: i64, id: i64) -> AppResult<WithdrawalView> {
         .await?
         .filter(|w| w.user_id == user)
         .ok_or(AppError::NotFound)?;
-    let events = repo::events(&mut conn, id).await?;
+    let events = timeline::of(&mut conn, timeline::WITHDRAWALS, id).await?;
     Ok(to_view(w, events))
 }
 
@@ -383,7 +382,7 @@ pub async fn recent(db: &Db, user: i64) -> AppResult<Vec<WithdrawalView>> {
     let rows = repo::of_user(&mut conn, user, 10).await?;
     let mut out = Vec::with_capacity(rows.len());
     for w in rows {
-        let events = repo::events(&mut conn, w.id).await?;
+        let events = timeline::of(&mut conn, timeline::WITHDRAWALS, w.id).await?;
         out.push(to_view(w, events));
     }
     Ok(out)

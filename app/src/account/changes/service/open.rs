@@ -6,10 +6,8 @@ use crate::account::changes::repo::{self as repo, ChangeRow, NewChange};
 use crate::account::otp::model::CODE_TTL_MS;
 use crate::account::otp::model::Channel;
 use crate::account::otp::model::Target;
+use crate::account::otp::service::code_for;
 use crate::account::otp::service::code_mac;
-use crate::account::otp::service::new_code;
-use crate::account::otp::service::record_send;
-use crate::account::otp::service::wait_before_send;
 use crate::account::profile::repo as users;
 use crate::account::profile::repo::UserRow;
 use crate::account::security::service::send_later;
@@ -19,7 +17,6 @@ use crate::i18n::fill;
 use crate::notify::Message;
 use crate::platform::db::Tx;
 use crate::platform::request::Requester;
-use crate::platform::security::random_token;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult};
 
@@ -45,14 +42,7 @@ pub(super) async fn send_code(
     tx: &mut Tx,
     target: &Target,
 ) -> AppResult<(String, String, String)> {
-    if let Some(secs) = wait_before_send(tx, deps.settings, target, &req.ip, deps.now).await? {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: secs,
-        });
-    }
-    record_send(tx, target, &req.ip, deps.now).await?;
-    let salt = random_token();
-    let code = new_code();
+    let (salt, code) = code_for(tx, deps.settings, target, &req.ip, deps.now).await?;
     let mac = code_mac(&deps.settings.secret, &salt, &code);
     Ok((salt, mac, code))
 }
