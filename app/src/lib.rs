@@ -5,6 +5,7 @@ pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod i18n;
+pub mod inbox;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 #[cfg(feature = "ssr")]
@@ -21,6 +22,7 @@ use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::i18n::Lang;
+use crate::inbox::NoticesRoute;
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -110,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/wallet/topup/:id") view={Lazy::<TopUpRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/card") view={Lazy::<CardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/points") view={Lazy::<PointsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -142,4 +142,19 @@ pub struct Dict {
     pub skip_to_content: &'static str,
     pub sort_relevance: &'static str,
     pub breadcrumbs: &'static str,
+    /// The inbox: what Rynok tells a shopper inside the app.
+    pub notices_title: &'static str,
+    pub notices_empty: &'static str,
+    pub notices_mark_read: &'static str,
+    pub notices_new: &'static str,
+    pub notices_older: &'static str,
+    /// "{} unread" after the messages link, for screen readers.
+    pub notices_unread: &'static str,
+    /// The account menu in the header.
+    pub account_menu: &'static str,
+    pub menu_my_data: &'static str,
+    pub menu_wallet: &'static str,
+    pub menu_points: &'static str,
+    pub menu_card: &'static str,
+    pub menu_security: &'static str,
 }

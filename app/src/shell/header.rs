@@ -1,8 +1,8 @@
-use crate::account::get_me;
 use crate::cart::use_cart_units;
 use crate::catalog::{get_menu, suggest};
 use crate::i18n::api::SetLanguage;
 use crate::i18n::t;
+use crate::shell::api::{AccountMenu, get_account_menu};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -13,7 +13,7 @@ pub fn Header() -> impl IntoView {
     let d = t();
     let menu = Resource::new(|| (), |_| get_menu());
     let units = use_cart_units();
-    let me = Resource::new(|| (), |_| get_me());
+    let me = Resource::new(|| (), |_| get_account_menu());
     view! {
         <a href="#main" class="skip-link">{d.skip_to_content}</a>
         <header class="site-header">
@@ -43,15 +43,14 @@ pub fn Header() -> impl IntoView {
             </details>
             <SearchBox/>
             <nav class="header-actions" aria-label=d.main_navigation>
-                <Suspense fallback=move || view! { <a href="/signin">{d.sign_in}</a> }>
+                <Suspense fallback=move || view! { <a href="/signin">{d.sign_in}</a> <a href="/signin">{d.messages}</a> }>
                     {move || Suspend::new(async move {
                         match me.await {
-                            Ok(Some(_)) => view! { <a href="/account">{d.account}</a> }.into_any(),
-                            _ => view! { <SignInEntry/> }.into_any(),
+                            Ok(Some(m)) => account_menu(m).into_any(),
+                            _ => view! { <SignInEntry/> <a href="/signin">{d.messages}</a> }.into_any(),
                         }
                     })}
                 </Suspense>
-                <a href="/signin">{d.messages}</a>
                 <a href="/signin">{d.favourites}</a>
                 <a href="/cart" class="cart-link">
                     {d.cart}
@@ -65,6 +64,33 @@ pub fn Header() -> impl IntoView {
             </nav>
             <LanguageSwitch/>
         </header>
+    }
+}
+
+/// A signed-in shopper's part of the header: "Кабинет" with its menu (the wallet's
+/// balance and the points in it), and "Сообщения" with the unread count. The menu
+/// is a <details>, so it opens without JavaScript too.
+fn account_menu(m: AccountMenu) -> impl IntoView {
+    let d = t();
+    let unread = (m.unread > 0).then(|| {
+        let label = crate::i18n::fill(d.notices_unread, &[&m.unread.to_string()]);
+        view! { <span class="badge" data-testid="notices-badge" aria-label=label>{m.unread}</span> }
+    });
+    let points = (m.points.kopecks() / 100).to_string();
+    view! {
+        <a href="/account">{d.account}</a>
+        <details class="account-menu">
+            <summary aria-label=d.account_menu>"▾"</summary>
+            <ul>
+                <li><a href="/account">{d.menu_my_data}</a></li>
+                <li><a href="/account/wallet">{d.menu_wallet} " " <span class="menu-sum" data-testid="menu-balance">{m.balance.to_string()}</span></a></li>
+                <li><a href="/account/points">{d.menu_points} " " <span class="menu-sum" data-testid="menu-points">{points}</span></a></li>
+                <li><a href="/account/card">{d.menu_card}</a></li>
+                <li><a href="/account/notices">{d.notices_title}</a></li>
+                <li><a href="/account/security">{d.menu_security}</a></li>
+            </ul>
+        </details>
+        <a href="/account/notices" class="messages-link">{d.messages} {unread}</a>
     }
 }
 

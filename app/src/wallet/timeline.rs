@@ -1,5 +1,8 @@
 //! [ssr] The timelines of the wallet's operations ("where is my money"): each kind
-//! keeps its own table of (its id, status, moment) rows, written and read here.
+//! keeps its own table of (its id, status, moment) rows, written and read here;
+//! and the in-app notice about a step, posted to the inbox in the same transaction.
+
+use crate::i18n::Lang;
 
 type Ex<'e> = &'e mut sqlx::AnyConnection;
 
@@ -52,4 +55,29 @@ pub async fn of(ex: Ex<'_>, t: Timeline, id: i64) -> Result<Vec<(String, i64)>, 
     .bind(id)
     .fetch_all(ex)
     .await
+}
+
+/// Tells `user` in the app that operation `id` of `topic` reached `status`, inside
+/// the transaction that made the change (so the notice exists exactly when the
+/// change does, and once). `text` words it in each language.
+#[allow(clippy::too_many_arguments)]
+pub async fn tell(
+    tx: &mut crate::platform::db::Tx,
+    user: i64,
+    now: i64,
+    topic: &'static str,
+    id: i64,
+    status: &'static str,
+    link: String,
+    text: impl Fn(Lang) -> String,
+) -> Result<(), sqlx::Error> {
+    let notice = crate::inbox::NewNotice {
+        topic,
+        subject: id,
+        status,
+        text_ru: text(Lang::Ru),
+        text_en: text(Lang::En),
+        link,
+    };
+    crate::inbox::post(tx, user, now, &notice).await.map(|_| ())
 }

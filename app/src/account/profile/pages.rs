@@ -33,6 +33,7 @@ pub fn account_nav() -> impl IntoView {
             <a href="/account/wallet">{d.wallet_link}</a>
             <a href="/account/points">{d.points_link}</a>
             <a href="/account/card">{d.card_link}</a>
+            <a href="/account/notices">{crate::i18n::use_lang().dict().notices_title}</a>
             <a href="/account/security">{d.security_title}</a>
             <SignOutButton/>
         </nav>

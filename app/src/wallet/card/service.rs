@@ -219,6 +219,7 @@ pub async fn confirm(deps: &Deps<'_>, user: i64, id: i64, code: &str) -> AppResu
         )
         .await?;
     }
+    tell_in_app(&mut tx, deps.now, user, id, CardStatus::UnderReview, None).await?;
     tx.commit().await?;
     view(deps, user).await?.ok_or(AppError::NotFound)
 }
@@ -283,6 +284,7 @@ pub async fn review(deps: &Deps<'_>) -> AppResult<usize> {
                 deps.now,
             )
             .await?;
+            tell_in_app(&mut tx, deps.now, a.user_id, id, to, last4.as_deref()).await?;
             changed += 1;
         }
         tx.commit().await?;
@@ -343,4 +345,38 @@ pub async fn has_open(db: &Db, user: i64) -> Result<bool, sqlx::Error> {
         .await?
         .and_then(|a| CardStatus::parse(&a.status))
         .is_some_and(CardStatus::is_open))
+}
+
+/// Posts the in-app notice that application `id` reached `status` (inside the
+/// transaction that moved it there).
+async fn tell_in_app(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    user: i64,
+    id: i64,
+    status: CardStatus,
+    last4: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    timeline::tell(
+        tx,
+        user,
+        now,
+        "card",
+        id,
+        status.as_str(),
+        "/account/card".to_string(),
+        |lang| {
+            let d = lang.wallet();
+            match last4 {
+                Some(l4) if status == CardStatus::Active => {
+                    crate::i18n::fill(d.notice_card_active, &[l4])
+                }
+                _ => crate::i18n::fill(
+                    d.notice_card,
+                    &[crate::wallet::i18n::card_status_text(lang, status)],
+                ),
+            }
+        },
+    )
+    .await
 }

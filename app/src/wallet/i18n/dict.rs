@@ -178,4 +178,9 @@ pub struct WalletDict {
     pub err_consent: &'static str,
     pub err_card_pending: &'static str,
     pub withdraw_saved: &'static str,
+    /// In-app notices (the inbox): "Вывод 1 000 ₽ на счёт •••• 1234: …".
+    pub notice_withdrawal: &'static str,
+    pub notice_topup: &'static str,
+    pub notice_card: &'static str,
+    pub notice_card_active: &'static str,
 }

@@ -172,4 +172,8 @@ pub static EN: WalletDict = WalletDict {
     err_consent: "Consent to data processing is required.",
     err_card_pending: "An application is already under way or the card is active.",
     withdraw_saved: "The details of your last withdrawal are filled in — check them.",
+    notice_withdrawal: "Withdrawal of {} to account {}: {}",
+    notice_topup: "Top-up of Rynok Account by {}: {}",
+    notice_card: "Rynok Card application: {}",
+    notice_card_active: "Rynok Card •• {} is issued and active",
 };

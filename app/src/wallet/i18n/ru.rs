@@ -172,4 +172,8 @@ pub static RU: WalletDict = WalletDict {
     err_consent: "Нужно согласие на обработку данных.",
     err_card_pending: "Заявка уже отправлена или карта действует.",
     withdraw_saved: "Реквизиты из прошлого вывода уже подставлены — проверьте их.",
+    notice_withdrawal: "Вывод {} на счёт {}: {}",
+    notice_topup: "Пополнение Rynok Счёта на {}: {}",
+    notice_card: "Заявка на Rynok Card: {}",
+    notice_card_active: "Rynok Card •• {} выпущена и активна",
 };

@@ -182,6 +182,27 @@ async fn apply(db: &Db, now: i64, id: i64, p: &crate::payments::Payment) -> AppR
             return Ok(());
         }
         timeline::add(&mut tx, timeline::TOPUPS, id, status.as_str(), now).await?;
+        let (amount, reason) = (
+            Money::from_kopecks(r.amount).to_string(),
+            p.cancellation_reason.clone(),
+        );
+        timeline::tell(
+            &mut tx,
+            r.user_id,
+            now,
+            "topup",
+            id,
+            status.as_str(),
+            format!("/account/wallet/topup/{id}"),
+            |lang| {
+                let mut state = crate::wallet::i18n::topup_status_text(lang, status).to_string();
+                if let Some(why) = reason.as_deref() {
+                    state = format!("{state} ({})", crate::wallet::i18n::reason_text(lang, why));
+                }
+                crate::i18n::fill(lang.wallet().notice_topup, &[&amount, &state])
+            },
+        )
+        .await?;
         if let Some(pending) = r.pending_transfer_id {
             settle(&mut tx, now, &r, pending, how).await?;
         }

@@ -112,7 +112,7 @@ fn withdrawal(v: WithdrawalView) -> impl IntoView {
         _ => None,
     };
     view! {
-        <li class="withdrawal" data-testid="withdrawal">
+        <li class="withdrawal" data-testid="withdrawal" id=format!("withdrawal-{}", v.id)>
             <strong>{fill(d.withdraw_line, &[&v.amount.to_string(), &v.account])}</strong>
             " — " {withdrawal_status_text(lang, v.status)}
             {due.map(|t| view! { <span class="due">" · "{t}</span> })}

@@ -214,6 +214,7 @@ pub async fn confirm(
             now,
         )
         .await?;
+        tell_in_app(&mut tx, now, &w, WithdrawalStatus::InProgress, Some(&due)).await?;
         tx.commit().await?;
         Ok(Ok(()))
     })
@@ -297,6 +298,7 @@ pub async fn settle(deps: &Deps<'_>) -> AppResult<usize> {
                 return Ok(false);
             }
             timeline::add(&mut tx, timeline::WITHDRAWALS, id, to.as_str(), deps.now).await?;
+            tell_in_app(&mut tx, deps.now, &w, to, None).await?;
             if let Some(pending) = w.pending_transfer_id {
                 let key = IdempotencyKey::parse(&format!("withdrawal:{id}:{}", to.as_str()))?;
                 ledger::resolve_in(&mut tx, deps.now, pending, how, &key).await?;
@@ -313,8 +315,43 @@ pub async fn settle(deps: &Deps<'_>) -> AppResult<usize> {
     Ok(changed)
 }
 
+/// Posts the in-app notice that withdrawal `w` reached `status` (inside the
+/// transaction that moved it there).
+async fn tell_in_app(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    w: &WithdrawalRow,
+    status: WithdrawalStatus,
+    due: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    let n = &w.account_number;
+    let account = format!("•••• {}", &n[n.len().saturating_sub(4)..]);
+    let amount = Money::from_kopecks(w.amount).to_string();
+    timeline::tell(
+        tx,
+        w.user_id,
+        now,
+        "withdrawal",
+        w.id,
+        status.as_str(),
+        format!("/account/wallet#withdrawal-{}", w.id),
+        |lang| {
+            let d = lang.wallet();
+            let mut state = crate::wallet::i18n::withdrawal_status_text(lang, status).to_string();
+            if let Some(day) = due {
+                state = format!(
+                    "{state}, {}",
+                    crate::i18n::fill(d.withdraw_due, &[&crate::shared::time::date_ru(day)])
+                );
+            }
+            crate::i18n::fill(d.notice_withdrawal, &[&amount, &account, &state])
+        },
+    )
+    .await
+}
+
 /// Tells the shopper where a withdrawal stands, by email when the account has a
-/// verified one (the in-app message comes with the chat).
+/// verified one (the in-app notice is posted with the change itself).
 async fn tell(deps: &Deps<'_>, lang: crate::i18n::Lang, user: i64, id: i64) {
     let (Ok(v), Ok(Some(email))) = (
         view(deps.db, user, id).await,

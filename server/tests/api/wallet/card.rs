@@ -179,6 +179,26 @@ async fn a_good_application_is_confirmed_by_code_reviewed_approved_and_issued() 
     let v = app.api_json("wallet/card").await;
     assert_eq!(v["status"], "active");
     assert_eq!(v["last4"].as_str().map(str::len), Some(4));
+    // Each step the shopper waits for reached the inbox once, newest first.
+    let inbox = app.api_json("inbox/notices").await;
+    let texts: Vec<&str> = inbox["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            format!(
+                "Rynok Card •• {} выпущена и активна",
+                v["last4"].as_str().unwrap()
+            )
+            .as_str(),
+            "Заявка на Rynok Card: Одобрена: карту выпускают",
+            "Заявка на Rynok Card: На рассмотрении в банке",
+        ]
+    );
     // A second application while the card is active is refused.
     let (_, e) = error_of(app.post_form("wallet/card/apply", &form(&[])).await).await;
     assert_eq!(e, invalid(Field::Request, Problem::Pending));

@@ -291,3 +291,26 @@ async fn production_never_runs_the_payment_stand_in() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn a_declined_top_up_is_told_in_the_inbox_once_with_the_reason() {
+    let app = TestApp::spawn_with(0).await;
+    app.sign_in("+79161120009").await;
+    let page = start(&app, "1500").await;
+    let r = pay(&app, &page, NO_FUNDS).await;
+    let id = topup_id(&location(&r));
+    // The provider calling again, and the job asking, tell nothing twice.
+    assert_eq!(notify(&app, &payment_id(&page), "canceled").await, 200);
+    server::jobs::run_once(&app.state).await.unwrap();
+    let i = app.api_json("inbox/notices").await;
+    let notices = i["notices"].as_array().unwrap();
+    assert_eq!(notices.len(), 1, "{i}");
+    let text = notices[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("Пополнение Rynok Счёта на 1"), "{text}");
+    assert!(
+        text.contains("Не оплачено") && text.contains("недостаточно"),
+        "{text}"
+    );
+    assert_eq!(notices[0]["link"], format!("/account/wallet/topup/{id}"));
+    assert_eq!(i["unread"], 1);
+}

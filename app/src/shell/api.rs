@@ -1,0 +1,41 @@
+//! The header's one server function: who is signed in, with what the account menu
+//! shows (the wallet's balance, the points, unread notices). A guest gets nothing,
+//! at the cost of the session lookup alone.
+
+use crate::shared::error::AppError;
+use crate::shared::money::Money;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use crate::platform::request::serve;
+
+/// What the header shows a signed-in shopper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountMenu {
+    /// Rynok Account's balance that can be spent now (posted, less reserved).
+    pub balance: Money,
+    /// Points, in roubles (1 point = 1 ₽).
+    pub points: Money,
+    pub unread: i64,
+}
+
+/// The signed-in shopper's account menu, or nothing for a guest.
+#[server(input = GetUrl, endpoint = "shell/account-menu")]
+pub async fn get_account_menu() -> Result<Option<AccountMenu>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = crate::account::current_session().await? else {
+            return Ok(None);
+        };
+        let db = &cx.st.db;
+        let (balance, points) = crate::wallet::menu_balances(db, me.user_id).await?;
+        let unread = crate::inbox::unread(db, me.user_id).await?;
+        Ok(Some(AccountMenu {
+            balance,
+            points,
+            unread,
+        }))
+    })
+    .await
+}

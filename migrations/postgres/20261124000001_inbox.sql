@@ -1,0 +1,19 @@
+-- The inbox (app/src/inbox): what Rynok tells a shopper inside the app, such as a
+-- withdrawal paid or a top-up declined. Written in the same transaction as the
+-- change it tells about, once per (topic, subject, status); the text is kept in
+-- both languages because it is composed when the change happens.
+CREATE TABLE notices (
+    id BIGSERIAL PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    topic TEXT NOT NULL,
+    subject_id BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    text_ru TEXT NOT NULL,
+    text_en TEXT NOT NULL,
+    link TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    read_at BIGINT
+);
+CREATE UNIQUE INDEX notices_once ON notices(topic, subject_id, status);
+CREATE INDEX notices_user ON notices(user_id, id);
+CREATE INDEX notices_unread ON notices(user_id) WHERE read_at IS NULL;
