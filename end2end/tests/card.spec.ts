@@ -52,4 +52,33 @@ test("a Rynok Card application: a bad INN, SNILS or passport is refused with its
   await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
   await page.reload();
   await expect(page.getByTestId("card-status")).toHaveText("Одобрена: карту выпускают");
+
+  // A day later the card is issued; every step waits in the inbox, counted in the header.
+  await clock.advance(86_400_000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
+  await page.reload();
+  await expect(page.getByTestId("card-status")).toHaveText("Карта активна");
+  await expect(page.getByTestId("notices-badge")).toHaveText("3");
+  await page.getByRole("link", { name: /^Сообщения/ }).click();
+  await expect(page).toHaveURL(/\/account\/notices$/);
+  await ready(page, js);
+  const notices = page.getByRole("list", { name: "Уведомления" });
+  await expect(notices.getByRole("listitem")).toHaveCount(3);
+  await expect(notices.getByRole("listitem").first()).toContainText(/Rynok Card •• \d{4} выпущена и активна/);
+  await page.getByRole("button", { name: "Отметить всё прочитанным" }).click();
+  await expect(page.getByRole("button", { name: "Отметить всё прочитанным" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("notices-badge")).toHaveCount(0);
+
+  // Closing asks for the box to be ticked, then the card is closed and a new application is open.
+  await notices.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/account\/card$/);
+  await ready(page, js);
+  await page.getByRole("button", { name: "Закрыть карту" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "карта перестанет работать" })).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel("Понимаю: карта перестанет работать").check();
+  await page.getByRole("button", { name: "Закрыть карту" }).click();
+  await expect(page.getByTestId("card-status")).toHaveText("Закрыта");
+  await expect(page.getByRole("button", { name: "Отправить заявку" })).toBeVisible();
 });

@@ -121,6 +121,10 @@ test("a 3-D Secure card tops up 1 500 ₽; a declined card leaves the balance as
   await expect(page.getByTestId("topup-status")).toHaveText("Зачислено на Rynok Счёт");
   await page.getByRole("link", { name: "Вернуться в Rynok Счёт" }).click();
   await expect(page.getByTestId("wallet-balance")).toHaveText(/^1\s500\s₽$/);
+  // The header's account menu shows it too, and the inbox tells of the top-up.
+  await page.getByLabel("Меню кабинета").click();
+  await expect(page.getByTestId("menu-balance")).toHaveText(/^1\s500\s₽$/);
+  await expect(page.getByTestId("notices-badge")).toHaveText("1");
   await ready(page, js);
 
   // A card without the money: declined, nothing taken, and the page says why.

@@ -17,3 +17,8 @@ CREATE TABLE notices (
 CREATE UNIQUE INDEX notices_once ON notices(topic, subject_id, status);
 CREATE INDEX notices_user ON notices(user_id, id);
 CREATE INDEX notices_unread ON notices(user_id) WHERE read_at IS NULL;
+
+-- A Rynok Card can now be closed by its holder, so "closed" means that alone; a
+-- draft replaced by a newer application (all that "closed" meant so far) is
+-- "replaced".
+UPDATE card_applications SET status = 'replaced' WHERE status = 'closed';

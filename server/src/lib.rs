@@ -164,6 +164,11 @@ impl Application {
                     days: config.payout_sandbox_days,
                 })
             },
+            bank: if config.env == "prod" {
+                Arc::new(app::payments::bank::NoBank)
+            } else {
+                Arc::new(payments::bank_sandbox::BankSandbox)
+            },
         };
         if config.env == "prod" {
             // In the background: until it is done, assets are compressed per request.

@@ -116,6 +116,6 @@ pub const RU: Dict = Dict {
     menu_my_data: "Мои данные",
     menu_wallet: "Rynok Счёт",
     menu_points: "Баллы",
-    menu_card: "Rynok Card",
+    menu_card: "Rynok Карта",
     menu_security: "Безопасность",
 };

@@ -5,6 +5,8 @@
 //! on the provider's page, and its state is only ever trusted as the provider's API
 //! answers it.
 
+pub mod bank;
+
 use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 use std::future::Future;

@@ -111,6 +111,8 @@ pub struct AppState {
     pub payments: crate::payments::SharedGateway,
     /// The payout provider for withdrawals (its sandbox in dev and tests).
     pub payouts: crate::payments::SharedPayouts,
+    /// The partner bank that issues the Rynok Card (its sandbox in dev and tests).
+    pub bank: crate::payments::bank::SharedBank,
 }
 
 /// What a use case needs from the server, with the moment it runs at (read once
@@ -121,6 +123,7 @@ pub struct Deps<'a> {
     pub notifier: &'a crate::notify::SharedNotifier,
     pub payments: &'a crate::payments::SharedGateway,
     pub payouts: &'a crate::payments::SharedPayouts,
+    pub bank: &'a crate::payments::bank::SharedBank,
     pub now: i64,
 }
 
@@ -132,6 +135,7 @@ impl AppState {
             notifier: &self.notifier,
             payments: &self.payments,
             payouts: &self.payouts,
+            bank: &self.bank,
             now: self.clock.now_ms(),
         }
     }

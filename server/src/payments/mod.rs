@@ -1,6 +1,7 @@
 //! Card payments: the YooKassa adapter, its stand-in for development and tests, and
 //! the notification endpoint.
 
+pub mod bank_sandbox;
 pub mod payout_sandbox;
 pub mod standin;
 pub mod yookassa;

@@ -63,6 +63,18 @@ pub async fn card_confirm(id: String, code: String) -> Result<CardView, AppError
     .await
 }
 
+/// Closes the signed-in shopper's active card; `confirm` is the "I understand" box
+/// (absent when unticked).
+#[server(endpoint = "wallet/card/close")]
+pub async fn card_close(id: String, confirm: Option<String>) -> Result<CardView, AppError> {
+    signed_in(|cx, me| async move {
+        let id = AppError::parse_id(&id, crate::shared::error::Field::Id)?;
+        let confirmed = confirm.is_some_and(|c| !c.is_empty());
+        service::close(&cx.deps(), me.user_id, id, confirmed).await
+    })
+    .await
+}
+
 /// The signed-in shopper's latest application (None: none yet); Err(Unauthorized)
 /// for a guest.
 #[server(input = GetUrl, endpoint = "wallet/card")]

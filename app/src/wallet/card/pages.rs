@@ -6,7 +6,7 @@ use crate::shared::error::AppError;
 use crate::shared::time::local_datetime;
 use crate::ui::forms::action_error;
 use crate::ui::{ErrorView, FormError, require_sign_in};
-use crate::wallet::card::api::{CardApply, CardConfirm, get_card};
+use crate::wallet::card::api::{CardApply, CardClose, CardConfirm, get_card};
 use crate::wallet::card::model::{CardStatus, CardView};
 use crate::wallet::i18n::{card_error_text, card_status_text};
 use leptos::prelude::*;
@@ -20,8 +20,9 @@ pub fn CardPage() -> impl IntoView {
     let d = lang.wallet();
     let apply = ServerAction::<CardApply>::new();
     let confirm = ServerAction::<CardConfirm>::new();
+    let close = ServerAction::<CardClose>::new();
     let data = Resource::new(
-        move || apply.version().get() + confirm.version().get(),
+        move || apply.version().get() + confirm.version().get() + close.version().get(),
         |_| get_card(),
     );
     view! {
@@ -33,7 +34,7 @@ pub fn CardPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
-                            Ok(card) => view! { <Sections card apply confirm/> }.into_any(),
+                            Ok(card) => view! { <Sections card apply confirm close/> }.into_any(),
                             Err(AppError::Unauthorized) => require_sign_in("/account/card").into_any(),
                             Err(e) => view! { <ErrorView error=e/> }.into_any(),
                         }
@@ -49,11 +50,13 @@ fn Sections(
     card: Option<CardView>,
     apply: ServerAction<CardApply>,
     confirm: ServerAction<CardConfirm>,
+    close: ServerAction<CardClose>,
 ) -> impl IntoView {
     let lang = use_lang();
     let d = lang.wallet();
     let apply_error = action_error(move || apply.value().get(), CardApply::PATH);
     let confirm_error = action_error(move || confirm.value().get(), CardConfirm::PATH);
+    let close_error = action_error(move || close.value().get(), CardClose::PATH);
     let alert = move |e: Signal<Option<AppError>>| {
         view! { <FormError message=Signal::derive(move || e.get().map(|e| card_error_text(lang, &e)))/> }
     };
@@ -62,8 +65,30 @@ fn Sections(
         .filter(|c| c.status == CardStatus::AwaitingCode)
         .map(|c| c.id);
     let open = card.as_ref().is_some_and(|c| c.status.is_open());
+    let active = card
+        .as_ref()
+        .filter(|c| c.status == CardStatus::Active)
+        .map(|c| c.id);
+    let closed = card
+        .as_ref()
+        .is_some_and(|c| c.status == CardStatus::Closed);
     view! {
         {card.clone().filter(|c| c.status != CardStatus::AwaitingCode).map(status)}
+        {closed.then(|| view! { <p class="hint">{d.card_closed_hint}</p> })}
+        {active.map(|id| view! {
+            <section aria-labelledby="card-close">
+                <h2 id="card-close">{d.card_close_title}</h2>
+                <ActionForm action=close attr:class="profile-form card-close">
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <label class="checkbox">
+                        <input type="checkbox" name="confirm" value="yes"/>
+                        {d.card_close_confirm}
+                    </label>
+                    <button type="submit" class="button-secondary">{d.card_close}</button>
+                    {alert(close_error)}
+                </ActionForm>
+            </section>
+        })}
         {awaiting.map(|id| view! {
             <section aria-labelledby="card-code">
                 <h2 id="card-code">{d.card_confirm_title}</h2>

@@ -85,7 +85,7 @@ pub async fn by_id(ex: Ex<'_>, id: i64) -> Result<Option<CardRow>, sqlx::Error> 
 /// The user's latest application that is not a replaced draft.
 pub async fn latest(ex: Ex<'_>, user: i64) -> Result<Option<CardRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM card_applications WHERE user_id = $1 AND status <> 'closed' \
+        "SELECT {COLUMNS} FROM card_applications WHERE user_id = $1 AND status <> 'replaced' \
          ORDER BY id DESC LIMIT 1"
     ))
     .bind(user)
@@ -96,7 +96,7 @@ pub async fn latest(ex: Ex<'_>, user: i64) -> Result<Option<CardRow>, sqlx::Erro
 /// Drops the user's drafts waiting for a code (a new one replaces them).
 pub async fn close_drafts(ex: Ex<'_>, user: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE card_applications SET status = 'closed', updated_at = $1 \
+        "UPDATE card_applications SET status = 'replaced', updated_at = $1 \
          WHERE user_id = $2 AND status = 'awaiting_code'",
     )
     .bind(now)

@@ -4,6 +4,7 @@
 
 use crate::account::{MAX_CODE_FAILURES, OtpChannel, OtpTarget, code_for, code_mac, wrong_code};
 use crate::notify::Message;
+use crate::payments::bank::{Applicant, Decision};
 use crate::platform::db::{Db, lock_keys};
 use crate::platform::request::Requester;
 use crate::platform::security::{seal, unseal};
@@ -13,7 +14,7 @@ use crate::shared::error::{AppError, AppResult, Blocker, Field, Problem};
 use crate::shared::time::date_of;
 use crate::wallet::card::model::{
     CardStatus, CardView, Inn, Passport, Snils, check_dates, code_word, issuer_code, mask_passport,
-    mask_tail, years_between,
+    mask_tail,
 };
 use crate::wallet::card::repo::{self, CardRow, NewApplication};
 use crate::wallet::timeline;
@@ -22,10 +23,9 @@ use crate::wallet::withdrawals::model::CodeSent;
 /// What the sealed values are for: the key is derived from APP_SECRET for this.
 const PURPOSE: &str = "card-application";
 const CODE_TTL_MS: i64 = 10 * 60_000;
-/// The sandbox bank issues an approved card a day after approving it.
+/// An approved card is made overnight: the bank is asked to issue it a day after
+/// approving it.
 const ISSUE_AFTER_MS: i64 = 86_400_000;
-/// The surname the sandbox bank declines (documented in the README).
-pub const DECLINED_SURNAME: &str = "Отказов";
 
 /// What the application form sends.
 pub struct CardForm<'a> {
@@ -224,18 +224,12 @@ pub async fn confirm(deps: &Deps<'_>, user: i64, id: i64, code: &str) -> AppResu
     view(deps, user).await?.ok_or(AppError::NotFound)
 }
 
-/// The sandbox bank's rule, deterministic and documented: it declines applicants
-/// under 21 and anyone whose surname is "Отказов", and approves the rest.
-pub fn sandbox_decision(a: &CardRow, today: &str) -> CardStatus {
-    if a.last_name == DECLINED_SURNAME || years_between(&a.birth_date, today) < 21 {
-        CardStatus::Declined
-    } else {
-        CardStatus::Approved
-    }
-}
-
-/// The job: the bank decides applications under review, and issues approved cards a
-/// day later (the card's last four digits then show).
+/// The job: asks the partner bank to decide applications under review, and to
+/// issue approved cards a day after approval (the card's last four digits then
+/// show). The bank is asked outside any transaction; its answer moves the
+/// application only from the status it was asked about, so a second run or a
+/// second server changes nothing twice. A bank that cannot be reached is asked
+/// again on the next run.
 pub async fn review(deps: &Deps<'_>) -> AppResult<usize> {
     let today = date_of(deps.now);
     let mut changed = 0;
@@ -253,43 +247,100 @@ pub async fn review(deps: &Deps<'_>) -> AppResult<usize> {
         )
     };
     for id in reviewing.into_iter().chain(approved) {
-        let mut tx = deps.db.begin_write().await?;
-        let Some(a) = repo::by_id(&mut tx, id).await? else {
-            continue;
+        let a = {
+            let mut conn = deps.db.pool.acquire().await?;
+            match repo::by_id(&mut conn, id).await? {
+                Some(a) => a,
+                None => continue,
+            }
         };
+        let reference = format!("card:{id}");
         let from = CardStatus::parse(&a.status).unwrap_or(CardStatus::Closed);
-        let (to, last4) = match from {
-            CardStatus::UnderReview => (sandbox_decision(&a, &today), None),
-            CardStatus::Approved => (
-                CardStatus::Active,
-                Some(format!("{:04}", (id * 7919 + 1234) % 10_000)),
-            ),
+        let asked = match from {
+            CardStatus::UnderReview => {
+                let applicant = Applicant {
+                    reference: reference.clone(),
+                    last_name: a.last_name.clone(),
+                    birth_date: a.birth_date.clone(),
+                };
+                deps.bank.review(&applicant, &today).await.map(|d| match d {
+                    Decision::Approved => Some((CardStatus::Approved, None)),
+                    Decision::Declined => Some((CardStatus::Declined, None)),
+                    Decision::Pending => None,
+                })
+            }
+            CardStatus::Approved => deps
+                .bank
+                .issue(&reference, &today)
+                .await
+                .map(|l| l.map(|l4| (CardStatus::Active, Some(l4)))),
             _ => continue,
         };
-        if repo::advance(
-            &mut tx,
-            id,
-            from.as_str(),
-            to.as_str(),
-            last4.as_deref(),
-            deps.now,
-        )
-        .await?
-        {
-            timeline::add(
-                &mut tx,
-                timeline::CARD_APPLICATIONS,
-                id,
-                to.as_str(),
-                deps.now,
-            )
-            .await?;
-            tell_in_app(&mut tx, deps.now, a.user_id, id, to, last4.as_deref()).await?;
+        let (to, last4) = match asked {
+            Ok(Some(step)) => step,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::warn!(error = %e, application = id, "asking the bank failed");
+                continue;
+            }
+        };
+        if move_to(deps, &a, from, to, last4.as_deref()).await? {
             changed += 1;
         }
-        tx.commit().await?;
     }
     Ok(changed)
+}
+
+/// Moves application `a` from `from` to `to` in one transaction, with its timeline
+/// step and the in-app notice; false if it had moved on meanwhile.
+async fn move_to(
+    deps: &Deps<'_>,
+    a: &CardRow,
+    from: CardStatus,
+    to: CardStatus,
+    last4: Option<&str>,
+) -> AppResult<bool> {
+    let mut tx = deps.db.begin_write().await?;
+    if !repo::advance(&mut tx, a.id, from.as_str(), to.as_str(), last4, deps.now).await? {
+        return Ok(false);
+    }
+    timeline::add(
+        &mut tx,
+        timeline::CARD_APPLICATIONS,
+        a.id,
+        to.as_str(),
+        deps.now,
+    )
+    .await?;
+    tell_in_app(&mut tx, deps.now, a.user_id, a.id, to, last4).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Closes the shopper's active card at their request: the bank first (nothing
+/// changes here if it cannot be reached), then the application becomes closed, and
+/// a new application may follow. `confirmed` is the form's "I understand" box.
+pub async fn close(deps: &Deps<'_>, user: i64, id: i64, confirmed: bool) -> AppResult<CardView> {
+    if !confirmed {
+        return Err(AppError::invalid(Field::Request, Problem::Required));
+    }
+    let a = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::by_id(&mut conn, id)
+            .await?
+            .filter(|a| a.user_id == user)
+            .ok_or(AppError::NotFound)?
+    };
+    if CardStatus::parse(&a.status) != Some(CardStatus::Active) {
+        return Err(AppError::invalid(Field::Request, Problem::Refused));
+    }
+    if let Err(e) = deps.bank.close(&format!("card:{id}")).await {
+        return Err(AppError::internal(format!(
+            "the bank could not close card application {id}: {e}"
+        )));
+    }
+    move_to(deps, &a, CardStatus::Active, CardStatus::Closed, None).await?;
+    view(deps, user).await?.ok_or(AppError::NotFound)
 }
 
 /// The user's latest application, its secrets masked.

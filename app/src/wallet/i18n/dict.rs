@@ -183,4 +183,10 @@ pub struct WalletDict {
     pub notice_topup: &'static str,
     pub notice_card: &'static str,
     pub notice_card_active: &'static str,
+    pub card_close_title: &'static str,
+    pub card_close_confirm: &'static str,
+    pub card_close: &'static str,
+    pub card_closed_hint: &'static str,
+    pub err_card_close_confirm: &'static str,
+    pub err_card_not_active: &'static str,
 }

@@ -176,4 +176,10 @@ pub static EN: WalletDict = WalletDict {
     notice_topup: "Top-up of Rynok Account by {}: {}",
     notice_card: "Rynok Card application: {}",
     notice_card_active: "Rynok Card •• {} is issued and active",
+    card_close_title: "Close the card",
+    card_close_confirm: "I understand: the card stops working and the bank blocks it.",
+    card_close: "Close the card",
+    card_closed_hint: "The card is closed. You may apply again.",
+    err_card_close_confirm: "Tick that you understand the card stops working.",
+    err_card_not_active: "Only an active card can be closed.",
 };

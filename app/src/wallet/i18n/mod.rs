@@ -115,6 +115,8 @@ pub fn card_error_text(lang: Lang, e: &AppError) -> String {
         (Field::Snils, _) => d.err_snils,
         (Field::Terms, _) => d.err_consent,
         (Field::Request, Problem::Pending) => d.err_card_pending,
+        (Field::Request, Problem::Required) => d.err_card_close_confirm,
+        (Field::Request, Problem::Refused) => d.err_card_not_active,
         _ => return withdrawal_error_text(lang, e),
     };
     text.into()

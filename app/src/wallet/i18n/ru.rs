@@ -176,4 +176,10 @@ pub static RU: WalletDict = WalletDict {
     notice_topup: "Пополнение Rynok Счёта на {}: {}",
     notice_card: "Заявка на Rynok Card: {}",
     notice_card_active: "Rynok Card •• {} выпущена и активна",
+    card_close_title: "Закрыть карту",
+    card_close_confirm: "Понимаю: карта перестанет работать, и банк её заблокирует.",
+    card_close: "Закрыть карту",
+    card_closed_hint: "Карта закрыта. Можно подать новую заявку.",
+    err_card_close_confirm: "Отметьте, что понимаете: карта перестанет работать.",
+    err_card_not_active: "Закрыть можно только действующую карту.",
 };

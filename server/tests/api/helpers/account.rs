@@ -120,6 +120,7 @@ impl TestApp {
             notifier: &self.state.notifier,
             payments: &self.state.payments,
             payouts: &self.state.payouts,
+            bank: &self.state.bank,
             now: self.clock.now_ms(),
         }
     }

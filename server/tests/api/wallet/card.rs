@@ -202,6 +202,47 @@ async fn a_good_application_is_confirmed_by_code_reviewed_approved_and_issued() 
     // A second application while the card is active is refused.
     let (_, e) = error_of(app.post_form("wallet/card/apply", &form(&[])).await).await;
     assert_eq!(e, invalid(Field::Request, Problem::Pending));
+
+    // Closing: only with the box ticked, only by its holder, only while active.
+    let sid = id.to_string();
+    let (status, e) = error_of(app.post_form("wallet/card/close", &[("id", &sid)]).await).await;
+    assert_eq!(
+        (status, e),
+        (400, invalid(Field::Request, Problem::Required))
+    );
+    let other = app.new_browser();
+    other.sign_in("+79161140099").await;
+    let (status, e) = error_of(
+        other
+            .post_form("wallet/card/close", &[("id", &sid), ("confirm", "yes")])
+            .await,
+    )
+    .await;
+    assert_eq!((status, e), (404, AppError::NotFound));
+    assert_eq!(app.api_json("wallet/card").await["status"], "active");
+    let r = app
+        .post_form("wallet/card/close", &[("id", &sid), ("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["status"],
+        "closed"
+    );
+    let (_, e) = error_of(
+        app.post_form("wallet/card/close", &[("id", &sid), ("confirm", "yes")])
+            .await,
+    )
+    .await;
+    assert_eq!(e, invalid(Field::Request, Problem::Refused));
+    let inbox = app.api_json("inbox/notices").await;
+    assert_eq!(inbox["notices"][0]["text"], "Заявка на Rynok Card: Закрыта");
+    // A closed card holds nothing up, and a new application may follow.
+    assert_eq!(
+        app.post_form("wallet/card/apply", &form(&[]))
+            .await
+            .status(),
+        200
+    );
     // The code word checks out, in any case and spacing, and nothing else does.
     let hash = app
         .one_text(&format!(
