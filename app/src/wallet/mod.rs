@@ -19,23 +19,16 @@ pub use routes::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
 pub use statement::service::{csv as statement_csv, statement};
 
 /// What the header's account menu shows: the wallet's balance that can be spent
-/// now and the points, both zero for an account that never had any.
+/// now and the points, both zero for an account that never had any (one query).
 #[cfg(feature = "ssr")]
 pub async fn menu_balances(
     db: &crate::platform::db::Db,
     user: i64,
 ) -> crate::shared::error::AppResult<(crate::shared::money::Money, crate::shared::money::Money)> {
     use ledger::model::AccountKind;
-    let mut out = [crate::shared::money::Money::ZERO; 2];
-    for (slot, kind) in out
-        .iter_mut()
-        .zip([AccountKind::Wallet, AccountKind::Points])
-    {
-        if let Some(id) = ledger::service::find_account(db, kind, user).await? {
-            *slot = ledger::service::sums(db, id).await?.available();
-        }
-    }
-    Ok((out[0], out[1]))
+    let [wallet, points] =
+        ledger::service::owner_sums(db, user, [AccountKind::Wallet, AccountKind::Points]).await?;
+    Ok((wallet.available(), points.available()))
 }
 
 /// What Rynok Account says against deleting the account: money left in it (posted

@@ -48,6 +48,38 @@ pub async fn open_account(
     Ok(())
 }
 
+/// The sums of `owner`'s accounts of the two kinds, in one query; a kind never
+/// opened is missing.
+pub async fn owner_sums(
+    ex: Ex<'_>,
+    owner: i64,
+    kinds: [AccountKind; 2],
+) -> Result<Vec<(AccountKind, Sums)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.kind, \
+         a.debits_posted + CAST(COALESCE(SUM(s.debits_posted), 0) AS BIGINT) AS debits_posted, \
+         a.credits_posted + CAST(COALESCE(SUM(s.credits_posted), 0) AS BIGINT) AS credits_posted, \
+         a.debits_pending + CAST(COALESCE(SUM(s.debits_pending), 0) AS BIGINT) AS debits_pending, \
+         a.credits_pending + CAST(COALESCE(SUM(s.credits_pending), 0) AS BIGINT) AS credits_pending \
+         FROM ledger_accounts a LEFT JOIN ledger_account_shards s ON s.account_id = a.id \
+         WHERE a.kind IN ($1, $2) AND a.owner_id = $3 \
+         GROUP BY a.id, a.kind, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending",
+    )
+    .bind(kinds[0].as_str())
+    .bind(kinds[1].as_str())
+    .bind(owner)
+    .fetch_all(ex)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get("kind")?;
+            let kind = AccountKind::parse(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("account kind {kind:?}").into()))?;
+            Ok((kind, sums(r)?))
+        })
+        .collect()
+}
+
 /// An account's kind, owner and sums (its own row's plus its shards').
 pub async fn account(ex: Ex<'_>, id: i64) -> Result<Option<(AccountKind, i64, Sums)>, sqlx::Error> {
     let Some(r) = sqlx::query(

@@ -256,4 +256,10 @@ async fn the_points_page_shows_the_balance_by_expiry_date() {
     assert_eq!(status, 200);
     assert!(html.contains("class=\"wallet-balance\">120<"), "{html}");
     assert!(html.contains("до 22.11.2027"), "{html}");
+    // The header's account menu counts them too, beside an empty wallet.
+    let menu = app.api_json("shell/account-menu").await;
+    assert_eq!(
+        (menu["points"].as_i64(), menu["balance"].as_i64()),
+        (Some(12_000), Some(0))
+    );
 }

@@ -15,4 +15,4 @@ pub use check::{Report, check};
 pub use frame::{LedgerError, is_retryable, retry};
 pub use pending::{Resolve, expire_due, resolve, resolve_in};
 pub use post::{Spec, reserve, transfer, transfer_in};
-pub use read::{account, find_account, find_by_id_in, find_in, history, sums};
+pub use read::{account, find_account, find_by_id_in, find_in, history, owner_sums, sums};

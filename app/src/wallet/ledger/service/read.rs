@@ -52,6 +52,24 @@ pub async fn find_account(
     Ok(repo::account_id(&mut conn, kind, owner).await?)
 }
 
+/// The sums of `owner`'s accounts of two kinds (say wallet and points), in one
+/// query; a kind never opened has zero sums.
+pub async fn owner_sums(
+    db: &Db,
+    owner: i64,
+    kinds: [AccountKind; 2],
+) -> Result<[Sums; 2], LedgerError> {
+    let mut conn = db.pool.acquire().await?;
+    let found = repo::owner_sums(&mut conn, owner, kinds).await?;
+    Ok(kinds.map(|k| {
+        found
+            .iter()
+            .find(|(kind, _)| *kind == k)
+            .map(|(_, s)| *s)
+            .unwrap_or_default()
+    }))
+}
+
 /// An account's four sums.
 pub async fn sums(db: &Db, account: i64) -> Result<Sums, LedgerError> {
     let mut conn = db.pool.acquire().await?;
