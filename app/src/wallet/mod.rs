@@ -6,6 +6,8 @@ pub mod certificates;
 pub mod i18n;
 pub mod ledger;
 pub mod points;
+#[cfg(feature = "ssr")]
+pub mod proof;
 pub mod routes;
 pub mod statement;
 #[cfg(feature = "ssr")]

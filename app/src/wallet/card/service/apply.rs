@@ -3,8 +3,7 @@
 
 use super::read::{PURPOSE, context, view};
 use super::steps::tell_in_app;
-use crate::account::{MAX_CODE_FAILURES, OtpChannel, OtpTarget, code_for, code_mac, wrong_code};
-use crate::notify::Message;
+use crate::account::{OtpChannel, OtpTarget, code_for, code_mac, wrong_code};
 use crate::platform::db::lock_keys;
 use crate::platform::request::Requester;
 use crate::platform::security::seal;
@@ -16,8 +15,8 @@ use crate::wallet::card::model::{
     CardStatus, CardView, Inn, Passport, Snils, check_dates, code_word, issuer_code,
 };
 use crate::wallet::card::repo::{self, NewApplication};
-use crate::wallet::timeline;
 use crate::wallet::withdrawals::model::CodeSent;
+use crate::wallet::{proof, timeline};
 
 const CODE_TTL_MS: i64 = 10 * 60_000;
 
@@ -136,17 +135,7 @@ pub async fn start(
     .await?;
     tx.commit().await?;
     let text = crate::i18n::fill(req.lang.wallet().sms_card_code, &[&code]);
-    deps.notifier
-        .send(&Message::Sms {
-            to: phone.clone(),
-            text,
-        })
-        .await
-        .map_err(AppError::internal)?;
-    Ok(CodeSent {
-        id,
-        to: phone.masked(),
-    })
+    proof::send(deps, &phone, id, text).await
 }
 
 /// Argon2id with a random salt, in the PHC string format.
@@ -174,23 +163,21 @@ pub fn code_word_matches(hash: &str, word: &str) -> bool {
 
 /// Confirms the application with the code: it goes to the bank for review.
 pub async fn confirm(deps: &Deps<'_>, user: i64, id: i64, code: &str) -> AppResult<CardView> {
-    let code = code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::invalid(Field::Code, Problem::SixDigits));
-    }
+    let code = proof::typed_code(code)?;
     let mut tx = deps.db.begin_write().await?;
     lock_keys(&mut tx, &[format!("card:{user}")]).await?;
     let a = repo::by_id(&mut tx, id)
         .await?
         .filter(|a| a.user_id == user)
         .ok_or(AppError::NotFound)?;
-    if a.status != CardStatus::AwaitingCode.as_str() || deps.now >= a.code_expires_at {
-        return Err(AppError::CodeExpired);
-    }
-    if a.failures >= MAX_CODE_FAILURES {
-        return Err(AppError::CodeBurned);
-    }
-    if code_mac(&deps.settings.secret, &a.salt, code) != a.code_hash {
+    let waiting = proof::Waiting {
+        awaiting: a.status == CardStatus::AwaitingCode.as_str(),
+        expires_at: a.code_expires_at,
+        failures: a.failures,
+        salt: &a.salt,
+        mac: &a.code_hash,
+    };
+    if !proof::matches(&deps.settings.secret, deps.now, &waiting, code)? {
         let failures = repo::add_failure(&mut tx, id).await?;
         tx.commit().await?;
         return Err(wrong_code(failures));

@@ -2,7 +2,7 @@
 
 use super::read::view;
 use super::shared::{bound, submit, tell, tell_in_app};
-use crate::account::{code_mac, wrong_code};
+use crate::account::wrong_code;
 use crate::platform::db::lock_keys;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
@@ -14,11 +14,11 @@ use crate::wallet::ledger::model::{
     AccountKind, Amount, IdempotencyKey, LedgerRefusal, TransferKind,
 };
 use crate::wallet::ledger::service::{self as ledger, LedgerError, Spec, retry};
-use crate::wallet::timeline;
 use crate::wallet::withdrawals::model::{
     PROMISED_BUSINESS_DAYS, RESERVE_MS, WithdrawalStatus, WithdrawalView,
 };
 use crate::wallet::withdrawals::repo;
+use crate::wallet::{proof, timeline};
 
 /// Confirms withdrawal `id` with the code from the phone: reserves the amount and
 /// hands it to the payout provider. A second confirmation is refused.
@@ -29,10 +29,7 @@ pub async fn confirm(
     id: i64,
     code: &str,
 ) -> AppResult<WithdrawalView> {
-    let code = code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::invalid(Field::Code, Problem::SixDigits));
-    }
+    let code = proof::typed_code(code)?;
     let now = deps.now;
     let wallet = ledger::account(deps.db, AccountKind::Wallet, user, now).await?;
     let payouts = ledger::account(deps.db, AccountKind::Payouts, 0, now).await?;
@@ -45,18 +42,19 @@ pub async fn confirm(
         else {
             return Ok(Err(AppError::NotFound));
         };
-        if w.status != WithdrawalStatus::AwaitingCode.as_str() || now >= w.code_expires_at {
-            return Ok(Err(AppError::CodeExpired));
-        }
-        if w.failures >= crate::account::MAX_CODE_FAILURES {
-            return Ok(Err(AppError::CodeBurned));
-        }
-        let mac = code_mac(
-            &deps.settings.secret,
-            &w.salt,
-            &bound(code, w.amount, &w.bik, &w.account_number, &w.recipient),
-        );
-        if mac != w.code_hash {
+        let waiting = proof::Waiting {
+            awaiting: w.status == WithdrawalStatus::AwaitingCode.as_str(),
+            expires_at: w.code_expires_at,
+            failures: w.failures,
+            salt: &w.salt,
+            mac: &w.code_hash,
+        };
+        let bound = bound(code, w.amount, &w.bik, &w.account_number, &w.recipient);
+        let matched = match proof::matches(&deps.settings.secret, now, &waiting, &bound) {
+            Ok(m) => m,
+            Err(e) => return Ok(Err(e)),
+        };
+        if !matched {
             let failures = repo::add_failure(&mut tx, id).await?;
             tx.commit().await?;
             return Ok(Err(wrong_code(failures)));

@@ -2,7 +2,6 @@
 
 use super::shared::bound;
 use crate::account::{OtpTarget, code_for, code_mac};
-use crate::notify::Message;
 use crate::platform::db::lock_keys;
 use crate::platform::request::Requester;
 use crate::platform::state::Deps;
@@ -11,12 +10,12 @@ use crate::shared::money::Money;
 use crate::wallet::certificates::model::moscow_day_start;
 use crate::wallet::ledger::model::AccountKind;
 use crate::wallet::ledger::service as ledger;
-use crate::wallet::timeline;
 use crate::wallet::withdrawals::model::{
     AccountNumber, Bik, CODE_TTL_MS, CodeSent, DAILY_LIMIT, HOLD_AFTER_CONTACT_CHANGE_MS,
     RecipientName, WithdrawalStatus, check_amount,
 };
 use crate::wallet::withdrawals::repo::{self, NewWithdrawal};
+use crate::wallet::{proof, timeline};
 
 /// What the withdrawal form sends.
 pub struct Request<'a> {
@@ -110,15 +109,5 @@ pub async fn start(
         d.sms_withdrawal_code,
         &[&code, &amount.to_string(), &account.masked()],
     );
-    deps.notifier
-        .send(&Message::Sms {
-            to: phone.clone(),
-            text,
-        })
-        .await
-        .map_err(AppError::internal)?;
-    Ok(CodeSent {
-        id,
-        to: phone.masked(),
-    })
+    proof::send(deps, &phone, id, text).await
 }
