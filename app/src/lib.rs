@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod notify;
+pub mod orders;
 #[cfg(feature = "ssr")]
 pub mod payments;
 pub mod platform;

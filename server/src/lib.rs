@@ -87,6 +87,10 @@ impl Application {
             if n > 0 {
                 tracing::info!(products = n, "seeded the demo catalogue");
             }
+            let n = seed::seed_pickup_points(&db, 42).await?;
+            if n > 0 {
+                tracing::info!(points = n, "seeded the pickup points");
+            }
         }
         let listener = TcpListener::bind((config.host, config.port)).await?;
         let address = listener.local_addr()?;

@@ -1,6 +1,7 @@
 //! A deterministic demo catalogue: the same `--seed` always gives the same shop.
 
 mod data;
+mod pickup;
 mod tree_goods;
 mod tree_more;
 mod vocab;
@@ -165,6 +166,40 @@ fn make_product(
         search_body,
         attrs,
     }
+}
+
+/// Seeds the pickup points unless there are some (an older demo database gets them
+/// on its next start too): the number added.
+pub async fn seed_pickup_points(db: &Db, seed: u64) -> Result<u64, sqlx::Error> {
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM pickup_points")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
+    if existing > 0 {
+        return Ok(0);
+    }
+    let mut rng = Rng(seed);
+    let mut tx = db.begin_write().await?;
+    let mut n = 0;
+    for p in pickup::points(|n| rng.next() % n) {
+        sqlx::query(
+            "INSERT INTO pickup_points (city, address, metro, lat_e6, lon_e6, hours, storage_days, delivery_days) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(p.city)
+        .bind(p.address)
+        .bind(p.metro)
+        .bind(p.lat_e6)
+        .bind(p.lon_e6)
+        .bind(p.hours)
+        .bind(p.storage_days)
+        .bind(p.delivery_days)
+        .execute(&mut *tx)
+        .await?;
+        n += 1;
+    }
+    tx.commit().await?;
+    Ok(n)
 }
 
 /// Fills an empty catalogue with categories, sellers, brands and `products` products.

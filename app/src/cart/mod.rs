@@ -12,4 +12,4 @@ pub mod service;
 // The public face.
 pub use pages::{AddToCartForm, CartPage, provide_cart_actions, use_cart_units};
 #[cfg(feature = "ssr")]
-pub use service::{on_account_erased, on_sign_in};
+pub use service::{on_account_erased, on_ordered, on_sign_in};

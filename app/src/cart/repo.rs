@@ -62,6 +62,23 @@ pub async fn delete_owner_cart(tx: &mut Tx, owner_key: &str) -> Result<(), sqlx:
         .map(|_| ())
 }
 
+/// Removes a product from the cart of `owner_key`, if it is there.
+pub async fn delete_owner_item(
+    tx: &mut Tx,
+    owner_key: &str,
+    product_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM cart_items WHERE product_id = $1 \
+         AND cart_id = (SELECT id FROM carts WHERE owner_key = $2)",
+    )
+    .bind(product_id)
+    .bind(owner_key.to_string())
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
 /// The stock of a product, none if there is no such product.
 pub async fn stock_of(tx: &mut Tx, product_id: i64) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")

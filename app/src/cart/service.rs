@@ -30,6 +30,14 @@ pub async fn on_sign_in(tx: &mut Tx, req: &Requester, user_id: i64, now: i64) ->
 }
 
 /// When an account is erased: its cart goes.
+/// An order was placed (inside its transaction): what it bought leaves the cart.
+pub async fn on_ordered(tx: &mut Tx, user_id: i64, products: &[i64]) -> AppResult<()> {
+    for p in products {
+        repo::delete_owner_item(tx, &user_key(user_id), *p).await?;
+    }
+    Ok(())
+}
+
 pub async fn on_account_erased(tx: &mut Tx, user_id: i64) -> AppResult<()> {
     Ok(repo::delete_owner_cart(tx, &user_key(user_id)).await?)
 }

@@ -101,6 +101,8 @@ pub enum Field {
     /// A code word for support calls.
     CodeWord,
     Product,
+    /// The pickup point an order goes to.
+    PickupPoint,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).
@@ -161,6 +163,8 @@ pub enum Problem {
     TooYoung,
     /// The day's allowance is spent (3 certificate activations a day); try tomorrow.
     DailyLimit,
+    /// The price changed since the shopper saw it: show the new one and ask again.
+    PriceChanged,
     /// What the request decoder said (server_fn's own message).
     Decoding(String),
 }

@@ -20,6 +20,58 @@ pub use routes::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
 #[cfg(feature = "ssr")]
 pub use statement::service::{csv as statement_csv, statement};
 
+#[cfg(feature = "ssr")]
+pub use ledger::service::{LedgerError, retry};
+
+/// The accounts an order paid from the wallet moves money between: (the shopper's
+/// wallet, order clearing), opened if missing. Called before the order's
+/// transaction (on SQLite that transaction holds the one writer).
+#[cfg(feature = "ssr")]
+pub async fn order_accounts(
+    db: &crate::platform::db::Db,
+    user: i64,
+    now: i64,
+) -> crate::shared::error::AppResult<(i64, i64)> {
+    use ledger::model::AccountKind;
+    Ok((
+        ledger::service::account(db, AccountKind::Wallet, user, now).await?,
+        ledger::service::account(db, AccountKind::OrderClearing, 0, now).await?,
+    ))
+}
+
+/// Pays order `order` from the shopper's wallet inside the order's transaction,
+/// once per order (its key is the order's). The inner error is the refusal a
+/// shopper reads (not enough money); the outer one a storage failure, which the
+/// caller's `retry` may try again.
+#[cfg(feature = "ssr")]
+pub async fn pay_order_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    (wallet, clearing): (i64, i64),
+    order: i64,
+    amount: crate::shared::money::Money,
+) -> Result<crate::shared::error::AppResult<()>, LedgerError> {
+    use crate::shared::error::{AppError, Field, Problem};
+    use ledger::model::{Amount, IdempotencyKey, LedgerRefusal, TransferKind};
+    let key = IdempotencyKey::parse(&format!("order:{order}:wallet"))?;
+    let reference = format!("order:{order}");
+    let spec = ledger::service::Spec {
+        kind: TransferKind::OrderPayment,
+        key: &key,
+        debit: wallet,
+        credit: clearing,
+        amount: Amount::new(amount)?,
+        reference: &reference,
+    };
+    match ledger::service::transfer_in(tx, now, &spec, None).await {
+        Ok(_) => Ok(Ok(())),
+        Err(LedgerError::Refused(LedgerRefusal::Insufficient { .. })) => Ok(Err(
+            AppError::invalid(Field::Amount, Problem::MoreThanBalance),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
 /// What the header's account menu shows: the wallet's balance that can be spent
 /// now and the points, both zero for an account that never had any (one query).
 #[cfg(feature = "ssr")]

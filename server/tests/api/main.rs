@@ -7,5 +7,6 @@ mod account;
 mod cart;
 mod catalog;
 mod microcache;
+mod orders;
 mod platform;
 mod wallet;
