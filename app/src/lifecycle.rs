@@ -19,11 +19,13 @@ pub async fn signed_in(tx: &mut Tx, req: &Requester, user_id: i64, now: i64) -> 
     Ok(())
 }
 
-/// What other domains say against deleting the account now: the wallet's money,
-/// withdrawals and top-ups under way. (The cart says nothing; orders in progress,
-/// a bonus card or instalments will add theirs here.)
+/// What other domains say against deleting the account now: orders not received
+/// yet; the wallet's money, withdrawals and top-ups under way, the Rynok Card. (The
+/// cart says nothing; instalments will add theirs here.)
 pub async fn deletion_blockers(db: &Db, user_id: i64) -> AppResult<Vec<Blocker>> {
-    crate::wallet::deletion_blockers(db, user_id).await
+    let mut out = crate::orders::deletion_blockers(db, user_id).await?;
+    out.extend(crate::wallet::deletion_blockers(db, user_id).await?);
+    Ok(out)
 }
 
 /// The account is being erased (inside the erasing transaction): every domain

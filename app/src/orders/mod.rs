@@ -10,3 +10,6 @@ pub mod model;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+
+#[cfg(feature = "ssr")]
+pub use service::deletion_blockers;

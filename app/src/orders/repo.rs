@@ -217,6 +217,18 @@ pub async fn add_event(
         .map(|_| ())
 }
 
+/// Whether `user` has a posting that is neither received, returned nor cancelled.
+pub async fn has_open(ex: Ex<'_>, user: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT 1 FROM postings p JOIN orders o ON o.id = p.order_id \
+         WHERE o.user_id = $1 AND p.status NOT IN ('received', 'not_collected', 'cancelled') LIMIT 1",
+    )
+    .bind(user)
+    .fetch_optional(ex)
+    .await?
+    .is_some())
+}
+
 /// An order's postings: (id, status), in the order they were made.
 pub async fn postings_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT id, status FROM postings WHERE order_id = $1 ORDER BY id")

@@ -215,6 +215,20 @@ async fn to_view(conn: &mut sqlx::AnyConnection, o: OrderRow) -> AppResult<Order
     })
 }
 
+/// What orders say against deleting the account: one not received, returned or
+/// cancelled yet.
+pub async fn deletion_blockers(
+    db: &Db,
+    user: i64,
+) -> AppResult<Vec<crate::shared::error::Blocker>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(if repo::has_open(&mut conn, user).await? {
+        vec![crate::shared::error::Blocker::OrderInProgress]
+    } else {
+        Vec::new()
+    })
+}
+
 /// Order `id` of `user` (another account's order is not found).
 pub async fn view(db: &Db, user: i64, id: i64) -> AppResult<OrderView> {
     let mut conn = db.pool.acquire().await?;

@@ -188,6 +188,8 @@ pub enum Blocker {
     TopUpInProgress,
     /// A Rynok Card application is under way, or the card is active.
     CardOpen,
+    /// An order is not received yet (or not returned, or not cancelled).
+    OrderInProgress,
 }
 
 impl AppError {

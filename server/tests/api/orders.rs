@@ -293,6 +293,24 @@ async fn every_refusal_says_why_and_changes_nothing() {
         (Some(50_000), Some(9_900), Some(59_900), Some(0))
     );
     assert_eq!(stock(&app, a).await, 1);
+    // An order on its way holds up deleting the account (so do the 100 ₽ left).
+    let (_, e) = error_of(
+        app.post_form(
+            "account/delete/start",
+            &[("reason", "other"), ("comment", "")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        e,
+        AppError::Blocked {
+            reasons: vec![
+                app::shared::error::Blocker::OrderInProgress,
+                app::shared::error::Blocker::WalletNotEmpty
+            ]
+        }
+    );
 }
 
 /// 200 shoppers at once for the last 10 pieces: exactly 10 orders, the stock at

@@ -90,6 +90,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
                     Blocker::WithdrawalInProgress => d.blocker_withdrawal,
                     Blocker::TopUpInProgress => d.blocker_topup,
                     Blocker::CardOpen => d.blocker_card,
+                    Blocker::OrderInProgress => d.blocker_order,
                 });
             }
             text
