@@ -168,14 +168,18 @@ fn make_product(
     }
 }
 
+/// How many rows `table` has (the seeds fill only empty tables).
+async fn rows(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")
+}
+
 /// Seeds the pickup points unless there are some (an older demo database gets them
 /// on its next start too): the number added.
 pub async fn seed_pickup_points(db: &Db, seed: u64) -> Result<u64, sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM pickup_points")
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?;
-    if existing > 0 {
+    if rows(db, "pickup_points").await? > 0 {
         return Ok(0);
     }
     let mut rng = Rng(seed);
@@ -205,11 +209,7 @@ pub async fn seed_pickup_points(db: &Db, seed: u64) -> Result<u64, sqlx::Error> 
 /// Fills an empty catalogue with categories, sellers, brands and `products` products.
 /// Does nothing (and answers 0) when the catalogue already has categories.
 pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM categories")
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?;
-    if existing > 0 {
+    if rows(db, "categories").await? > 0 {
         return Ok(0);
     }
     let mut rng = Rng(seed);

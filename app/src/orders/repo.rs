@@ -251,10 +251,14 @@ pub async fn items_of(
     .await
 }
 
-/// A posting's (status, moment) rows, oldest first.
-pub async fn events_of(ex: Ex<'_>, posting: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT status, at FROM posting_events WHERE posting_id = $1 ORDER BY id")
-        .bind(posting)
-        .fetch_all(ex)
-        .await
+/// The timelines of all of an order's postings, in one query: (posting, status,
+/// moment) rows, oldest first.
+pub async fn events_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.posting_id, e.status, e.at FROM posting_events e \
+         JOIN postings p ON p.id = e.posting_id WHERE p.order_id = $1 ORDER BY e.id",
+    )
+    .bind(order)
+    .fetch_all(ex)
+    .await
 }

@@ -173,12 +173,13 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
 async fn to_view(conn: &mut sqlx::AnyConnection, o: OrderRow) -> AppResult<OrderView> {
     let number = order_number(o.id);
     let items = repo::items_of(conn, o.id).await?;
+    let events = repo::events_of(conn, o.id).await?;
     let mut postings = Vec::new();
     for (n, (pid, status)) in repo::postings_of(conn, o.id).await?.into_iter().enumerate() {
-        let timeline = repo::events_of(conn, pid)
-            .await?
-            .into_iter()
-            .filter_map(|(s, at)| PostingStatus::parse(&s).map(|s| (s, at)))
+        let timeline = events
+            .iter()
+            .filter(|e| e.0 == pid)
+            .filter_map(|(_, s, at)| PostingStatus::parse(s).map(|s| (s, *at)))
             .collect();
         postings.push(PostingView {
             number: format!("{number}-{}", n + 1),

@@ -4,9 +4,8 @@
 //! nothing.
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp, error_of};
-use app::shared::money::Money;
-use app::wallet::ledger::model::{AccountKind, Amount, IdempotencyKey, TransferKind};
-use app::wallet::ledger::service::{self as ledger, Spec};
+use app::wallet::ledger::model::AccountKind;
+use app::wallet::ledger::service as ledger;
 use std::sync::Arc;
 
 /// A product of seller `seller` at `price` kopecks with `stock` pieces: its id.
@@ -58,26 +57,6 @@ async fn orders(app: &TestApp) -> i64 {
         .await
 }
 
-/// Money into the shopper's wallet (a refund from order clearing).
-async fn fund(app: &TestApp, user: i64, roubles: i64) {
-    let wallet = ledger::account(&app.db, AccountKind::Wallet, user, START_MS)
-        .await
-        .unwrap();
-    let clearing = ledger::account(&app.db, AccountKind::OrderClearing, 0, START_MS)
-        .await
-        .unwrap();
-    let k = IdempotencyKey::parse(&format!("fund:{user}")).unwrap();
-    let spec = Spec {
-        kind: TransferKind::Refund,
-        key: &k,
-        debit: clearing,
-        credit: wallet,
-        amount: Amount::new(Money::from_roubles(roubles)).unwrap(),
-        reference: "order:0",
-    };
-    ledger::transfer(&app.db, START_MS, &spec).await.unwrap();
-}
-
 async fn balance(app: &TestApp, user: i64) -> i64 {
     let id = ledger::account(&app.db, AccountKind::Wallet, user, START_MS)
         .await
@@ -119,7 +98,7 @@ async fn an_order_takes_stock_and_money_once_however_often_the_checkout_is_sent(
     let app = TestApp::spawn_with(0).await;
     app.sign_in("+79161150001").await;
     let user = app.me().await["id"].as_i64().unwrap();
-    fund(&app, user, 3_000).await;
+    app.fund_wallet(user, 3_000, &format!("fund:{user}")).await;
     let (a, b) = (
         product(&app, 1, 129_900, 5).await,
         product(&app, 2, 19_900, 1).await,
@@ -208,7 +187,7 @@ async fn every_refusal_says_why_and_changes_nothing() {
     assert_eq!((status, e), (401, AppError::Unauthorized));
     app.sign_in("+79161150003").await;
     let user = app.me().await["id"].as_i64().unwrap();
-    fund(&app, user, 100).await;
+    app.fund_wallet(user, 100, &format!("fund:{user}")).await;
     let cases = [
         (
             format!("{a}:1:49900"),
@@ -294,14 +273,7 @@ async fn every_refusal_says_why_and_changes_nothing() {
     );
     assert_eq!(stock(&app, a).await, 1);
     // An order on its way holds up deleting the account (so do the 100 ₽ left).
-    let (_, e) = error_of(
-        app.post_form(
-            "account/delete/start",
-            &[("reason", "other"), ("comment", "")],
-        )
-        .await,
-    )
-    .await;
+    let (_, e) = app.start_deletion().await;
     assert_eq!(
         e,
         AppError::Blocked {

@@ -97,8 +97,13 @@ impl AccountNumber {
 
     /// The last four digits, which is all a page shows of saved details.
     pub fn masked(&self) -> String {
-        format!("•••• {}", &self.0[16..])
+        mask_account(&self.0)
     }
+}
+
+/// "•••• 1234": an account number as pages, messages and notices show it.
+pub fn mask_account(number: &str) -> String {
+    format!("•••• {}", &number[number.len().saturating_sub(4)..])
 }
 
 /// The Bank of Russia's control key of an account at a credit organisation: the

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 mod account;
 mod shop;
+mod wallet;
 
 pub use account::{code_in, message_to, requester};
 

@@ -157,14 +157,7 @@ async fn a_good_application_is_confirmed_by_code_reviewed_approved_and_issued() 
     assert_eq!(v["passport"], "45 •• ••••56");
     assert_eq!(v["document"], "СНИЛС •••••••••95");
     // Deleting the account waits for the card.
-    let (_, e) = error_of(
-        app.post_form(
-            "account/delete/start",
-            &[("reason", "other"), ("comment", "")],
-        )
-        .await,
-    )
-    .await;
+    let (_, e) = app.start_deletion().await;
     assert_eq!(
         e,
         AppError::Blocked {

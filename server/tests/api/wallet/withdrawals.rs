@@ -3,11 +3,9 @@
 //! after two business days or failing and returning the money, the day's limit, the
 //! wait after a contact change, and what they do to deleting the account.
 
-use crate::helpers::{AppError, Blocker, Field, Problem, START_MS, TestApp, error_of};
+use crate::helpers::{AppError, Blocker, Field, Problem, TestApp, error_of};
 use app::platform::clock::Clock;
-use app::shared::money::Money;
-use app::wallet::ledger::model::{AccountKind, Amount, IdempotencyKey, TransferKind};
-use app::wallet::ledger::service::{self as ledger, Spec};
+use app::wallet::ledger::service as ledger;
 
 const DAY_MS: i64 = 86_400_000;
 const BIK: &str = "044525225";
@@ -28,33 +26,14 @@ fn account_number(tail: &str) -> String {
         .unwrap()
 }
 
-/// Money into the shopper's wallet (a refund from order clearing).
-async fn fund(app: &TestApp, user: i64, roubles: i64, key: &str) {
-    let wallet = ledger::account(&app.db, AccountKind::Wallet, user, START_MS)
-        .await
-        .unwrap();
-    let clearing = ledger::account(&app.db, AccountKind::OrderClearing, 0, START_MS)
-        .await
-        .unwrap();
-    let k = IdempotencyKey::parse(key).unwrap();
-    let spec = Spec {
-        kind: TransferKind::Refund,
-        key: &k,
-        debit: clearing,
-        credit: wallet,
-        amount: Amount::new(Money::from_roubles(roubles)).unwrap(),
-        reference: "order:1",
-    };
-    ledger::transfer(&app.db, START_MS, &spec).await.unwrap();
-}
-
 async fn signed_in_with(app: &TestApp, phone: &str, roubles: i64) -> i64 {
     app.sign_in(phone).await;
     // The sign-in's code went to the same phone: the next may go a minute later.
     app.clock.advance_ms(61_000);
     let user = app.me().await["id"].as_i64().unwrap();
     if roubles > 0 {
-        fund(app, user, roubles, &format!("fund:{user}")).await;
+        app.fund_wallet(user, roubles, &format!("fund:{user}"))
+            .await;
     }
     user
 }
@@ -120,17 +99,6 @@ async fn run_jobs(app: &TestApp) {
 async fn assert_check_passes(app: &TestApp) {
     let report = ledger::check(&app.db).await.unwrap();
     assert!(report.ok(), "{report}");
-}
-
-async fn delete(app: &TestApp) -> (u16, AppError) {
-    error_of(
-        app.post_form(
-            "account/delete/start",
-            &[("reason", "other"), ("comment", "")],
-        )
-        .await,
-    )
-    .await
 }
 
 fn invalid(field: Field, p: Problem) -> AppError {
@@ -228,7 +196,7 @@ async fn amounts_and_bank_details_outside_the_rules_are_refused_with_the_rule() 
     let small = app.new_browser();
     small.sign_in("+79161130003").await;
     let user = small.me().await["id"].as_i64().unwrap();
-    fund(&app, user, 80, "fund:small").await;
+    app.fund_wallet(user, 80, "fund:small").await;
     app.clock.advance_ms(61_000);
     let r = small
         .post_form(
@@ -353,7 +321,7 @@ async fn money_in_the_wallet_and_a_withdrawal_under_way_hold_up_deleting_the_acc
     let app = TestApp::spawn_with(0).await;
     let phone = "+79161130008";
     signed_in_with(&app, phone, 1500).await;
-    let (_, e) = delete(&app).await;
+    let (_, e) = app.start_deletion().await;
     assert_eq!(
         e,
         AppError::Blocked {
@@ -365,7 +333,7 @@ async fn money_in_the_wallet_and_a_withdrawal_under_way_hold_up_deleting_the_acc
         confirm(&app, id, &code(&app, phone).await).await.status(),
         200
     );
-    let (_, e) = delete(&app).await;
+    let (_, e) = app.start_deletion().await;
     assert_eq!(
         e,
         AppError::Blocked {

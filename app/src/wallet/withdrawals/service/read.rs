@@ -5,16 +5,15 @@ use crate::platform::db::Db;
 use crate::shared::error::{AppError, AppResult};
 use crate::shared::money::Money;
 use crate::wallet::timeline;
-use crate::wallet::withdrawals::model::{CodeSent, WithdrawalStatus, WithdrawalView};
+use crate::wallet::withdrawals::model::{CodeSent, WithdrawalStatus, WithdrawalView, mask_account};
 use crate::wallet::withdrawals::repo::{self, WithdrawalRow};
 
 fn to_view(w: WithdrawalRow, events: Vec<(String, i64)>) -> WithdrawalView {
-    let n = &w.account_number;
     WithdrawalView {
         id: w.id,
         amount: Money::from_kopecks(w.amount),
         status: WithdrawalStatus::parse(&w.status).unwrap_or(WithdrawalStatus::InProgress),
-        account: format!("•••• {}", &n[n.len().saturating_sub(4)..]),
+        account: mask_account(&w.account_number),
         recipient: w.recipient,
         due_date: w.due_date,
         timeline: events

@@ -9,7 +9,7 @@ use crate::shared::error::AppResult;
 use crate::shared::money::Money;
 use crate::shared::time::date_of;
 use crate::wallet::timeline;
-use crate::wallet::withdrawals::model::WithdrawalStatus;
+use crate::wallet::withdrawals::model::{WithdrawalStatus, mask_account};
 use crate::wallet::withdrawals::repo::{self, WithdrawalRow};
 
 /// What the code is bound to: a code sent for one withdrawal confirms no other.
@@ -57,8 +57,7 @@ pub(super) async fn tell_in_app(
     status: WithdrawalStatus,
     due: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    let n = &w.account_number;
-    let account = format!("•••• {}", &n[n.len().saturating_sub(4)..]);
+    let account = mask_account(&w.account_number);
     let amount = Money::from_kopecks(w.amount).to_string();
     timeline::tell(
         tx,
