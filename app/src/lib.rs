@@ -4,6 +4,7 @@
 pub mod account;
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod i18n;
 pub mod inbox;
 #[cfg(feature = "ssr")]
@@ -22,8 +23,10 @@ pub mod wallet;
 use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
+use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
+use crate::orders::{OrderRoute, OrdersRoute};
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -114,6 +117,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/card") view={Lazy::<CardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/points") view={Lazy::<PointsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

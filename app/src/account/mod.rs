@@ -27,7 +27,7 @@ pub use profile::api::get_me;
 pub use profile::model::Me;
 pub use profile::pages::account_nav;
 #[cfg(feature = "ssr")]
-pub use profile::service::{last_contact_change, phone_of, verified_email_of};
+pub use profile::service::{last_contact_change, me, phone_of, verified_email_of};
 pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;

@@ -10,6 +10,7 @@ pub mod repo;
 pub mod service;
 
 // The public face.
+pub use model::CartLine;
 pub use pages::{AddToCartForm, CartPage, provide_cart_actions, use_cart_units};
 #[cfg(feature = "ssr")]
-pub use service::{on_account_erased, on_ordered, on_sign_in};
+pub use service::{accept_prices, lines_of, on_account_erased, on_ordered, on_sign_in};

@@ -45,9 +45,16 @@ pub struct CartLine {
     pub product: ProductCard,
     pub quantity: i64,
     pub selected: bool,
+    /// The price the shopper saw when putting it in (or last accepted at checkout).
+    pub seen_price: Option<Money>,
 }
 
 impl CartLine {
+    /// The price the shopper saw, when it differs from the price now.
+    pub fn price_change(&self) -> Option<Money> {
+        self.seen_price.filter(|seen| *seen != self.product.price)
+    }
+
     pub fn total(&self) -> Money {
         self.product
             .price
@@ -124,6 +131,7 @@ mod tests {
             },
             quantity: qty,
             selected,
+            seen_price: None,
         }
     }
 

@@ -158,8 +158,14 @@ fn CartBody(lines: Vec<CartLine>, totals: crate::cart::model::Totals) -> impl In
                     <div><dt>{d.discount}</dt><dd data-testid="total-discount">{if totals.discount > Money::ZERO { format!("−{}", totals.discount) } else { totals.discount.to_string() }}</dd></div>
                     <div class="to-pay"><dt>{d.to_pay}</dt><dd data-testid="total-to-pay">{totals.to_pay.to_string()}</dd></div>
                 </dl>
-                <button type="button" class="button" disabled=true aria-describedby="checkout-note">{d.checkout}</button>
-                <p id="checkout-note" class="hint">{if totals.units == 0 { d.nothing_selected } else { d.checkout_soon }}</p>
+                {if totals.units == 0 {
+                    view! {
+                        <button type="button" class="button" disabled=true aria-describedby="checkout-note">{d.checkout}</button>
+                        <p id="checkout-note" class="hint">{d.nothing_selected}</p>
+                    }.into_any()
+                } else {
+                    view! { <a href="/checkout" class="button">{d.checkout}</a> }.into_any()
+                }}
             </aside>
         </div>
     }

@@ -12,6 +12,7 @@ pub struct ItemRow {
     pub selected: i64,
     pub added_at: i64,
     pub stock: i64,
+    pub seen_price: Option<i64>,
 }
 
 /// The cart of `owner_key`, if any (on the pool, or inside a transaction).
@@ -37,7 +38,8 @@ pub async fn create_cart(tx: &mut Tx, owner_key: &str, now: i64) -> Result<i64, 
 
 pub async fn items(tx: &mut Tx, cart_id: i64) -> Result<Vec<ItemRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT ci.product_id, ci.quantity, ci.selected, ci.added_at, p.stock FROM cart_items ci \
+        "SELECT ci.product_id, ci.quantity, ci.selected, ci.added_at, p.stock, ci.seen_price \
+         FROM cart_items ci \
          JOIN products p ON p.id = ci.product_id WHERE ci.cart_id = $1",
     )
     .bind(cart_id)
@@ -105,18 +107,22 @@ pub struct NewItem {
     pub quantity: i64,
     pub selected: bool,
     pub added_at: i64,
+    /// The price the shopper saw when putting it in; `None`: the price it has now.
+    pub seen_price: Option<i64>,
 }
 
 pub async fn insert_item(tx: &mut Tx, i: NewItem) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO cart_items (cart_id, product_id, quantity, selected, added_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO cart_items (cart_id, product_id, quantity, selected, added_at, seen_price) \
+         VALUES ($1, $2, $3, $4, $5, \
+         COALESCE($6, (SELECT price FROM products WHERE id = $2)))",
     )
     .bind(i.cart_id)
     .bind(i.product_id)
     .bind(i.quantity)
     .bind(i.selected as i64)
     .bind(i.added_at)
+    .bind(i.seen_price)
     .execute(&mut **tx)
     .await
     .map(|_| ())
@@ -180,7 +186,7 @@ pub async fn lines(
 ) -> Result<Vec<crate::cart::model::CartLine>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT p.id, p.title, b.name AS brand, p.price, p.old_price, p.rating, p.rating_count, p.stock, \
-         ci.quantity, ci.selected FROM cart_items ci JOIN products p ON p.id = ci.product_id \
+         ci.quantity, ci.selected, ci.seen_price FROM cart_items ci JOIN products p ON p.id = ci.product_id \
          JOIN brands b ON b.id = p.brand_id WHERE ci.cart_id = $1 ORDER BY ci.added_at DESC, p.id",
     )
     .bind(cart_id)
@@ -192,7 +198,24 @@ pub async fn lines(
                 product: crate::catalog::card_from_row(r)?,
                 quantity: r.try_get("quantity")?,
                 selected: r.try_get::<i64, _>("selected")? != 0,
+                seen_price: r
+                    .try_get::<Option<i64>, _>("seen_price")?
+                    .map(crate::shared::money::Money::from_kopecks),
             })
         })
         .collect()
+}
+
+/// The shopper accepted the prices checkout showed: the selected lines of the cart
+/// are now seen at the prices they have.
+pub async fn accept_prices(db: &Db, cart_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE cart_items SET seen_price = \
+         (SELECT p.price FROM products p WHERE p.id = cart_items.product_id) \
+         WHERE cart_id = $1 AND selected = 1",
+    )
+    .bind(cart_id)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
 }

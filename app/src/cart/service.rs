@@ -66,6 +66,7 @@ pub async fn merge(tx: &mut Tx, guest_key: &str, user_key: &str, now: i64) -> Ap
                     quantity: merged,
                     selected: item.selected != 0,
                     added_at: item.added_at,
+                    seen_price: item.seen_price,
                 };
                 repo::insert_item(tx, line).await?;
             }
@@ -117,6 +118,7 @@ pub async fn add(
             quantity: wanted.get(),
             selected: true,
             added_at: now,
+            seen_price: None,
         };
         repo::insert_item(&mut tx, line).await?;
     } else {
@@ -173,4 +175,21 @@ pub async fn view(db: &Db, cart_id: Option<i64>) -> AppResult<CartView> {
         lines,
         units,
     })
+}
+
+/// The shopper accepted the prices checkout showed for the selected lines.
+#[tracing::instrument(skip(db))]
+pub async fn accept_prices(db: &Db, user_id: i64) -> AppResult<()> {
+    if let Some(cart) = repo::find_cart(&db.pool, &user_key(user_id)).await? {
+        repo::accept_prices(db, cart).await?;
+    }
+    Ok(())
+}
+
+/// The lines of `user_id`'s cart, newest first (checkout takes the selected ones).
+pub async fn lines_of(db: &Db, user_id: i64) -> AppResult<Vec<crate::cart::model::CartLine>> {
+    match repo::find_cart(&db.pool, &user_key(user_id)).await? {
+        Some(cart) => Ok(repo::lines(db, cart).await?),
+        None => Ok(Vec::new()),
+    }
 }

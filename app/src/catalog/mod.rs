@@ -13,7 +13,7 @@ pub mod tally;
 
 // The public face.
 pub use api::{get_menu, suggest};
-pub use model::{ProductCard, Rating};
+pub use model::{ProductCard, Rating, product_path};
 pub use pages::{
     CategoryPage, HomePage, ProductCardView, ProductGrid, ProductPage, RatingBadge, SearchPage,
 };

@@ -125,7 +125,6 @@ pub struct Dict {
     pub items_total: &'static str,
     pub to_pay: &'static str,
     pub checkout: &'static str,
-    pub checkout_soon: &'static str,
     pub your_order: &'static str,
     pub nothing_selected: &'static str,
     pub not_found_title: &'static str,
@@ -155,6 +154,7 @@ pub struct Dict {
     pub menu_my_data: &'static str,
     pub menu_wallet: &'static str,
     pub menu_points: &'static str,
+    pub menu_orders: &'static str,
     pub menu_card: &'static str,
     pub menu_security: &'static str,
 }

@@ -89,7 +89,6 @@ pub const EN: Dict = Dict {
     items_total: "Items",
     to_pay: "Total",
     checkout: "Proceed to checkout",
-    checkout_soon: "Checkout is coming very soon.",
     your_order: "Your order",
     nothing_selected: "Select items to place an order.",
     not_found_title: "Page not found",
@@ -116,6 +115,7 @@ pub const EN: Dict = Dict {
     menu_my_data: "My data",
     menu_wallet: "Rynok Account",
     menu_points: "Points",
+    menu_orders: "Orders",
     menu_card: "Rynok Card",
     menu_security: "Security",
 };

@@ -89,7 +89,6 @@ pub const RU: Dict = Dict {
     items_total: "Товары",
     to_pay: "Итого",
     checkout: "Перейти к оформлению",
-    checkout_soon: "Оформление заказа появится совсем скоро.",
     your_order: "Ваш заказ",
     nothing_selected: "Выберите товары, чтобы оформить заказ.",
     not_found_title: "Страница не найдена",
@@ -116,6 +115,7 @@ pub const RU: Dict = Dict {
     menu_my_data: "Мои данные",
     menu_wallet: "Rynok Счёт",
     menu_points: "Баллы",
+    menu_orders: "Заказы",
     menu_card: "Rynok Карта",
     menu_security: "Безопасность",
 };

@@ -1,18 +1,21 @@
 //! Orders' server functions.
 
-use crate::orders::model::OrderView;
+use crate::orders::model::{OrderList, OrderView};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::account::signed_in,
+    crate::account::{current_session, signed_in},
+    crate::orders::model::OrderFilter,
     crate::orders::service::{self, PlaceRequest},
+    crate::platform::request::serve,
     crate::shared::error::Field,
 };
 
-/// Places the signed-in shopper's order from the lines confirmed at checkout.
+/// Places the signed-in shopper's order from the lines confirmed at checkout, and
+/// sends the browser to the order's page (a 302 for a plain form).
 #[server(endpoint = "orders/place")]
 pub async fn place_order(
     key: String,
@@ -31,23 +34,58 @@ pub async fn place_order(
             recipient_phone: &recipient_phone,
             pay: &pay,
         };
-        service::place(&cx.deps(), me.user_id, r).await
+        let order = service::place(&cx.deps(), me.user_id, r).await?;
+        leptos_axum::redirect(&format!("/orders/{}", order.id));
+        Ok(order)
     })
     .await
 }
 
-/// The signed-in shopper's orders, newest first.
+/// A page of the signed-in shopper's orders, newest first: `filter` is all, active,
+/// received or cancelled; `before` pages back. `None` for a guest.
 #[server(input = GetUrl, endpoint = "orders")]
-pub async fn get_orders() -> Result<Vec<OrderView>, AppError> {
-    signed_in(|cx, me| async move { service::list(&cx.st.db, me.user_id).await }).await
+pub async fn get_orders(
+    filter: Option<String>,
+    before: Option<String>,
+) -> Result<Option<OrderList>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        let filter = OrderFilter::parse(filter.as_deref().unwrap_or_default());
+        let before = match before.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(b) => Some(AppError::parse_id(b, Field::Id)?),
+        };
+        let (orders, next) = service::list(&cx.st.db, me.user_id, filter, before).await?;
+        Ok(Some(OrderList { orders, next }))
+    })
+    .await
 }
 
-/// One of the signed-in shopper's orders.
+/// One of the signed-in shopper's orders, with its timeline. `None` for a guest.
 #[server(input = GetUrl, endpoint = "orders/get")]
-pub async fn get_order(id: String) -> Result<OrderView, AppError> {
+pub async fn get_order(id: String) -> Result<Option<OrderView>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        let id = AppError::parse_id(&id, Field::Id)?;
+        service::view(&cx.st.db, me.user_id, id).await.map(Some)
+    })
+    .await
+}
+
+/// Cancels the order `id`, or only its line `item`, before it is packed.
+#[server(endpoint = "orders/cancel")]
+pub async fn cancel_order(id: String, item: Option<String>) -> Result<OrderView, AppError> {
     signed_in(|cx, me| async move {
         let id = AppError::parse_id(&id, Field::Id)?;
-        service::view(&cx.st.db, me.user_id, id).await
+        let item = match item.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(i) => Some(AppError::parse_id(i, Field::Id)?),
+        };
+        service::cancel(&cx.deps(), me.user_id, id, item).await
     })
     .await
 }

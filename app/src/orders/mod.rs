@@ -1,15 +1,25 @@
 //! Orders: placing one from the lines a shopper confirmed (stock taken in the same
 //! transaction, never oversold; one order per checkout however often it is sent),
-//! its postings per seller with Ozon's statuses and their timeline, and reading
-//! them back. The checkout page, card payment, points, promo codes, the logistics
-//! job, cancellations, returns and the pickup-point operator come in later steps.
+//! its postings per seller with Ozon's statuses and their timeline, the shopper's
+//! list and order page, cancelling before packing with the money back, and the
+//! pickup points and delivery rules checkout offers. Card payment, points, promo
+//! codes, the logistics job, returns and the pickup-point operator come in later
+//! steps.
 
 pub mod api;
+pub mod i18n;
 pub mod model;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+// The public face: what checkout, the shell and the server use.
+pub use api::PlaceOrder;
+pub use i18n::error_text as order_error_text;
+pub use model::{Line, PickupPoint, delivery_price};
+pub use routes::{OrderRoute, OrdersRoute};
 #[cfg(feature = "ssr")]
-pub use service::deletion_blockers;
+pub use service::{cities, deletion_blockers, pickup_delivery, pickup_point, points_in};

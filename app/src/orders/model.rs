@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 /// At most this many different products in one order.
 pub const MAX_LINES: usize = 50;
-/// At most this many pieces of one product in one order.
-pub const MAX_QUANTITY: i64 = 99;
+/// At most this many pieces of one product in one order: as many as a cart line
+/// may hold (`cart::model::MAX_QUANTITY`).
+pub const MAX_QUANTITY: i64 = 999;
 
 /// One line the shopper confirmed at checkout: the product, how many, and the
 /// price they saw. Nothing is bought at a price the shopper did not see.
@@ -149,15 +150,114 @@ impl PostingStatus {
     pub fn parse(s: &str) -> Option<PostingStatus> {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
+
+    /// Whether the shopper may still cancel it: nothing is packed yet.
+    pub fn cancellable(self) -> bool {
+        matches!(
+            self,
+            PostingStatus::AwaitingPayment | PostingStatus::AwaitingPackaging
+        )
+    }
+
+    /// Whether it has come to an end (received, returned to Rynok, cancelled).
+    pub fn finished(self) -> bool {
+        matches!(
+            self,
+            PostingStatus::Received | PostingStatus::NotCollected | PostingStatus::Cancelled
+        )
+    }
+}
+
+/// Which of a shopper's orders the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderFilter {
+    #[default]
+    All,
+    /// Not finished yet: on its way or waiting at the pickup point.
+    Active,
+    /// Received (at least in part).
+    Received,
+    /// Cancelled or not collected.
+    Cancelled,
+}
+
+impl OrderFilter {
+    pub const ALL: [OrderFilter; 4] = [
+        OrderFilter::All,
+        OrderFilter::Active,
+        OrderFilter::Received,
+        OrderFilter::Cancelled,
+    ];
+
+    /// The query string's value; anything else is the whole list.
+    pub fn parse(s: &str) -> OrderFilter {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .unwrap_or_default()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderFilter::All => "all",
+            OrderFilter::Active => "active",
+            OrderFilter::Received => "received",
+            OrderFilter::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether an order whose postings are in `statuses` belongs in this list.
+    pub fn admits(self, statuses: &[PostingStatus]) -> bool {
+        match self {
+            OrderFilter::All => true,
+            OrderFilter::Active => statuses.iter().any(|s| !s.finished()),
+            OrderFilter::Received => statuses.contains(&PostingStatus::Received),
+            OrderFilter::Cancelled => statuses
+                .iter()
+                .all(|s| matches!(s, PostingStatus::Cancelled | PostingStatus::NotCollected)),
+        }
+    }
+}
+
+/// A pickup point as checkout offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickupPoint {
+    pub id: i64,
+    pub city: String,
+    pub address: String,
+    /// The nearest metro station, if any.
+    pub metro: String,
+    /// Coordinates in millionths of a degree.
+    pub lat_e6: i64,
+    pub lon_e6: i64,
+    pub hours: String,
+    /// How many days an order waits there.
+    pub storage_days: i64,
+    /// How many days delivery there takes.
+    pub delivery_days: i64,
+}
+
+impl PickupPoint {
+    /// Whether the point's address or metro station holds `query` (any case, ё as е).
+    pub fn matches(&self, query: &str) -> bool {
+        let norm = |s: &str| s.to_lowercase().replace('ё', "е");
+        let q = norm(query.trim());
+        q.is_empty() || norm(&self.address).contains(&q) || norm(&self.metro).contains(&q)
+    }
 }
 
 /// A line of an order as the shopper sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemView {
+    /// The line's id, for cancelling it.
+    pub id: i64,
     pub product: i64,
     pub title: String,
     pub price: Money,
     pub quantity: i64,
+    /// Cancelled before packing (its money went back).
+    pub cancelled: bool,
 }
 
 /// One posting: one seller's part of an order, with its timeline.
@@ -166,6 +266,8 @@ pub struct PostingView {
     /// "<order number>-<n>".
     pub number: String,
     pub status: PostingStatus,
+    /// At the pickup point: kept until this moment.
+    pub stored_until: Option<i64>,
     pub items: Vec<ItemView>,
     pub timeline: Vec<(PostingStatus, i64)>,
 }
@@ -183,8 +285,58 @@ pub struct OrderView {
     pub pay: PayMethod,
     pub paid: Money,
     pub due_on_receipt: Money,
+    /// Given back so far (cancellations, returns).
+    pub refunded: Money,
+    /// What the shopper tells the pickup point.
+    pub pickup_code: String,
     pub created_at: i64,
     pub postings: Vec<PostingView>,
+}
+
+/// A page of the shopper's orders and where the next one starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderList {
+    pub orders: Vec<OrderView>,
+    /// `?before=` of the next page, if there is one.
+    pub next: Option<i64>,
+}
+
+impl OrderView {
+    /// Whether some of it can still be cancelled.
+    pub fn cancellable(&self) -> bool {
+        self.postings
+            .iter()
+            .any(|p| p.status.cancellable() && p.items.iter().any(|i| !i.cancelled))
+    }
+
+    /// Whether all of it can be cancelled at once: nothing is packed yet.
+    pub fn wholly_cancellable(&self) -> bool {
+        self.cancellable()
+            && self
+                .postings
+                .iter()
+                .all(|p| p.status.cancellable() || p.status == PostingStatus::Cancelled)
+    }
+
+    /// The status the list shows for the whole order: its least advanced posting
+    /// that is still under way, else the last one's.
+    pub fn status(&self) -> PostingStatus {
+        self.postings
+            .iter()
+            .map(|p| p.status)
+            .find(|s| !s.finished())
+            .or_else(|| self.postings.last().map(|p| p.status))
+            .unwrap_or(PostingStatus::Cancelled)
+    }
+}
+
+/// The pickup code as the page shows it: "123 456 78" style groups of three.
+pub fn grouped_code(code: &str) -> String {
+    code.as_bytes()
+        .chunks(3)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The recipient's name as the pickup point checks it against a passport: letters
@@ -227,7 +379,7 @@ mod tests {
         assert_eq!(problem(""), (Field::Selected, Problem::Empty));
         assert_eq!(problem("3:0:5000"), (Field::Quantity, Problem::OutOfRange));
         assert_eq!(
-            problem("3:100:5000"),
+            problem("3:1000:5000"),
             (Field::Quantity, Problem::OutOfRange)
         );
         assert_eq!(
@@ -288,5 +440,45 @@ mod tests {
             assert_eq!(PostingStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(order_number(42), "00000042");
+        assert!(PostingStatus::AwaitingPackaging.cancellable());
+        assert!(!PostingStatus::InTransit.cancellable());
+        assert!(PostingStatus::NotCollected.finished());
+        assert_eq!(grouped_code("12345678"), "123 456 78");
+    }
+
+    #[test]
+    fn points_match_by_address_or_metro_in_any_case() {
+        let p = PickupPoint {
+            id: 1,
+            city: "Москва".into(),
+            address: "ул. Тверская, 7".into(),
+            metro: "Охотный Ряд".into(),
+            lat_e6: 0,
+            lon_e6: 0,
+            hours: "10–22".into(),
+            storage_days: 7,
+            delivery_days: 2,
+        };
+        assert!(p.matches("тверская"));
+        assert!(p.matches("  ОХОТНЫЙ "));
+        assert!(p.matches(""));
+        assert!(!p.matches("Арбат"));
+        let e = PickupPoint {
+            address: "ул. Семёновская, 1".into(),
+            ..p
+        };
+        assert!(e.matches("семеновская"));
+    }
+
+    #[test]
+    fn filters_sort_orders_by_their_postings() {
+        use PostingStatus::*;
+        assert_eq!(OrderFilter::parse("active"), OrderFilter::Active);
+        assert_eq!(OrderFilter::parse("<x>"), OrderFilter::All);
+        assert!(OrderFilter::Active.admits(&[Received, InTransit]));
+        assert!(!OrderFilter::Active.admits(&[Received, Cancelled]));
+        assert!(OrderFilter::Received.admits(&[Received, Cancelled]));
+        assert!(OrderFilter::Cancelled.admits(&[Cancelled, NotCollected]));
+        assert!(!OrderFilter::Cancelled.admits(&[Cancelled, Received]));
     }
 }

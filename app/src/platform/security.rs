@@ -12,6 +12,24 @@ pub fn random_token() -> String {
     hex::encode(bytes)
 }
 
+/// `n` decimal digits from the operating system's CSPRNG, each uniform (bytes of
+/// 250 and above are drawn again, so no digit is likelier than another).
+pub fn random_digits(n: usize) -> String {
+    let mut out = String::with_capacity(n);
+    let mut buf = [0u8; 32];
+    while out.len() < n {
+        rand::rngs::OsRng
+            .try_fill_bytes(&mut buf)
+            .unwrap_or_else(|_| rand::rng().fill_bytes(&mut buf));
+        for b in buf.iter().filter(|b| **b < 250) {
+            if out.len() < n {
+                out.push(char::from(b'0' + b % 10));
+            }
+        }
+    }
+    out
+}
+
 /// 128 random bits as 32 hex digits, for a Content-Security-Policy nonce.
 pub fn random_nonce() -> String {
     let mut bytes = [0u8; 16];

@@ -83,6 +83,7 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
             <summary aria-label=d.account_menu>"▾"</summary>
             <ul>
                 <li><a href="/account">{d.menu_my_data}</a></li>
+                <li><a href="/account/orders">{d.menu_orders}</a></li>
                 <li><a href="/account/wallet">{d.menu_wallet} " " <span class="menu-sum" data-testid="menu-balance">{m.balance.to_string()}</span></a></li>
                 <li><a href="/account/points">{d.menu_points} " " <span class="menu-sum" data-testid="menu-points">{points}</span></a></li>
                 <li><a href="/account/card">{d.menu_card}</a></li>

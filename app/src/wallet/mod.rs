@@ -72,6 +72,34 @@ pub async fn pay_order_in(
     }
 }
 
+/// Gives `amount` of order `order`'s wallet payment back to the shopper's wallet
+/// inside the transaction that cancels (or returns) it, once per `what` (a line's
+/// id, or "all" for what was left): a second run finds the transfer by its key.
+#[cfg(feature = "ssr")]
+pub async fn refund_order_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    (wallet, clearing): (i64, i64),
+    order: i64,
+    what: &str,
+    amount: crate::shared::money::Money,
+) -> Result<(), LedgerError> {
+    use ledger::model::{Amount, IdempotencyKey, TransferKind};
+    let key = IdempotencyKey::parse(&format!("order:{order}:refund:{what}"))?;
+    let reference = format!("order:{order}");
+    let spec = ledger::service::Spec {
+        kind: TransferKind::Refund,
+        key: &key,
+        debit: clearing,
+        credit: wallet,
+        amount: Amount::new(amount)?,
+        reference: &reference,
+    };
+    ledger::service::transfer_in(tx, now, &spec, None)
+        .await
+        .map(|_| ())
+}
+
 /// What the header's account menu shows: the wallet's balance that can be spent
 /// now and the points, both zero for an account that never had any (one query).
 #[cfg(feature = "ssr")]

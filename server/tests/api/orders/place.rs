@@ -3,95 +3,10 @@
 //! prices the shopper saw or nothing, postings per seller, and refusals that change
 //! nothing.
 
-use crate::helpers::{AppError, Field, Problem, START_MS, TestApp, error_of};
-use app::wallet::ledger::model::AccountKind;
+use super::{balance, invalid, orders, pickup_point, place, product, stock};
+use crate::helpers::{AppError, Field, Problem, TestApp, error_of};
 use app::wallet::ledger::service as ledger;
 use std::sync::Arc;
-
-/// A product of seller `seller` at `price` kopecks with `stock` pieces: its id.
-async fn product(app: &TestApp, seller: i64, price: i64, stock: i64) -> i64 {
-    for sql in [
-        "INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position) \
-         SELECT 1, NULL, 'goods', 'Товары', 'Goods', 0 WHERE NOT EXISTS (SELECT 1 FROM categories WHERE id = 1)",
-        "INSERT INTO brands (id, name) SELECT 1, 'Бренд' WHERE NOT EXISTS (SELECT 1 FROM brands WHERE id = 1)",
-    ] {
-        sqlx::query(sql).execute(&app.db.pool).await.unwrap();
-    }
-    sqlx::query("INSERT INTO sellers (id, name) SELECT $1, 'Продавец' WHERE NOT EXISTS (SELECT 1 FROM sellers WHERE id = $1)")
-        .bind(seller)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query_scalar(
-        "INSERT INTO products (id, category_id, root_category_id, seller_id, brand_id, title, description, \
-         price, stock, created_at, search_title, search_body) \
-         SELECT COALESCE(MAX(id), 0) + 1, 1, 1, $1, 1, $2, '', $3, $4, 0, '', '' FROM products RETURNING id",
-    )
-    .bind(seller)
-    .bind(format!("Товар за {price}"))
-    .bind(price)
-    .bind(stock)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap()
-}
-
-async fn pickup_point(app: &TestApp) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO pickup_points (city, address, metro, lat_e6, lon_e6, hours, storage_days, delivery_days) \
-         VALUES ('Москва', 'ул. Тверская, д. 7', 'Тверская', 55757000, 37615000, 'ежедневно 09:00–21:00', 7, 1) \
-         RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap()
-}
-
-async fn stock(app: &TestApp, id: i64) -> i64 {
-    app.one_i64("SELECT stock FROM products WHERE id = $1", &[id])
-        .await
-}
-
-async fn orders(app: &TestApp) -> i64 {
-    app.one_i64("SELECT COUNT(*) FROM orders WHERE id > $1", &[0])
-        .await
-}
-
-async fn balance(app: &TestApp, user: i64) -> i64 {
-    let id = ledger::account(&app.db, AccountKind::Wallet, user, START_MS)
-        .await
-        .unwrap();
-    ledger::sums(&app.db, id)
-        .await
-        .unwrap()
-        .available()
-        .kopecks()
-}
-
-async fn place(
-    app: &crate::helpers::Browser,
-    key: &str,
-    lines: &str,
-    point: i64,
-    pay: &str,
-) -> reqwest::Response {
-    app.post_form(
-        "orders/place",
-        &[
-            ("key", key),
-            ("lines", lines),
-            ("pickup_point", &point.to_string()),
-            ("recipient_name", "Иванова Мария"),
-            ("recipient_phone", "+7 916 115-00-01"),
-            ("pay", pay),
-        ],
-    )
-    .await
-}
-
-fn invalid(field: Field, p: Problem) -> AppError {
-    AppError::Invalid { field, message: p }
-}
 
 #[tokio::test]
 async fn an_order_takes_stock_and_money_once_however_often_the_checkout_is_sent() {
@@ -152,17 +67,26 @@ async fn an_order_takes_stock_and_money_once_however_often_the_checkout_is_sent(
     .await;
     assert_eq!(
         (status, e),
-        (400, invalid(Field::Request, Problem::Refused))
+        (400, invalid(Field::Request, Problem::AlreadyUsed))
     );
     // What was ordered left the cart.
     assert_eq!(app.cart().await["units"], 0);
     // The list and the order page show it; another shopper finds nothing.
-    assert_eq!(app.api_json("orders").await.as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.api_json("orders").await["orders"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     let other = app.new_browser();
     other.sign_in("+79161150002").await;
     let r = other.get(&format!("/api/orders/get?id={}", ids[0])).await;
     assert_eq!(r.status(), 404);
-    assert_eq!(other.api_json("orders").await, serde_json::json!([]));
+    assert_eq!(
+        other.api_json("orders").await,
+        serde_json::json!({ "orders": [], "next": null })
+    );
     let report = ledger::check(&app.db).await.unwrap();
     assert!(report.ok(), "{report}");
 }

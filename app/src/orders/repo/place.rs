@@ -1,60 +1,8 @@
-//! Orders' SQL, nothing else.
+//! Placing an order: the product as it is now, its stock taken, the order, its
+//! postings, items and first timeline step.
 
+use super::ex::Ex;
 use sqlx::Row;
-
-type Ex<'e> = &'e mut sqlx::AnyConnection;
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OrderRow {
-    pub id: i64,
-    pub user_id: i64,
-    pub request_hash: String,
-    pub pickup_point_id: i64,
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    pub goods: i64,
-    pub delivery: i64,
-    pub total: i64,
-    pub pay_method: String,
-    pub paid_wallet: i64,
-    pub due_on_receipt: i64,
-    pub created_at: i64,
-}
-
-const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
-     recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, created_at";
-
-pub async fn order_by_key(
-    ex: Ex<'_>,
-    user: i64,
-    key: &str,
-) -> Result<Option<OrderRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT {ORDER_COLUMNS} FROM orders WHERE user_id = $1 AND idempotency_key = $2"
-    ))
-    .bind(user)
-    .bind(key.to_string())
-    .fetch_optional(ex)
-    .await
-}
-
-pub async fn order(ex: Ex<'_>, id: i64) -> Result<Option<OrderRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await
-}
-
-/// `user`'s orders, newest first.
-pub async fn orders_of(ex: Ex<'_>, user: i64, limit: i64) -> Result<Vec<OrderRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT {ORDER_COLUMNS} FROM orders WHERE user_id = $1 ORDER BY id DESC LIMIT $2"
-    ))
-    .bind(user)
-    .bind(limit)
-    .fetch_all(ex)
-    .await
-}
 
 /// What an order needs of a product: (title, price, stock, seller).
 pub async fn product(ex: Ex<'_>, id: i64) -> Result<Option<(String, i64, i64, i64)>, sqlx::Error> {
@@ -97,19 +45,6 @@ pub async fn delivery_rule(ex: Ex<'_>, kind: &str) -> Result<Option<(i64, i64)>,
         .transpose()
 }
 
-/// A pickup point's "city, address", if it exists.
-pub async fn pickup_point(ex: Ex<'_>, id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query("SELECT city, address FROM pickup_points WHERE id = $1")
-        .bind(id)
-        .fetch_optional(ex)
-        .await?
-        .map(|r| {
-            let (city, address): (String, String) = (r.try_get("city")?, r.try_get("address")?);
-            Ok(format!("{city}, {address}"))
-        })
-        .transpose()
-}
-
 pub struct NewOrder<'a> {
     pub user_id: i64,
     pub key: &'a str,
@@ -122,6 +57,7 @@ pub struct NewOrder<'a> {
     pub pay_method: &'a str,
     pub paid_wallet: i64,
     pub due_on_receipt: i64,
+    pub pickup_code: &'a str,
     pub now: i64,
 }
 
@@ -129,8 +65,8 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     sqlx::query_scalar(
         "INSERT INTO orders (user_id, idempotency_key, request_hash, pickup_point_id, \
          recipient_name, recipient_phone, goods, delivery, total, pay_method, paid_wallet, \
-         due_on_receipt, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         due_on_receipt, pickup_code, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(o.user_id)
     .bind(o.key.to_string())
@@ -144,6 +80,7 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     .bind(o.pay_method.to_string())
     .bind(o.paid_wallet)
     .bind(o.due_on_receipt)
+    .bind(o.pickup_code.to_string())
     .bind(o.now)
     .fetch_one(ex)
     .await
@@ -217,48 +154,16 @@ pub async fn add_event(
         .map(|_| ())
 }
 
-/// Whether `user` has a posting that is neither received, returned nor cancelled.
-pub async fn has_open(ex: Ex<'_>, user: i64) -> Result<bool, sqlx::Error> {
+/// Whether an order not yet finished at pickup point `point` already has `code`.
+pub async fn pickup_code_taken(ex: Ex<'_>, point: i64, code: &str) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query(
-        "SELECT 1 FROM postings p JOIN orders o ON o.id = p.order_id \
-         WHERE o.user_id = $1 AND p.status NOT IN ('received', 'not_collected', 'cancelled') LIMIT 1",
+        "SELECT 1 FROM orders o WHERE o.pickup_point_id = $1 AND o.pickup_code = $2 \
+         AND EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id \
+         AND p.status NOT IN ('received', 'not_collected', 'cancelled')) LIMIT 1",
     )
-    .bind(user)
+    .bind(point)
+    .bind(code.to_string())
     .fetch_optional(ex)
     .await?
     .is_some())
-}
-
-/// An order's postings: (id, status), in the order they were made.
-pub async fn postings_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, status FROM postings WHERE order_id = $1 ORDER BY id")
-        .bind(order)
-        .fetch_all(ex)
-        .await
-}
-
-/// An order's items: (posting, product, title, price, quantity).
-pub async fn items_of(
-    ex: Ex<'_>,
-    order: i64,
-) -> Result<Vec<(i64, i64, String, i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT posting_id, product_id, title, price, quantity FROM order_items \
-         WHERE order_id = $1 ORDER BY id",
-    )
-    .bind(order)
-    .fetch_all(ex)
-    .await
-}
-
-/// The timelines of all of an order's postings, in one query: (posting, status,
-/// moment) rows, oldest first.
-pub async fn events_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT e.posting_id, e.status, e.at FROM posting_events e \
-         JOIN postings p ON p.id = e.posting_id WHERE p.order_id = $1 ORDER BY e.id",
-    )
-    .bind(order)
-    .fetch_all(ex)
-    .await
 }

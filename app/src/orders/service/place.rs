@@ -1,17 +1,17 @@
-//! Placing an order and reading it back. Placing is one transaction: the stock of
+//! Placing an order, in one transaction: the stock of
 //! every line is taken by a conditional update (nothing is ever oversold), the
 //! prices are the ones the shopper saw, the payment from the wallet is a ledger
 //! transfer, the postings and their first status are written, and the lines leave
 //! the cart; any refusal rolls all of it back. An idempotency key per checkout
 //! makes a double click, a retry or a second tab give one order and one charge.
 
+use super::read::view;
 use crate::orders::model::{
-    ItemView, Line, OrderView, PayMethod, PostingStatus, PostingView, delivery_price, order_number,
-    recipient_name,
+    Line, OrderView, PayMethod, PostingStatus, delivery_price, recipient_name,
 };
-use crate::orders::repo::{self, NewOrder, OrderRow};
-use crate::platform::db::{Db, lock_keys};
-use crate::platform::security::hash_token;
+use crate::orders::repo::{self, NewOrder};
+use crate::platform::db::lock_keys;
+use crate::platform::security::{hash_token, random_digits};
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult, Field, Problem};
 use crate::shared::money::Money;
@@ -72,10 +72,10 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
             return Ok(if o.request_hash == request_hash {
                 Ok(o.id)
             } else {
-                Err(AppError::invalid(Field::Request, Problem::Refused))
+                Err(AppError::invalid(Field::Request, Problem::AlreadyUsed))
             });
         }
-        if repo::pickup_point(&mut tx, point).await?.is_none() {
+        if repo::point(&mut tx, point).await?.is_none() {
             return Ok(Err(AppError::invalid(Field::PickupPoint, Problem::Unknown)));
         }
         let mut goods = 0i64;
@@ -112,6 +112,7 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
         )
         .kopecks();
         let total = goods + delivery;
+        let pickup_code = new_pickup_code(&mut tx, point).await?;
         let id = repo::insert_order(
             &mut tx,
             &NewOrder {
@@ -130,6 +131,7 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 } else {
                     0
                 },
+                pickup_code: &pickup_code,
                 now,
             },
         )
@@ -170,83 +172,19 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     view(deps.db, user, id).await
 }
 
-async fn to_view(conn: &mut sqlx::AnyConnection, o: OrderRow) -> AppResult<OrderView> {
-    let number = order_number(o.id);
-    let items = repo::items_of(conn, o.id).await?;
-    let events = repo::events_of(conn, o.id).await?;
-    let mut postings = Vec::new();
-    for (n, (pid, status)) in repo::postings_of(conn, o.id).await?.into_iter().enumerate() {
-        let timeline = events
-            .iter()
-            .filter(|e| e.0 == pid)
-            .filter_map(|(_, s, at)| PostingStatus::parse(s).map(|s| (s, *at)))
-            .collect();
-        postings.push(PostingView {
-            number: format!("{number}-{}", n + 1),
-            status: PostingStatus::parse(&status).unwrap_or(PostingStatus::AwaitingPackaging),
-            items: items
-                .iter()
-                .filter(|i| i.0 == pid)
-                .map(|(_, product, title, price, quantity)| ItemView {
-                    product: *product,
-                    title: title.clone(),
-                    price: Money::from_kopecks(*price),
-                    quantity: *quantity,
-                })
-                .collect(),
-            timeline,
-        });
+/// A pickup code no unfinished order at `point` has: 8 digits from the CSPRNG
+/// (a clash among the point's open orders, one in millions, draws again).
+async fn new_pickup_code(
+    tx: &mut crate::platform::db::Tx,
+    point: i64,
+) -> Result<String, sqlx::Error> {
+    loop {
+        let code = random_digits(PICKUP_CODE_DIGITS);
+        if !repo::pickup_code_taken(tx, point, &code).await? {
+            return Ok(code);
+        }
     }
-    let pickup_point = repo::pickup_point(conn, o.pickup_point_id)
-        .await?
-        .unwrap_or_default();
-    Ok(OrderView {
-        id: o.id,
-        number,
-        pickup_point,
-        recipient: format!("{}, {}", o.recipient_name, o.recipient_phone),
-        goods: Money::from_kopecks(o.goods),
-        delivery: Money::from_kopecks(o.delivery),
-        total: Money::from_kopecks(o.total),
-        pay: PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt),
-        paid: Money::from_kopecks(o.paid_wallet),
-        due_on_receipt: Money::from_kopecks(o.due_on_receipt),
-        created_at: o.created_at,
-        postings,
-    })
 }
 
-/// What orders say against deleting the account: one not received, returned or
-/// cancelled yet.
-pub async fn deletion_blockers(
-    db: &Db,
-    user: i64,
-) -> AppResult<Vec<crate::shared::error::Blocker>> {
-    let mut conn = db.pool.acquire().await?;
-    Ok(if repo::has_open(&mut conn, user).await? {
-        vec![crate::shared::error::Blocker::OrderInProgress]
-    } else {
-        Vec::new()
-    })
-}
-
-/// Order `id` of `user` (another account's order is not found).
-pub async fn view(db: &Db, user: i64, id: i64) -> AppResult<OrderView> {
-    let mut conn = db.pool.acquire().await?;
-    let o = repo::order(&mut conn, id)
-        .await?
-        .filter(|o| o.user_id == user)
-        .ok_or(AppError::NotFound)?;
-    to_view(&mut conn, o).await
-}
-
-/// `user`'s latest orders, newest first.
-pub async fn list(db: &Db, user: i64) -> AppResult<Vec<OrderView>> {
-    let mut conn = db.pool.acquire().await?;
-    let rows = repo::orders_of(&mut conn, user, 50).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for o in rows {
-        out.push(to_view(&mut conn, o).await?);
-    }
-    Ok(out)
-}
+/// How many digits a pickup code has.
+pub const PICKUP_CODE_DIGITS: usize = 8;

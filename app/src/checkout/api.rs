@@ -1,0 +1,50 @@
+//! Checkout's server functions.
+
+use crate::checkout::model::CheckoutView;
+use crate::shared::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::account::{current_session, signed_in},
+    crate::checkout::service,
+    crate::platform::request::serve,
+    crate::shared::error::Field,
+};
+
+/// What the checkout page shows the signed-in shopper: `city` and `q` (address or
+/// metro) narrow the pickup points, `point` is the one chosen. `None` for a guest.
+#[server(input = GetUrl, endpoint = "checkout")]
+pub async fn get_checkout(
+    city: Option<String>,
+    q: Option<String>,
+    point: Option<String>,
+) -> Result<Option<CheckoutView>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        let point = match point.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p) => Some(AppError::parse_id(p, Field::PickupPoint)?),
+        };
+        let q: String = q.unwrap_or_default().chars().take(100).collect();
+        let view = service::view(
+            &cx.deps(),
+            me.user_id,
+            city.as_deref().unwrap_or_default(),
+            &q,
+            point,
+        )
+        .await?;
+        Ok(Some(view))
+    })
+    .await
+}
+
+/// The shopper accepts the prices checkout showed for the selected lines.
+#[server(endpoint = "checkout/accept-prices")]
+pub async fn accept_prices() -> Result<(), AppError> {
+    signed_in(|cx, me| async move { service::accept_prices(&cx.deps(), me.user_id).await }).await
+}

@@ -1,0 +1,163 @@
+//! What the checkout page shows, and the rules that need no storage.
+
+use crate::orders::{Line, PickupPoint};
+use crate::shared::money::Money;
+use serde::{Deserialize, Serialize};
+
+/// At most this many points are listed at once; a search narrows them.
+pub const POINTS_SHOWN: usize = 30;
+
+/// A selected cart line as checkout shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutLine {
+    pub product: i64,
+    pub title: String,
+    pub url: String,
+    pub price: Money,
+    pub quantity: i64,
+    pub stock: i64,
+    /// The price the shopper saw before, when it changed since.
+    pub was: Option<Money>,
+}
+
+impl CheckoutLine {
+    /// More is asked for than is in stock.
+    pub fn short(&self) -> bool {
+        self.quantity > self.stock
+    }
+}
+
+/// A pickup point with the day an order would arrive there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointOffer {
+    pub point: PickupPoint,
+    /// "dd.mm.yyyy".
+    pub delivery_date: String,
+}
+
+/// Everything the checkout page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutView {
+    /// The key this checkout's placement carries: a retry gives the same order.
+    pub key: String,
+    pub lines: Vec<CheckoutLine>,
+    pub units: i64,
+    pub goods: Money,
+    pub delivery: Money,
+    pub total: Money,
+    pub free_from: Money,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    /// What Rynok Account can pay now.
+    pub wallet: Money,
+    pub cities: Vec<String>,
+    pub city: String,
+    pub query: String,
+    /// The points of the city that match the query (at most `POINTS_SHOWN`).
+    pub points: Vec<PointOffer>,
+    /// How many matched in all.
+    pub matched: usize,
+    /// The point chosen (from the map or an earlier visit), listed first.
+    pub chosen: Option<i64>,
+}
+
+impl CheckoutView {
+    /// Some price changed since the shopper saw it: they accept it first.
+    pub fn prices_changed(&self) -> bool {
+        self.lines.iter().any(|l| l.was.is_some())
+    }
+
+    /// Some line asks for more than is in stock: the cart is changed first.
+    pub fn stock_short(&self) -> bool {
+        self.lines.iter().any(CheckoutLine::short)
+    }
+
+    /// Whether the order can be placed as shown.
+    pub fn ready(&self) -> bool {
+        !self.lines.is_empty() && !self.prices_changed() && !self.stock_short()
+    }
+
+    /// The lines as the placing form posts them, at the prices shown.
+    pub fn lines_field(&self) -> String {
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| Line {
+                product: l.product,
+                quantity: l.quantity,
+                seen_price: l.price,
+            })
+            .collect();
+        Line::canonical(&lines)
+    }
+}
+
+/// The city checkout opens on: the one asked for if it has points, else Moscow,
+/// else the first.
+pub fn pick_city(cities: &[String], asked: &str) -> String {
+    let asked = asked.trim();
+    cities
+        .iter()
+        .find(|c| c.as_str() == asked)
+        .or_else(|| cities.iter().find(|c| c.as_str() == "Москва"))
+        .or_else(|| cities.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(product: i64, price: i64, quantity: i64, stock: i64, was: Option<i64>) -> CheckoutLine {
+        CheckoutLine {
+            product,
+            title: "x".into(),
+            url: "/".into(),
+            price: Money::from_kopecks(price),
+            quantity,
+            stock,
+            was: was.map(Money::from_kopecks),
+        }
+    }
+
+    fn view(lines: Vec<CheckoutLine>) -> CheckoutView {
+        CheckoutView {
+            key: "k".into(),
+            lines,
+            units: 0,
+            goods: Money::ZERO,
+            delivery: Money::ZERO,
+            total: Money::ZERO,
+            free_from: Money::ZERO,
+            recipient_name: String::new(),
+            recipient_phone: String::new(),
+            wallet: Money::ZERO,
+            cities: Vec::new(),
+            city: String::new(),
+            query: String::new(),
+            points: Vec::new(),
+            matched: 0,
+            chosen: None,
+        }
+    }
+
+    #[test]
+    fn a_changed_price_or_short_stock_holds_the_order_back() {
+        let ok = view(vec![line(7, 5000, 2, 3, None), line(3, 100, 1, 1, None)]);
+        assert!(ok.ready());
+        assert_eq!(ok.lines_field(), "7:2:5000,3:1:100");
+        assert!(!view(vec![line(7, 5000, 2, 3, Some(4500))]).ready());
+        assert!(!view(vec![line(7, 5000, 4, 3, None)]).ready());
+        assert!(!view(Vec::new()).ready());
+    }
+
+    #[test]
+    fn the_city_asked_for_else_moscow_else_the_first() {
+        let cities = vec!["Казань".to_string(), "Москва".to_string()];
+        assert_eq!(pick_city(&cities, "Казань"), "Казань");
+        assert_eq!(pick_city(&cities, "Тверь"), "Москва");
+        assert_eq!(pick_city(&cities[..1], ""), "Казань");
+        assert_eq!(pick_city(&[], "x"), "");
+    }
+}

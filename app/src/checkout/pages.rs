@@ -1,0 +1,235 @@
+//! The checkout page. Without JavaScript it is plain forms: a GET form narrows the
+//! pickup points, the placing form posts to `orders/place` and is redirected to the
+//! order's page.
+
+use crate::checkout::api::{AcceptPrices, get_checkout};
+use crate::checkout::model::{CheckoutView, PointOffer};
+use crate::i18n::{Lang, fill, use_lang};
+use crate::orders::{PlaceOrder, order_error_text};
+use crate::shared::money::Money;
+use crate::ui::forms::action_error;
+use crate::ui::{ErrorView, FormError, require_sign_in};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use server_fn::ServerFn;
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.orders();
+    let q = use_query_map();
+    let place = ServerAction::<PlaceOrder>::new();
+    let accept = ServerAction::<AcceptPrices>::new();
+    let data = Resource::new(
+        move || {
+            let args = q.with(|q| (q.get("city"), q.get("q"), q.get("point")));
+            (args, place.version().get(), accept.version().get())
+        },
+        |((city, query, point), _, _)| get_checkout(city, query, point),
+    );
+    // The first key this page was given stays its key: a retry after a lost answer
+    // must not place a second order.
+    let key = StoredValue::new(None::<String>);
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.checkout_title))/>
+        <h1>{d.checkout_title}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(v)) if v.lines.is_empty() => view! {
+                        <p class="hint">{d.nothing_to_order}</p>
+                        <a href="/cart" class="button">{d.go_to_cart}</a>
+                    }.into_any(),
+                    Ok(Some(mut v)) => {
+                        match key.get_value() {
+                            Some(k) => v.key = k,
+                            None => key.set_value(Some(v.key.clone())),
+                        }
+                        checkout(lang, v, place, accept).into_any()
+                    }
+                    Ok(None) => require_sign_in("/checkout").into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn checkout(
+    lang: Lang,
+    v: CheckoutView,
+    place: ServerAction<PlaceOrder>,
+    accept: ServerAction<AcceptPrices>,
+) -> impl IntoView {
+    let d = lang.orders();
+    let error = action_error(move || place.value().get(), PlaceOrder::PATH);
+    let accept_error = action_error(move || accept.value().get(), AcceptPrices::PATH);
+    let changes = v.prices_changed().then(|| {
+        let items = v
+            .lines
+            .iter()
+            .filter_map(|l| {
+                l.was.map(|was| {
+                    let text = fill(d.price_was, &[&l.title, &was.to_string(), &l.price.to_string()]);
+                    view! { <li>{text}</li> }
+                })
+            })
+            .collect_view();
+        view! {
+            <section class="checkout-changes" aria-labelledby="changes-title">
+                <h2 id="changes-title">{d.prices_changed}</h2>
+                <ul>{items}</ul>
+                <ActionForm action=accept>
+                    <button type="submit" class="button">{d.accept_prices}</button>
+                </ActionForm>
+                <FormError message=Signal::derive(move || accept_error.get().map(|e| order_error_text(lang, &e)))/>
+            </section>
+        }
+    });
+    let short = v.stock_short().then(|| {
+        let items = v
+            .lines
+            .iter()
+            .filter(|l| l.short())
+            .map(|l| view! { <li>{fill(d.stock_short, &[&l.title, &l.stock.to_string()])}</li> })
+            .collect_view();
+        view! {
+            <section class="checkout-changes" aria-labelledby="short-title">
+                <h2 id="short-title">{d.stock_short_hint}</h2>
+                <ul>{items}</ul>
+                <a href="/cart" class="button">{d.go_to_cart}</a>
+            </section>
+        }
+    });
+    let ready = v.ready();
+    let lines = v.lines_field();
+    let pay_wallet = v.wallet >= v.total;
+    let delivery = if v.delivery == Money::ZERO {
+        d.free.to_string()
+    } else {
+        v.delivery.to_string()
+    };
+    view! {
+        {changes}
+        {short}
+        <div class="checkout">
+            <section class="checkout-points" aria-labelledby="points-title">
+                <h2 id="points-title">{d.choose_point}</h2>
+                {point_search(lang, &v)}
+            </section>
+            <ActionForm action=place attr:class="checkout-form">
+                <input type="hidden" name="key" value=v.key.clone()/>
+                <input type="hidden" name="lines" value=lines/>
+                {point_list(lang, &v)}
+                <fieldset>
+                    <legend>{d.recipient}</legend>
+                    <label for="recipient-name">{d.recipient_name}</label>
+                    <input id="recipient-name" name="recipient_name" autocomplete="name" maxlength="100" required value=v.recipient_name.clone() aria-describedby="recipient-hint"/>
+                    <p id="recipient-hint" class="hint">{d.recipient_hint}</p>
+                    <label for="recipient-phone">{d.recipient_phone}</label>
+                    <input id="recipient-phone" name="recipient_phone" type="tel" autocomplete="tel" maxlength="20" required value=v.recipient_phone.clone()/>
+                </fieldset>
+                <fieldset>
+                    <legend>{d.payment_title}</legend>
+                    <label class="radio">
+                        <input type="radio" name="pay" value="wallet" checked=pay_wallet/>
+                        {fill(d.pay_wallet_option, &[&v.wallet.to_string()])}
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name="pay" value="on_receipt" checked=!pay_wallet/>
+                        {d.pay_on_receipt_option}
+                    </label>
+                </fieldset>
+                <aside class="checkout-summary" aria-labelledby="summary-title">
+                    <h2 id="summary-title">{d.your_order}</h2>
+                    <ul class="checkout-lines">
+                        {v.lines.iter().map(|l| view! {
+                            <li><a href=l.url.clone()>{l.title.clone()}</a> " " <span class="hint">{fill(d.pieces, &[&l.quantity.to_string()])} " × " {l.price.to_string()}</span></li>
+                        }).collect_view()}
+                    </ul>
+                    <dl>
+                        <div><dt>{fill(d.goods, &[&v.units.to_string()])}</dt><dd data-testid="checkout-goods">{v.goods.to_string()}</dd></div>
+                        <div><dt>{d.delivery_price}</dt><dd data-testid="checkout-delivery">{delivery}</dd></div>
+                        <div class="to-pay"><dt>{d.total}</dt><dd data-testid="checkout-total">{v.total.to_string()}</dd></div>
+                    </dl>
+                    {(v.delivery > Money::ZERO).then(|| view! { <p class="hint">{fill(d.free_from, &[&v.free_from.to_string()])}</p> })}
+                    <button type="submit" class="button" disabled=!ready>{d.place}</button>
+                    <p class="hint">{d.place_hint}</p>
+                    <FormError message=Signal::derive(move || error.get().map(|e| order_error_text(lang, &e)))/>
+                </aside>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// The GET form that narrows the points: city and address or metro.
+fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let city = v.city.clone();
+    let options = v
+        .cities
+        .iter()
+        .map(|c| {
+            let selected = *c == city;
+            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+        })
+        .collect_view();
+    let found = if v.matched > v.points.len() {
+        format!(
+            "{} ({})",
+            fill(d.points_found, &[&v.matched.to_string()]),
+            fill(d.points_shown, &[&v.points.len().to_string()])
+        )
+    } else {
+        fill(d.points_found, &[&v.matched.to_string()])
+    };
+    let query = v.query.clone();
+    view! {
+        <Form method="GET" action="/checkout" attr:class="point-search" attr:role="search">
+            <label for="point-city">{d.city}</label>
+            <select id="point-city" name="city">{options}</select>
+            <label for="point-q">{d.point_search}</label>
+            <input id="point-q" name="q" type="search" maxlength="100" value=query/>
+            <button type="submit" class="button-secondary">{d.find}</button>
+        </Form>
+        <p class="hint" role="status" data-testid="points-found">{found}</p>
+    }
+}
+
+/// The points as radio buttons of the placing form.
+fn point_list(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    if v.points.is_empty() {
+        return view! { <p class="hint">{d.no_points}</p> }.into_any();
+    }
+    let chosen = v.chosen;
+    let only = v.points.len() == 1;
+    view! {
+        <fieldset class="point-list">
+            <legend>{d.pickup_point}</legend>
+            {v.points.iter().map(|o| point(lang, o, only || chosen == Some(o.point.id))).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn point(lang: Lang, o: &PointOffer, checked: bool) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let p = &o.point;
+    let mut facts = Vec::new();
+    if !p.metro.is_empty() {
+        facts.push(fill(d.metro, &[&p.metro]));
+    }
+    facts.push(fill(d.point_hours, &[&p.hours]));
+    facts.push(fill(d.point_storage, &[&p.storage_days.to_string()]));
+    facts.push(fill(d.point_delivery, &[&o.delivery_date]));
+    view! {
+        <label class="radio point">
+            <input type="radio" name="pickup_point" value=p.id.to_string() checked=checked required/>
+            <span class="point-address">{p.address.clone()}</span>
+            <span class="hint">{facts.join(" · ")}</span>
+        </label>
+    }
+}

@@ -1,0 +1,91 @@
+//! Checkout's use cases: what the page shows, and accepting changed prices.
+
+use crate::checkout::model::{CheckoutLine, CheckoutView, POINTS_SHOWN, PointOffer, pick_city};
+use crate::platform::security::random_token;
+use crate::platform::state::Deps;
+use crate::shared::error::AppResult;
+use crate::shared::money::Money;
+use crate::shared::time::{date_of, date_ru};
+
+/// What the checkout page shows `user`: the selected lines of their cart, the
+/// points of `city` matching `query`, `point` chosen if it exists.
+pub async fn view(
+    deps: &Deps<'_>,
+    user: i64,
+    city: &str,
+    query: &str,
+    point: Option<i64>,
+) -> AppResult<CheckoutView> {
+    let db = deps.db;
+    let lines: Vec<CheckoutLine> = crate::cart::lines_of(db, user)
+        .await?
+        .into_iter()
+        .filter(|l| l.selected)
+        .map(|l| CheckoutLine {
+            was: l.price_change(),
+            product: l.product.id,
+            url: l.product.url(),
+            title: l.product.title,
+            price: l.product.price,
+            quantity: l.quantity,
+            stock: l.product.stock,
+        })
+        .collect();
+    let units = lines.iter().map(|l| l.quantity).sum();
+    let goods = lines.iter().fold(Money::ZERO, |sum, l| {
+        Money::from_kopecks(sum.kopecks() + l.price.kopecks() * l.quantity)
+    });
+    let (price, free_from) = crate::orders::pickup_delivery(db).await?;
+    let delivery = crate::orders::delivery_price(goods, price, free_from);
+    let me = crate::account::me(db, user).await?;
+    let (wallet, _) = crate::wallet::menu_balances(db, user).await?;
+    let cities = crate::orders::cities(db).await?;
+    let chosen_point = match point {
+        Some(id) => crate::orders::pickup_point(db, id).await?,
+        None => None,
+    };
+    // A point chosen on the map opens its own city.
+    let asked = chosen_point
+        .as_ref()
+        .map(|p| p.city.as_str())
+        .unwrap_or(city);
+    let city = pick_city(&cities, asked);
+    let mut matched = crate::orders::points_in(db, &city, query).await?;
+    let count = matched.len();
+    if let Some(p) = &chosen_point {
+        matched.retain(|m| m.id != p.id);
+        matched.insert(0, p.clone());
+    }
+    matched.truncate(POINTS_SHOWN);
+    let offer = |p| {
+        let p: crate::orders::PickupPoint = p;
+        let at = deps.now + p.delivery_days * 86_400_000;
+        PointOffer {
+            delivery_date: date_ru(&date_of(at)),
+            point: p,
+        }
+    };
+    Ok(CheckoutView {
+        key: random_token()[..32].to_string(),
+        units,
+        goods,
+        delivery,
+        total: Money::from_kopecks(goods.kopecks() + delivery.kopecks()),
+        free_from,
+        recipient_name: me.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+        recipient_phone: me.map(|m| m.phone).unwrap_or_default(),
+        wallet,
+        cities,
+        city,
+        query: query.trim().to_string(),
+        points: matched.into_iter().map(offer).collect(),
+        matched: count,
+        chosen: chosen_point.map(|p| p.id),
+        lines,
+    })
+}
+
+/// The shopper accepted the new prices checkout showed.
+pub async fn accept_prices(deps: &Deps<'_>, user: i64) -> AppResult<()> {
+    crate::cart::accept_prices(deps.db, user).await
+}

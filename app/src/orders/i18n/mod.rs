@@ -1,0 +1,61 @@
+//! The strings of checkout and the order pages, Russian first. `Lang::orders()`
+//! picks one.
+
+use crate::i18n::{Lang, fill};
+use crate::orders::model::PostingStatus;
+use crate::shared::error::{AppError, Field, Problem};
+
+mod dict;
+mod en;
+mod ru;
+
+pub use dict::OrdersDict;
+
+impl Lang {
+    pub fn orders(self) -> &'static OrdersDict {
+        match self {
+            Lang::Ru => &ru::RU,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+pub fn status_text(lang: Lang, s: PostingStatus) -> &'static str {
+    let d = lang.orders();
+    match s {
+        PostingStatus::AwaitingPayment => d.st_awaiting_payment,
+        PostingStatus::AwaitingPackaging => d.st_awaiting_packaging,
+        PostingStatus::AwaitingShipment => d.st_awaiting_shipment,
+        PostingStatus::InTransit => d.st_in_transit,
+        PostingStatus::AtPickupPoint => d.st_at_pickup_point,
+        PostingStatus::Received => d.st_received,
+        PostingStatus::NotCollected => d.st_not_collected,
+        PostingStatus::Cancelled => d.st_cancelled,
+    }
+}
+
+/// The message for a refused checkout or order action, in the page's language;
+/// what is not orders' own is worded as Rynok ID words it.
+pub fn error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.orders();
+    let text = match e {
+        AppError::InsufficientStock { available } => {
+            return fill(d.err_stock, &[&available.to_string()]);
+        }
+        AppError::Invalid { field, message } => match (field, message) {
+            (Field::PickupPoint, _) => d.err_point,
+            (Field::Product, Problem::PriceChanged) => d.err_price_changed,
+            (Field::Product | Field::Selected | Field::Quantity, _) => d.err_products,
+            (Field::Amount, Problem::MoreThanBalance) => d.err_wallet,
+            (Field::FullName, Problem::Empty) => d.err_name_empty,
+            (Field::FullName, Problem::Letters) => d.err_name_letters,
+            (Field::FullName, _) => d.err_name_length,
+            (Field::Request, Problem::Refused) => d.err_cancel_refused,
+            (Field::Request, Problem::Cancelled) => d.err_already_cancelled,
+            (Field::Request, Problem::AlreadyUsed) => d.err_key_reused,
+            _ => return crate::account::account_error_text(lang, e),
+        },
+        _ => return crate::account::account_error_text(lang, e),
+    };
+    text.to_string()
+}

@@ -1,0 +1,187 @@
+//! One order: its pickup code, postings with their items and timelines, the sums,
+//! how it was paid, and cancelling all or a line of it before packing.
+
+use crate::i18n::{Lang, fill, use_lang};
+use crate::orders::api::{CancelOrder, get_order};
+use crate::orders::i18n::{error_text, status_text};
+use crate::orders::model::{OrderView, PayMethod, PostingView, grouped_code};
+use crate::shared::money::Money;
+use crate::shared::time::{date_of, date_ru, local_datetime};
+use crate::ui::forms::action_error;
+use crate::ui::{ErrorView, FormError, require_sign_in};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.orders();
+    let params = use_params_map();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let data = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                cancel.version().get(),
+            )
+        },
+        |(id, _)| get_order(id),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                let here = format!("/orders/{}", params.with_untracked(|p| p.get("id").unwrap_or_default()));
+                match data.await {
+                    Ok(Some(o)) => order(lang, o, cancel).into_any(),
+                    Ok(None) => require_sign_in(&here).into_any(),
+                    Err(e) => view! { <Title text=crate::ui::title_text(format!("{} — Rynok", d.orders_title))/><ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn order(lang: Lang, o: OrderView, cancel: ServerAction<CancelOrder>) -> impl IntoView {
+    let d = lang.orders();
+    let title = fill(d.order_from, &[&o.number, &local_datetime(o.created_at)]);
+    let error = action_error(move || cancel.value().get(), CancelOrder::PATH);
+    let open = o.postings.iter().any(|p| !p.status.finished());
+    let code = (open && !o.pickup_code.is_empty()).then(|| {
+        view! {
+            <section class="pickup-code" aria-labelledby="code-title">
+                <h2 id="code-title">{d.pickup_code}</h2>
+                <p class="code" data-testid="pickup-code">{grouped_code(&o.pickup_code)}</p>
+                <p class="hint">{d.pickup_code_hint}</p>
+            </section>
+        }
+    });
+    let whole = o.wholly_cancellable().then(|| {
+        let id = o.id.to_string();
+        view! {
+            <ActionForm action=cancel attr:class="cancel-order">
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button-secondary">{d.cancel_order}</button>
+            </ActionForm>
+        }
+    });
+    let standing = o
+        .postings
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter(|i| !i.cancelled)
+        .count();
+    let postings = o
+        .postings
+        .clone()
+        .into_iter()
+        .map(|p| posting(lang, o.id, p, standing > 1, cancel))
+        .collect_view();
+    let sums = sums(lang, &o);
+    let cancellable = o.cancellable();
+    view! {
+        <Title text=crate::ui::title_text(format!("{title} — Rynok"))/>
+        <h1>{title.clone()}</h1>
+        <p><a href="/account/orders">{d.all_orders}</a></p>
+        <div class="order">
+            <div class="order-main">
+                {code}
+                {postings}
+            </div>
+            <aside class="order-summary" aria-labelledby="summary-title">
+                <h2 id="summary-title">{d.delivery_title}</h2>
+                <dl>
+                    <div><dt>{d.pickup_point}</dt><dd>{o.pickup_point}</dd></div>
+                    <div><dt>{d.recipient}</dt><dd>{o.recipient}</dd></div>
+                </dl>
+                <h2>{d.payment_title}</h2>
+                {sums}
+                {cancellable.then(|| view! { <p class="hint">{d.cancel_hint}</p> })}
+                {whole}
+                <FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
+            </aside>
+        </div>
+    }
+}
+
+fn sums(lang: Lang, o: &OrderView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let units: i64 = o
+        .postings
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .map(|i| i.quantity)
+        .sum();
+    let delivery = if o.delivery == Money::ZERO {
+        d.free.to_string()
+    } else {
+        o.delivery.to_string()
+    };
+    let how = match o.pay {
+        PayMethod::Wallet => d.pay_wallet,
+        PayMethod::OnReceipt => d.pay_on_receipt,
+    };
+    let row = |label: String, value: String, id: &'static str| {
+        view! { <div><dt>{label}</dt><dd data-testid=id>{value}</dd></div> }
+    };
+    view! {
+        <dl class="order-sums">
+            {row(fill(d.goods, &[&units.to_string()]), o.goods.to_string(), "order-goods")}
+            {row(d.delivery_price.to_string(), delivery, "order-delivery")}
+            {row(d.total.to_string(), o.total.to_string(), "order-total")}
+            {row(d.payment_title.to_string(), how.to_string(), "order-pay")}
+            {(o.paid > Money::ZERO).then(|| row(d.paid.to_string(), o.paid.to_string(), "order-paid"))}
+            {(o.pay == PayMethod::OnReceipt && o.due_on_receipt > Money::ZERO).then(|| row(d.due_on_receipt.to_string(), o.due_on_receipt.to_string(), "order-due"))}
+            {(o.refunded > Money::ZERO).then(|| row(d.refunded.to_string(), o.refunded.to_string(), "order-refunded"))}
+        </dl>
+    }
+}
+
+fn posting(
+    lang: Lang,
+    order: i64,
+    p: PostingView,
+    items_can_go: bool,
+    cancel: ServerAction<CancelOrder>,
+) -> impl IntoView {
+    let d = lang.orders();
+    let cancellable = p.status.cancellable() && items_can_go;
+    let stored = p
+        .stored_until
+        .map(|at| fill(d.stored_until, &[&date_ru(&date_of(at))]));
+    let heading = fill(d.posting, &[&p.number]);
+    view! {
+        <section class="posting" aria-label=heading.clone()>
+            <h2>{heading.clone()}</h2>
+            <p class="posting-status" data-testid="posting-status">{status_text(lang, p.status)} {stored.map(|s| view! { " · " <span>{s}</span> })}</p>
+            <ul class="posting-items">
+                {p.items.into_iter().map(|i| {
+                    let label = fill(d.cancel_item, &[&i.title]);
+                    let href = crate::catalog::product_path(i.product, &i.title);
+                    let can = cancellable && !i.cancelled;
+                    view! {
+                        <li class:cancelled=i.cancelled>
+                            <a href=href>{i.title.clone()}</a>
+                            <span>{fill(d.pieces, &[&i.quantity.to_string()])} " × " {i.price.to_string()}</span>
+                            {i.cancelled.then(|| view! { <span class="badge-muted">{d.item_cancelled}</span> })}
+                            {can.then(|| view! {
+                                <ActionForm action=cancel attr:class="cancel-item">
+                                    <input type="hidden" name="id" value=order.to_string()/>
+                                    <input type="hidden" name="item" value=i.id.to_string()/>
+                                    <button type="submit" class="button-link" aria-label=label>{d.cancel_short}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <h3>{d.history}</h3>
+            <ol class="timeline" aria-label=format!("{} — {}", d.history, heading)>
+                {p.timeline.into_iter().map(|(s, at)| view! {
+                    <li><span>{status_text(lang, s)}</span> " " <time class="hint">{local_datetime(at)}</time></li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,152 @@
+//! Reading orders back: one, a page of a shopper's, and their postings, items and
+//! timelines for several orders in one query each.
+
+use super::ex::Ex;
+use crate::platform::db::{Arg, SqlBuf};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrderRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub request_hash: String,
+    pub pickup_point_id: i64,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    pub goods: i64,
+    pub delivery: i64,
+    pub total: i64,
+    pub pay_method: String,
+    pub paid_wallet: i64,
+    pub due_on_receipt: i64,
+    pub refunded: i64,
+    pub pickup_code: String,
+    pub created_at: i64,
+}
+
+const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
+     recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, refunded, \
+     pickup_code, created_at";
+
+pub async fn order_by_key(
+    ex: Ex<'_>,
+    user: i64,
+    key: &str,
+) -> Result<Option<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders WHERE user_id = $1 AND idempotency_key = $2"
+    ))
+    .bind(user)
+    .bind(key.to_string())
+    .fetch_optional(ex)
+    .await
+}
+
+pub async fn order(ex: Ex<'_>, id: i64) -> Result<Option<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Postings that are not finished (received, not collected, cancelled).
+const OPEN: &str = "p.status NOT IN ('received', 'not_collected', 'cancelled')";
+
+/// A page of `user`'s orders, newest first, older than `before` when given:
+/// `filter` is one of all, active, received, cancelled (`OrderFilter::as_str`).
+pub async fn orders_page(
+    ex: Ex<'_>,
+    user: i64,
+    filter: &str,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    let mut q = SqlBuf::new(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders o WHERE user_id = "
+    ));
+    q.bind(Arg::I64(user));
+    if let Some(b) = before {
+        q.push(" AND id < ").bind(Arg::I64(b));
+    }
+    let exists = |cond: &str| {
+        format!(" AND EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id AND {cond})")
+    };
+    match filter {
+        "active" => q.push(&exists(OPEN)),
+        "received" => q.push(&exists("p.status = 'received'")),
+        "cancelled" => q.push(
+            " AND NOT EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id \
+             AND p.status NOT IN ('cancelled', 'not_collected'))",
+        ),
+        _ => &mut q,
+    };
+    q.push(" ORDER BY id DESC LIMIT ").bind(Arg::I64(limit));
+    q.query_as().fetch_all(ex).await
+}
+
+/// Whether `user` has a posting that is neither received, returned nor cancelled.
+pub async fn has_open(ex: Ex<'_>, user: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(&format!(
+        "SELECT 1 FROM postings p JOIN orders o ON o.id = p.order_id \
+         WHERE o.user_id = $1 AND {OPEN} LIMIT 1"
+    ))
+    .bind(user)
+    .fetch_optional(ex)
+    .await?
+    .is_some())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostingRow {
+    pub id: i64,
+    pub order_id: i64,
+    pub status: String,
+    pub stored_until: Option<i64>,
+}
+
+/// The postings of these orders, in the order they were made.
+pub async fn postings_of(ex: Ex<'_>, orders: &[i64]) -> Result<Vec<PostingRow>, sqlx::Error> {
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q =
+        SqlBuf::new("SELECT id, order_id, status, stored_until FROM postings WHERE order_id IN ");
+    q.bind_list(orders).push(" ORDER BY id");
+    q.query_as().fetch_all(ex).await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ItemRow {
+    pub id: i64,
+    pub order_id: i64,
+    pub posting_id: i64,
+    pub product_id: i64,
+    pub title: String,
+    pub price: i64,
+    pub quantity: i64,
+    pub cancelled_at: Option<i64>,
+}
+
+/// The items of these orders, in the order they were written.
+pub async fn items_of(ex: Ex<'_>, orders: &[i64]) -> Result<Vec<ItemRow>, sqlx::Error> {
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = SqlBuf::new(
+        "SELECT id, order_id, posting_id, product_id, title, price, quantity, cancelled_at \
+         FROM order_items WHERE order_id IN ",
+    );
+    q.bind_list(orders).push(" ORDER BY id");
+    q.query_as().fetch_all(ex).await
+}
+
+/// The timelines of all of an order's postings, in one query: (posting, status,
+/// moment) rows, oldest first.
+pub async fn events_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.posting_id, e.status, e.at FROM posting_events e \
+         JOIN postings p ON p.id = e.posting_id WHERE p.order_id = $1 ORDER BY e.id",
+    )
+    .bind(order)
+    .fetch_all(ex)
+    .await
+}

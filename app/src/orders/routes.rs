@@ -1,0 +1,30 @@
+//! Orders' pages as lazy routes: their own WASM chunk, fetched on the first visit.
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+pub struct OrdersRoute;
+
+#[lazy_route]
+impl LazyRoute for OrdersRoute {
+    fn data() -> Self {
+        OrdersRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::orders::pages::OrdersPage/> }.into_any()
+    }
+}
+
+pub struct OrderRoute;
+
+#[lazy_route]
+impl LazyRoute for OrderRoute {
+    fn data() -> Self {
+        OrderRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::orders::pages::OrderPage/> }.into_any()
+    }
+}

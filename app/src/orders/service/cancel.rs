@@ -1,0 +1,184 @@
+//! Cancelling a whole order or one of its lines before it is packed, in one
+//! transaction: the lines are marked, their stock goes back, a posting left with no
+//! line is cancelled on its timeline, and the money goes back where it came from
+//! (the wallet's payment by a ledger refund keyed by the order and the line, so a
+//! second request gives nothing twice; on receipt, less is due).
+
+use super::read::view;
+use crate::orders::model::{OrderView, PayMethod, PostingStatus};
+use crate::orders::repo;
+use crate::platform::db::{Tx, lock_keys};
+use crate::platform::state::Deps;
+use crate::shared::error::{AppError, AppResult, Field, Problem};
+use crate::shared::money::Money;
+
+/// Cancels line `item` of order `order`, or every line when `item` is `None`.
+/// Refused when the order is not `user`'s (not found), the line is already
+/// cancelled, or something to cancel is packed already.
+pub async fn cancel(
+    deps: &Deps<'_>,
+    user: i64,
+    order: i64,
+    item: Option<i64>,
+) -> AppResult<OrderView> {
+    let now = deps.now;
+    let accounts = crate::wallet::order_accounts(deps.db, user, now).await?;
+    let outcome = crate::wallet::retry(deps.db, || async {
+        let mut tx = deps.db.begin_write().await?;
+        lock_keys(&mut tx, &[format!("order:{user}")]).await?;
+        let done = cancel_in(&mut tx, now, user, order, item, accounts).await?;
+        if done.is_ok() {
+            tx.commit().await?;
+        }
+        Ok(done)
+    })
+    .await?;
+    outcome?;
+    view(deps.db, user, order).await
+}
+
+async fn cancel_in(
+    tx: &mut Tx,
+    now: i64,
+    user: i64,
+    order: i64,
+    item: Option<i64>,
+    accounts: (i64, i64),
+) -> Result<AppResult<()>, crate::wallet::LedgerError> {
+    let Some(o) = repo::order(tx, order).await?.filter(|o| o.user_id == user) else {
+        return Ok(Err(AppError::NotFound));
+    };
+    let items = repo::items_of(tx, &[order]).await?;
+    let postings = repo::postings_of(tx, &[order]).await?;
+    let status_of = |posting: i64| {
+        postings
+            .iter()
+            .find(|p| p.id == posting)
+            .and_then(|p| PostingStatus::parse(&p.status))
+            .unwrap_or(PostingStatus::Cancelled)
+    };
+    let standing: Vec<_> = items.iter().filter(|i| i.cancelled_at.is_none()).collect();
+    let targets: Vec<_> = match item {
+        Some(id) => match items.iter().find(|i| i.id == id) {
+            None => return Ok(Err(AppError::NotFound)),
+            Some(i) if i.cancelled_at.is_some() => {
+                return Ok(Err(AppError::invalid(Field::Request, Problem::Cancelled)));
+            }
+            Some(i) => vec![i],
+        },
+        None => standing.clone(),
+    };
+    if targets.is_empty() {
+        return Ok(Err(AppError::invalid(Field::Request, Problem::Cancelled)));
+    }
+    if targets
+        .iter()
+        .any(|i| !status_of(i.posting_id).cancellable())
+    {
+        return Ok(Err(AppError::invalid(Field::Request, Problem::Refused)));
+    }
+    let mut goods = 0i64;
+    for i in &targets {
+        if !repo::cancel_item(tx, i.id, now).await? {
+            // Another request cancelled it first: this one starts again.
+            return Err(crate::wallet::LedgerError::Raced);
+        }
+        repo::return_stock(tx, i.product_id, i.quantity).await?;
+        goods += i.price * i.quantity;
+    }
+    // A posting with no line left is cancelled on its timeline.
+    let cancelled = PostingStatus::Cancelled.as_str();
+    for p in &postings {
+        let left = standing
+            .iter()
+            .any(|i| i.posting_id == p.id && !targets.iter().any(|t| t.id == i.id));
+        if !left
+            && status_of(p.id).cancellable()
+            && repo::move_posting(tx, p.id, &p.status, cancelled, now).await?
+        {
+            repo::add_event(tx, p.id, cancelled, now).await?;
+        }
+    }
+    // All of it cancelled: the delivery goes back too. Part of it: the delivery
+    // stays as it was, even below the free-delivery threshold.
+    let everything = targets.len() == standing.len();
+    let back = goods + if everything { o.delivery } else { 0 };
+    let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
+    let (refund, due) = match pay {
+        PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),
+        PayMethod::OnReceipt => (0, (o.due_on_receipt - back).max(0)),
+    };
+    if refund > 0 {
+        let what = match item {
+            Some(id) => format!("item:{id}"),
+            None => "all".to_string(),
+        };
+        crate::wallet::refund_order_in(
+            tx,
+            now,
+            accounts,
+            order,
+            &what,
+            Money::from_kopecks(refund),
+        )
+        .await?;
+    }
+    repo::record_cancel(tx, order, refund, due).await?;
+    notify(
+        tx,
+        now,
+        user,
+        order,
+        item,
+        everything,
+        Money::from_kopecks(refund),
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Tells the shopper in the inbox: the order cancelled, or one line of it.
+async fn notify(
+    tx: &mut Tx,
+    now: i64,
+    user: i64,
+    order: i64,
+    item: Option<i64>,
+    everything: bool,
+    refund: Money,
+) -> Result<(), sqlx::Error> {
+    let number = crate::orders::model::order_number(order);
+    let back_ru = if refund > Money::ZERO {
+        format!(" {refund} вернутся на Rynok Счёт.")
+    } else {
+        String::new()
+    };
+    let back_en = if refund > Money::ZERO {
+        format!(" {refund} goes back to Rynok Account.")
+    } else {
+        String::new()
+    };
+    let (topic, subject, text_ru, text_en) = match (item, everything) {
+        (Some(id), false) => (
+            "order_item",
+            id,
+            format!("Товар из заказа № {number} отменён.{back_ru}"),
+            format!("An item of order No. {number} was cancelled.{back_en}"),
+        ),
+        _ => (
+            "order",
+            order,
+            format!("Заказ № {number} отменён.{back_ru}"),
+            format!("Order No. {number} was cancelled.{back_en}"),
+        ),
+    };
+    let notice = crate::inbox::NewNotice {
+        topic,
+        subject,
+        status: "cancelled",
+        text_ru,
+        text_en,
+        link: format!("/orders/{order}"),
+    };
+    crate::inbox::post(tx, user, now, &notice).await.map(|_| ())
+}

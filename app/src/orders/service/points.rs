@@ -1,0 +1,55 @@
+//! Pickup points and delivery rules as checkout offers them.
+
+use crate::orders::model::PickupPoint;
+use crate::orders::repo::{self, PointRow};
+use crate::platform::db::Db;
+use crate::shared::error::AppResult;
+use crate::shared::money::Money;
+
+fn point(r: PointRow) -> PickupPoint {
+    PickupPoint {
+        id: r.id,
+        city: r.city,
+        address: r.address,
+        metro: r.metro,
+        lat_e6: r.lat_e6,
+        lon_e6: r.lon_e6,
+        hours: r.hours,
+        storage_days: r.storage_days,
+        delivery_days: r.delivery_days,
+    }
+}
+
+/// The cities with pickup points, by name.
+pub async fn cities(db: &Db) -> AppResult<Vec<String>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::cities(&mut conn).await?)
+}
+
+/// The points of `city` whose address or metro station holds `query`. The match
+/// is made here rather than in SQL: SQLite folds only ASCII letters' case, and a
+/// city has some hundreds of points at most.
+pub async fn points_in(db: &Db, city: &str, query: &str) -> AppResult<Vec<PickupPoint>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::points_in(&mut conn, city)
+        .await?
+        .into_iter()
+        .map(point)
+        .filter(|p| p.matches(query))
+        .collect())
+}
+
+/// Point `id`, if there is one.
+pub async fn pickup_point(db: &Db, id: i64) -> AppResult<Option<PickupPoint>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::point(&mut conn, id).await?.map(point))
+}
+
+/// Delivery to a pickup point: (price, free from).
+pub async fn pickup_delivery(db: &Db) -> AppResult<(Money, Money)> {
+    let mut conn = db.pool.acquire().await?;
+    let (price, free_from) = repo::delivery_rule(&mut conn, "pickup")
+        .await?
+        .unwrap_or((0, 0));
+    Ok((Money::from_kopecks(price), Money::from_kopecks(free_from)))
+}

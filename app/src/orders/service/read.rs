@@ -1,0 +1,142 @@
+//! Reading orders back as the shopper sees them: one with its timeline, or a page
+//! of them in a fixed number of queries however many orders it holds.
+
+use crate::orders::model::{
+    ItemView, OrderFilter, OrderView, PayMethod, PostingStatus, PostingView, order_number,
+};
+use crate::orders::repo::{self, ItemRow, OrderRow, PointRow, PostingRow};
+use crate::platform::db::Db;
+use crate::shared::error::{AppError, AppResult, Blocker};
+use crate::shared::money::Money;
+
+/// How many orders a page of the list holds.
+pub const PAGE: i64 = 20;
+
+/// "City, address" of a point.
+pub fn point_text(p: &PointRow) -> String {
+    format!("{}, {}", p.city, p.address)
+}
+
+/// Builds the views of `orders` from their postings, items, points and (for one
+/// order's page) timelines, read beforehand.
+fn build(
+    orders: Vec<OrderRow>,
+    postings: &[PostingRow],
+    items: &[ItemRow],
+    points: &[PointRow],
+    events: &[(i64, String, i64)],
+) -> Vec<OrderView> {
+    orders
+        .into_iter()
+        .map(|o| {
+            let number = order_number(o.id);
+            let postings = postings
+                .iter()
+                .filter(|p| p.order_id == o.id)
+                .enumerate()
+                .map(|(n, p)| PostingView {
+                    number: format!("{number}-{}", n + 1),
+                    status: PostingStatus::parse(&p.status)
+                        .unwrap_or(PostingStatus::AwaitingPackaging),
+                    stored_until: p.stored_until,
+                    items: items
+                        .iter()
+                        .filter(|i| i.posting_id == p.id)
+                        .map(|i| ItemView {
+                            id: i.id,
+                            product: i.product_id,
+                            title: i.title.clone(),
+                            price: Money::from_kopecks(i.price),
+                            quantity: i.quantity,
+                            cancelled: i.cancelled_at.is_some(),
+                        })
+                        .collect(),
+                    timeline: events
+                        .iter()
+                        .filter(|e| e.0 == p.id)
+                        .filter_map(|(_, s, at)| PostingStatus::parse(s).map(|s| (s, *at)))
+                        .collect(),
+                })
+                .collect();
+            OrderView {
+                id: o.id,
+                number,
+                pickup_point: points
+                    .iter()
+                    .find(|p| p.id == o.pickup_point_id)
+                    .map(point_text)
+                    .unwrap_or_default(),
+                recipient: format!("{}, {}", o.recipient_name, o.recipient_phone),
+                goods: Money::from_kopecks(o.goods),
+                delivery: Money::from_kopecks(o.delivery),
+                total: Money::from_kopecks(o.total),
+                pay: PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt),
+                paid: Money::from_kopecks(o.paid_wallet),
+                due_on_receipt: Money::from_kopecks(o.due_on_receipt),
+                refunded: Money::from_kopecks(o.refunded),
+                pickup_code: o.pickup_code,
+                created_at: o.created_at,
+                postings,
+            }
+        })
+        .collect()
+}
+
+async fn views(
+    conn: &mut sqlx::AnyConnection,
+    orders: Vec<OrderRow>,
+    with_timeline: bool,
+) -> AppResult<Vec<OrderView>> {
+    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+    let mut point_ids: Vec<i64> = orders.iter().map(|o| o.pickup_point_id).collect();
+    point_ids.sort_unstable();
+    point_ids.dedup();
+    let postings = repo::postings_of(conn, &ids).await?;
+    let items = repo::items_of(conn, &ids).await?;
+    let points = repo::points(conn, &point_ids).await?;
+    let events = match (with_timeline, ids.as_slice()) {
+        (true, [one]) => repo::events_of(conn, *one).await?,
+        _ => Vec::new(),
+    };
+    Ok(build(orders, &postings, &items, &points, &events))
+}
+
+/// What orders say against deleting the account: one not received, returned or
+/// cancelled yet.
+pub async fn deletion_blockers(db: &Db, user: i64) -> AppResult<Vec<Blocker>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(if repo::has_open(&mut conn, user).await? {
+        vec![Blocker::OrderInProgress]
+    } else {
+        Vec::new()
+    })
+}
+
+/// Order `id` of `user` with its timeline (another account's order is not found).
+pub async fn view(db: &Db, user: i64, id: i64) -> AppResult<OrderView> {
+    let mut conn = db.pool.acquire().await?;
+    let o = repo::order(&mut conn, id)
+        .await?
+        .filter(|o| o.user_id == user)
+        .ok_or(AppError::NotFound)?;
+    views(&mut conn, vec![o], true)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+/// A page of `user`'s orders that `filter` admits, newest first, older than
+/// `before` when given; the second value is where the next page starts.
+pub async fn list(
+    db: &Db,
+    user: i64,
+    filter: OrderFilter,
+    before: Option<i64>,
+) -> AppResult<(Vec<OrderView>, Option<i64>)> {
+    let mut conn = db.pool.acquire().await?;
+    let mut rows = repo::orders_page(&mut conn, user, filter.as_str(), before, PAGE + 1).await?;
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let next = more.then(|| rows.last().map(|o| o.id)).flatten();
+    Ok((views(&mut conn, rows, false).await?, next))
+}

@@ -1,0 +1,95 @@
+//! Orders through the server: placing (`place`), cancelling with the money back
+//! (`cancel`), the checkout page's data (`checkout`), and the steps they share.
+
+mod cancel;
+mod checkout;
+mod place;
+
+use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
+use app::wallet::ledger::model::AccountKind;
+use app::wallet::ledger::service as ledger;
+
+/// A product of seller `seller` at `price` kopecks with `stock` pieces: its id.
+pub async fn product(app: &TestApp, seller: i64, price: i64, stock: i64) -> i64 {
+    for sql in [
+        "INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position) \
+         SELECT 1, NULL, 'goods', 'Товары', 'Goods', 0 WHERE NOT EXISTS (SELECT 1 FROM categories WHERE id = 1)",
+        "INSERT INTO brands (id, name) SELECT 1, 'Бренд' WHERE NOT EXISTS (SELECT 1 FROM brands WHERE id = 1)",
+    ] {
+        sqlx::query(sql).execute(&app.db.pool).await.unwrap();
+    }
+    sqlx::query("INSERT INTO sellers (id, name) SELECT $1, 'Продавец' WHERE NOT EXISTS (SELECT 1 FROM sellers WHERE id = $1)")
+        .bind(seller)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query_scalar(
+        "INSERT INTO products (id, category_id, root_category_id, seller_id, brand_id, title, description, \
+         price, stock, created_at, search_title, search_body) \
+         SELECT COALESCE(MAX(id), 0) + 1, 1, 1, $1, 1, $2, '', $3, $4, 0, '', '' FROM products RETURNING id",
+    )
+    .bind(seller)
+    .bind(format!("Товар за {price}"))
+    .bind(price)
+    .bind(stock)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+pub async fn pickup_point(app: &TestApp) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO pickup_points (city, address, metro, lat_e6, lon_e6, hours, storage_days, delivery_days) \
+         VALUES ('Москва', 'ул. Тверская, д. 7', 'Тверская', 55757000, 37615000, 'ежедневно 09:00–21:00', 7, 1) \
+         RETURNING id",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+pub async fn stock(app: &TestApp, id: i64) -> i64 {
+    app.one_i64("SELECT stock FROM products WHERE id = $1", &[id])
+        .await
+}
+
+pub async fn orders(app: &TestApp) -> i64 {
+    app.one_i64("SELECT COUNT(*) FROM orders WHERE id > $1", &[0])
+        .await
+}
+
+pub async fn balance(app: &TestApp, user: i64) -> i64 {
+    let id = ledger::account(&app.db, AccountKind::Wallet, user, START_MS)
+        .await
+        .unwrap();
+    ledger::sums(&app.db, id)
+        .await
+        .unwrap()
+        .available()
+        .kopecks()
+}
+
+pub async fn place(
+    app: &crate::helpers::Browser,
+    key: &str,
+    lines: &str,
+    point: i64,
+    pay: &str,
+) -> reqwest::Response {
+    app.post_form(
+        "orders/place",
+        &[
+            ("key", key),
+            ("lines", lines),
+            ("pickup_point", &point.to_string()),
+            ("recipient_name", "Иванова Мария"),
+            ("recipient_phone", "+7 916 115-00-01"),
+            ("pay", pay),
+        ],
+    )
+    .await
+}
+
+pub fn invalid(field: Field, p: Problem) -> AppError {
+    AppError::Invalid { field, message: p }
+}
