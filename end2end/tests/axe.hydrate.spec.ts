@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { activateCertificate, issueCertificates } from "./wallet";
+import { fillCart, placeOnReceipt } from "./orders";
 
 const pages = ["/", "/category/electronics", "/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD", "/product/x-1", "/cart", "/signin", "/signin?by=email", "/signin/recovery"];
 
@@ -30,3 +31,12 @@ for (const path of ["/account", "/account/security", "/account/wallet", "/accoun
     expect(await violations(page, path)).toEqual([]);
   });
 }
+
+// Checkout with something in the cart, then the order's page and the list.
+test("no serious or critical accessibility violations on checkout, an order and the orders list", async ({ page, shopper }) => {
+  await fillCart(page, true, 1);
+  expect(await violations(page, "/checkout")).toEqual([]);
+  await placeOnReceipt(page, true);
+  expect(await violations(page, page.url())).toEqual([]);
+  expect(await violations(page, "/account/orders")).toEqual([]);
+});

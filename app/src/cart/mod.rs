@@ -11,6 +11,6 @@ pub mod service;
 
 // The public face.
 pub use model::CartLine;
-pub use pages::{AddToCartForm, CartPage, provide_cart_actions, use_cart_units};
+pub use pages::{AddToCartForm, CartPage, cart_changed, provide_cart_actions, use_cart_units};
 #[cfg(feature = "ssr")]
 pub use service::{accept_prices, lines_of, on_account_erased, on_ordered, on_sign_in};

@@ -17,16 +17,19 @@ pub struct CartActions {
     pub set_quantity: ServerAction<SetCartQuantity>,
     pub remove: ServerAction<RemoveFromCart>,
     pub select: ServerAction<SelectCartItem>,
+    /// Bumped when the cart changed by something else (an order placed).
+    pub changed: RwSignal<usize>,
 }
 
 impl CartActions {
     /// Changes whenever any cart action completes.
-    fn version(&self) -> (usize, usize, usize, usize) {
+    fn version(&self) -> (usize, usize, usize, usize, usize) {
         (
             self.add.version().get(),
             self.set_quantity.version().get(),
             self.remove.version().get(),
             self.select.version().get(),
+            self.changed.get(),
         )
     }
 }
@@ -37,7 +40,16 @@ pub fn provide_cart_actions() {
         set_quantity: ServerAction::new(),
         remove: ServerAction::new(),
         select: ServerAction::new(),
+        changed: RwSignal::new(0),
     });
+}
+
+/// Tells the cart's badge and page that the cart changed elsewhere (an order took
+/// its lines).
+pub fn cart_changed() {
+    if let Some(a) = use_context::<CartActions>() {
+        a.changed.update(|n| *n += 1);
+    }
 }
 
 fn use_cart_actions() -> CartActions {

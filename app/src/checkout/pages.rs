@@ -32,6 +32,12 @@ pub fn CheckoutPage() -> impl IntoView {
     // The first key this page was given stays its key: a retry after a lost answer
     // must not place a second order.
     let key = StoredValue::new(None::<String>);
+    // A placed order took the lines out of the cart: the header's badge follows.
+    Effect::new(move |_| {
+        if matches!(place.value().get(), Some(Ok(_))) {
+            crate::cart::cart_changed();
+        }
+    });
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok", d.checkout_title))/>
         <h1>{d.checkout_title}</h1>
@@ -188,10 +194,14 @@ fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     let query = v.query.clone();
     view! {
         <Form method="GET" action="/checkout" attr:class="point-search" attr:role="search">
-            <label for="point-city">{d.city}</label>
-            <select id="point-city" name="city">{options}</select>
-            <label for="point-q">{d.point_search}</label>
-            <input id="point-q" name="q" type="search" maxlength="100" value=query/>
+            <div>
+                <label for="point-city">{d.city}</label>
+                <select id="point-city" name="city">{options}</select>
+            </div>
+            <div>
+                <label for="point-q">{d.point_search}</label>
+                <input id="point-q" name="q" type="search" maxlength="100" value=query/>
+            </div>
             <button type="submit" class="button-secondary">{d.find}</button>
         </Form>
         <p class="hint" role="status" data-testid="points-found">{found}</p>

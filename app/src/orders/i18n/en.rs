@@ -49,7 +49,7 @@ pub static EN: OrdersDict = OrdersDict {
     choose_point: "Choose a pickup point",
     city: "City",
     point_search: "Address or metro station",
-    find: "Find",
+    find: "Find points",
     points_found: "Pickup points: {}",
     points_shown: "showing the first {}",
     no_points: "Nothing found. Try another address or metro station.",

@@ -49,7 +49,7 @@ pub static RU: OrdersDict = OrdersDict {
     choose_point: "Выберите пункт выдачи",
     city: "Город",
     point_search: "Адрес или метро",
-    find: "Найти",
+    find: "Найти пункты",
     points_found: "Пунктов выдачи: {}",
     points_shown: "показаны первые {}",
     no_points: "Ничего не нашлось. Попробуйте другой адрес или станцию метро.",

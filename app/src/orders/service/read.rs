@@ -8,6 +8,7 @@ use crate::orders::repo::{self, ItemRow, OrderRow, PointRow, PostingRow};
 use crate::platform::db::Db;
 use crate::shared::error::{AppError, AppResult, Blocker};
 use crate::shared::money::Money;
+use crate::shared::phone::Phone;
 
 /// How many orders a page of the list holds.
 pub const PAGE: i64 = 20;
@@ -66,7 +67,11 @@ fn build(
                     .find(|p| p.id == o.pickup_point_id)
                     .map(point_text)
                     .unwrap_or_default(),
-                recipient: format!("{}, {}", o.recipient_name, o.recipient_phone),
+                recipient: format!(
+                    "{}, {}",
+                    o.recipient_name,
+                    Phone::from_stored(o.recipient_phone.clone()).display()
+                ),
                 goods: Money::from_kopecks(o.goods),
                 delivery: Money::from_kopecks(o.delivery),
                 total: Money::from_kopecks(o.total),

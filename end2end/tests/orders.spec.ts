@@ -1,0 +1,106 @@
+import { test, expect, ready, kopecks } from "./fixtures";
+import { activateCertificate, issueCertificates as issue } from "./wallet";
+import { fillCart } from "./orders";
+
+test.use({ allowConsole: [/status of (400|401|409)/] });
+
+function rub(k: number): RegExp {
+  const r = Math.floor(k / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\\s");
+  return new RegExp(`^${r}\\s₽$`);
+}
+
+test("a shopper checks out two items to a pickup point found by metro, pays from Rynok Account and cancels them one by one", async ({ page, js, shopper, baseURL }) => {
+  const [code] = await issue(page.request, baseURL!, 20000, 1);
+  await activateCertificate(page.request, baseURL!, code);
+  const items = await fillCart(page, js, 2);
+  const goods = items[0].price + items[1].price;
+
+  await page.goto("/cart");
+  await ready(page, js);
+  await page.getByRole("link", { name: "Перейти к оформлению" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByRole("heading", { name: "Оформление заказа", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("checkout-goods")).toHaveText(rub(goods));
+  await ready(page, js);
+
+  // The points of Moscow near the metro station "Арбатская".
+  await page.getByLabel("Город", { exact: true }).selectOption("Москва");
+  await page.getByLabel("Адрес или метро").fill("арбатская");
+  await page.getByRole("button", { name: "Найти пункты" }).click();
+  await expect(page).toHaveURL(/q=%D0%B0%D1%80%D0%B1/);
+  await expect(page.getByTestId("points-found")).toHaveText(/^Пунктов выдачи: [1-9]\d*$/);
+  await ready(page, js);
+  const points = page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio");
+  await expect(points.first()).toBeVisible();
+  await expect(page.getByRole("group", { name: "Пункт выдачи" })).toContainText("м. Арбатская");
+  await points.first().check();
+
+  await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
+  await expect(page.getByLabel("Телефон получателя")).toHaveValue(shopper.shown);
+  await page.getByRole("radio", { name: /Rynok Счёт — доступно 20\s000\s₽/ }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+
+  // The order's page: waiting for packaging, its pickup code, paid from the wallet.
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByRole("heading", { name: /^Заказ № \d{8} от / })).toBeVisible();
+  await expect(page.getByTestId("pickup-code")).toHaveText(/^\d{3} \d{3} \d{2}$/);
+  // What was ordered left the cart, and the header says so.
+  await expect(page.getByTestId("cart-badge")).toHaveCount(0);
+  await expect(page.getByRole("complementary")).toContainText("Мария Иванова, " + shopper.shown);
+  await expect(page.getByTestId("posting-status").first()).toHaveText("Ожидает сборки");
+  const total = kopecks(await page.getByTestId("order-total").innerText());
+  expect(total).toBeGreaterThanOrEqual(goods);
+  await expect(page.getByTestId("order-paid")).toHaveText(rub(total));
+  await expect(page.getByRole("list", { name: /История/ }).first()).toContainText("Ожидает сборки");
+  await ready(page, js);
+
+  // One item goes: its money is back, the delivery stays as it was.
+  await page.getByRole("button", { name: `Отменить «${items[0].title}»` }).click();
+  await expect(page.getByTestId("order-refunded")).toHaveText(rub(items[0].price));
+  await expect(page.getByText("Отменён", { exact: true }).first()).toBeVisible();
+  await ready(page, js);
+  // Then the rest.
+  await page.getByRole("button", { name: "Отменить заказ" }).click();
+  await expect(page.getByTestId("order-refunded")).toHaveText(rub(total));
+  await expect(page.getByTestId("pickup-code")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Отменить заказ" })).toHaveCount(0);
+
+  // The wallet has it all back, and the orders list files it under cancelled.
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^20\s000\s₽$/);
+  await expect(page.getByRole("row").filter({ hasText: "Возврат" })).toHaveCount(2);
+  await page.goto("/account/orders");
+  await ready(page, js);
+  await page.getByRole("link", { name: "Отменённые" }).click();
+  await expect(page).toHaveURL(/filter=cancelled/);
+  await expect(page.getByTestId("order-status")).toHaveText(["Отменён"]);
+  await page.getByRole("link", { name: "Активные" }).click();
+  await expect(page.getByText("Здесь пока пусто.")).toBeVisible();
+});
+
+test("a guest at checkout is sent to sign in with checkout as the way back", async ({ page, js }) => {
+  await page.goto("/checkout");
+  await expect(page).toHaveURL(/\/signin\?next=\/checkout$/);
+});
+
+test("paying on receipt: the sum is due at the pickup point, and a refused name is explained", async ({ page, js, shopper }) => {
+  const [item] = await fillCart(page, js, 1);
+  await page.goto("/checkout?city=Казань");
+  await ready(page, js);
+  await expect(page.getByLabel("Город", { exact: true })).toHaveValue("Казань");
+  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Иван2");
+  await page.getByRole("radio", { name: /При получении/ }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "В имени получателя могут быть только буквы" })).toBeVisible();
+  await ready(page, js);
+  // The page kept its key; the second try places the order once.
+  if (!js) await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  if (!js) await page.getByRole("radio", { name: /При получении/ }).check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Иван Петров");
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("order-pay")).toHaveText("При получении");
+  await expect(page.getByTestId("order-due")).toHaveText(rub(kopecks(await page.getByTestId("order-total").innerText())));
+  await expect(page.getByRole("main")).toContainText(item.title);
+});

@@ -1,0 +1,36 @@
+import { expect, Page } from "@playwright/test";
+import { ready } from "./ready";
+import { kopecks } from "./fixtures";
+
+/// Puts one piece of each of `count` different T-shirts with some stock into the
+/// cart from their product pages: their titles and prices.
+export async function fillCart(page: Page, js: boolean, count: number): Promise<{ title: string; price: number }[]> {
+  await page.goto("/category/t-shirts");
+  const hrefs = await page.locator('a[href^="/product/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!))]);
+  const picked: { title: string; price: number }[] = [];
+  for (const href of hrefs) {
+    await page.goto(href);
+    const stock = Number((await page.locator(".stock").innerText()).replace(/\D/g, ""));
+    if (stock < 2) continue;
+    await ready(page, js);
+    const title = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+    const price = kopecks(await page.locator(".price-large .price-now").innerText());
+    await page.getByRole("button", { name: "В корзину" }).click();
+    await expect(page.getByTestId("cart-badge")).toHaveText(String(picked.length + 1));
+    picked.push({ title, price });
+    if (picked.length === count) return picked;
+  }
+  throw new Error("not enough T-shirts in stock");
+}
+
+/// Checks out the cart to the first pickup point of the list, paying on receipt:
+/// lands on the order's page.
+export async function placeOnReceipt(page: Page, js: boolean) {
+  await page.goto("/checkout");
+  await ready(page, js);
+  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Иван Петров");
+  await page.getByRole("radio", { name: /При получении/ }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+}
