@@ -83,7 +83,7 @@ test("a guest at checkout is sent to sign in with checkout as the way back", asy
   await expect(page).toHaveURL(/\/signin\?next=\/checkout$/);
 });
 
-test("paying on receipt: the sum is due at the pickup point, and a refused name is explained", async ({ page, js, shopper }) => {
+test("paying on receipt: the sum is due at the pickup point, a refused name is explained, and the order arrives as the clock moves", async ({ page, js, shopper, clock, baseURL }) => {
   const [item] = await fillCart(page, js, 1);
   await page.goto("/checkout?city=Казань");
   await ready(page, js);
@@ -103,4 +103,21 @@ test("paying on receipt: the sum is due at the pickup point, and a refused name 
   await expect(page.getByTestId("order-pay")).toHaveText("При получении");
   await expect(page.getByTestId("order-due")).toHaveText(rub(kopecks(await page.getByTestId("order-total").innerText())));
   await expect(page.getByRole("main")).toContainText(item.title);
+  await expect(page.getByTestId("posting-status")).toHaveText("Ожидает сборки");
+
+  // Two days on, the logistics job has brought it to the pickup point, where it is
+  // kept for its storage days; the shopper keeps it three days longer, once.
+  await clock.advance(2 * 24 * 3600 * 1000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
+  await page.reload();
+  await expect(page.getByTestId("posting-status")).toHaveText(/^В пункте выдачи · Хранится до \d\d\.\d\d\.\d{4}$/);
+  const until = (await page.getByTestId("posting-status").innerText()).slice(-10);
+  await expect(page.getByRole("list", { name: /История/ })).toContainText("В пути");
+  await ready(page, js);
+  await page.getByRole("button", { name: "Продлить хранение на 3 дня" }).click();
+  await expect(page.getByText("Хранение продлено")).toBeVisible();
+  const [d, m, y] = until.split(".").map(Number);
+  const later = new Date(Date.UTC(y, m - 1, d + 3));
+  const want = `${String(later.getUTCDate()).padStart(2, "0")}.${String(later.getUTCMonth() + 1).padStart(2, "0")}.${later.getUTCFullYear()}`;
+  await expect(page.getByTestId("posting-status")).toHaveText(`В пункте выдачи · Хранится до ${want}`);
 });

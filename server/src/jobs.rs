@@ -1,6 +1,7 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
 //! their 14 days), release ledger reservations past their deadline, and erase the
-//! sealed copies of sign-in codes that expired. Safe
+//! sealed copies of sign-in codes that expired, move postings of Rynok's warehouse
+//! on and return the ones not collected. Safe
 //! with several servers: each change is applied in one transaction that re-checks
 //! its state, and erasing twice erases nothing more.
 
@@ -16,8 +17,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let topups = app::wallet::topups::service::reconcile(&deps).await?;
     let withdrawals = app::wallet::withdrawals::service::settle(&deps).await?;
     let cards = app::wallet::card::service::review(&deps).await?;
+    let postings = app::orders::service::run_logistics(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied + expired + points + topups + withdrawals + cards)
+    Ok(applied + expired + points + topups + withdrawals + cards + postings)
 }
 
 pub fn spawn(state: AppState) {

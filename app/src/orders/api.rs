@@ -89,3 +89,14 @@ pub async fn cancel_order(id: String, item: Option<String>) -> Result<OrderView,
     })
     .await
 }
+
+/// Keeps posting `posting` of order `id` 3 days longer at the pickup point, once.
+#[server(endpoint = "orders/extend")]
+pub async fn extend_storage(id: String, posting: String) -> Result<(), AppError> {
+    signed_in(|cx, me| async move {
+        let id = AppError::parse_id(&id, Field::Id)?;
+        let posting = AppError::parse_id(&posting, Field::Id)?;
+        service::extend_storage(&cx.deps(), me.user_id, id, posting).await
+    })
+    .await
+}

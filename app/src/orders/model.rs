@@ -263,11 +263,14 @@ pub struct ItemView {
 /// One posting: one seller's part of an order, with its timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostingView {
+    pub id: i64,
     /// "<order number>-<n>".
     pub number: String,
     pub status: PostingStatus,
     /// At the pickup point: kept until this moment.
     pub stored_until: Option<i64>,
+    /// Storage was extended already (it can be, once).
+    pub extended: bool,
     pub items: Vec<ItemView>,
     pub timeline: Vec<(PostingStatus, i64)>,
 }

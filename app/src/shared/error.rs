@@ -165,6 +165,8 @@ pub enum Problem {
     DailyLimit,
     /// The price changed since the shopper saw it: show the new one and ask again.
     PriceChanged,
+    /// Allowed once, and it was done already (a pickup point's storage extended).
+    Once,
     /// What the request decoder said (server_fn's own message).
     Decoding(String),
 }

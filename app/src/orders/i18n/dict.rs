@@ -42,6 +42,10 @@ pub struct OrdersDict {
     pub history: &'static str,
     /// "Kept until {}".
     pub stored_until: &'static str,
+    pub extend_storage: &'static str,
+    pub storage_extended: &'static str,
+    pub err_extended_once: &'static str,
+    pub err_not_at_point: &'static str,
     /// "{} pcs".
     pub pieces: &'static str,
     pub cancel_order: &'static str,

@@ -51,6 +51,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             (Field::FullName, Problem::Letters) => d.err_name_letters,
             (Field::FullName, _) => d.err_name_length,
             (Field::Request, Problem::Refused) => d.err_cancel_refused,
+            (Field::Request, Problem::Once) => d.err_extended_once,
             (Field::Request, Problem::Cancelled) => d.err_already_cancelled,
             (Field::Request, Problem::AlreadyUsed) => d.err_key_reused,
             _ => return crate::account::account_error_text(lang, e),

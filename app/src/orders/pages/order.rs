@@ -2,9 +2,9 @@
 //! how it was paid, and cancelling all or a line of it before packing.
 
 use crate::i18n::{Lang, fill, use_lang};
-use crate::orders::api::{CancelOrder, get_order};
+use crate::orders::api::{CancelOrder, ExtendStorage, get_order};
 use crate::orders::i18n::{error_text, status_text};
-use crate::orders::model::{OrderView, PayMethod, PostingView, grouped_code};
+use crate::orders::model::{OrderView, PayMethod, PostingStatus, PostingView, grouped_code};
 use crate::shared::money::Money;
 use crate::shared::time::{date_of, date_ru, local_datetime};
 use crate::ui::forms::action_error;
@@ -20,21 +20,20 @@ pub fn OrderPage() -> impl IntoView {
     let d = lang.orders();
     let params = use_params_map();
     let cancel = ServerAction::<CancelOrder>::new();
+    let extend = ServerAction::<ExtendStorage>::new();
     let data = Resource::new(
         move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                cancel.version().get(),
-            )
+            let id = params.with(|p| p.get("id").unwrap_or_default());
+            (id, cancel.version().get(), extend.version().get())
         },
-        |(id, _)| get_order(id),
+        |(id, _, _)| get_order(id),
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
             {move || Suspend::new(async move {
                 let here = format!("/orders/{}", params.with_untracked(|p| p.get("id").unwrap_or_default()));
                 match data.await {
-                    Ok(Some(o)) => order(lang, o, cancel).into_any(),
+                    Ok(Some(o)) => order(lang, o, Actions { cancel, extend }).into_any(),
                     Ok(None) => require_sign_in(&here).into_any(),
                     Err(e) => view! { <Title text=crate::ui::title_text(format!("{} — Rynok", d.orders_title))/><ErrorView error=e/> }.into_any(),
                 }
@@ -43,8 +42,17 @@ pub fn OrderPage() -> impl IntoView {
     }
 }
 
-fn order(lang: Lang, o: OrderView, cancel: ServerAction<CancelOrder>) -> impl IntoView {
+/// What can be done on the page.
+#[derive(Clone, Copy)]
+struct Actions {
+    cancel: ServerAction<CancelOrder>,
+    extend: ServerAction<ExtendStorage>,
+}
+
+fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
     let d = lang.orders();
+    let Actions { cancel, extend } = actions;
+    let extend_error = action_error(move || extend.value().get(), ExtendStorage::PATH);
     let title = fill(d.order_from, &[&o.number, &local_datetime(o.created_at)]);
     let error = action_error(move || cancel.value().get(), CancelOrder::PATH);
     let open = o.postings.iter().any(|p| !p.status.finished());
@@ -76,7 +84,7 @@ fn order(lang: Lang, o: OrderView, cancel: ServerAction<CancelOrder>) -> impl In
         .postings
         .clone()
         .into_iter()
-        .map(|p| posting(lang, o.id, p, standing > 1, cancel))
+        .map(|p| posting(lang, o.id, p, standing > 1, actions))
         .collect_view();
     let sums = sums(lang, &o);
     let cancellable = o.cancellable();
@@ -100,6 +108,7 @@ fn order(lang: Lang, o: OrderView, cancel: ServerAction<CancelOrder>) -> impl In
                 {cancellable.then(|| view! { <p class="hint">{d.cancel_hint}</p> })}
                 {whole}
                 <FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
+                <FormError message=Signal::derive(move || extend_error.get().map(|e| error_text(lang, &e)))/>
             </aside>
         </div>
     }
@@ -143,9 +152,24 @@ fn posting(
     order: i64,
     p: PostingView,
     items_can_go: bool,
-    cancel: ServerAction<CancelOrder>,
+    actions: Actions,
 ) -> impl IntoView {
     let d = lang.orders();
+    let cancel = actions.cancel;
+    let extend = (p.status == PostingStatus::AtPickupPoint).then(|| {
+        if p.extended {
+            view! { <p class="hint">{d.storage_extended}</p> }.into_any()
+        } else {
+            view! {
+                <ActionForm action=actions.extend attr:class="extend-storage">
+                    <input type="hidden" name="id" value=order.to_string()/>
+                    <input type="hidden" name="posting" value=p.id.to_string()/>
+                    <button type="submit" class="button-secondary">{d.extend_storage}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+    });
     let cancellable = p.status.cancellable() && items_can_go;
     let stored = p
         .stored_until
@@ -155,6 +179,7 @@ fn posting(
         <section class="posting" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
             <p class="posting-status" data-testid="posting-status">{status_text(lang, p.status)} {stored.map(|s| view! { " · " <span>{s}</span> })}</p>
+            {extend}
             <ul class="posting-items">
                 {p.items.into_iter().map(|i| {
                     let label = fill(d.cancel_item, &[&i.title]);

@@ -1,14 +1,17 @@
 //! Orders' SQL, nothing else: placing (`place`), reading back (`read`), changing
-//! after placing (`change`), and pickup points (`points`).
+//! after placing (`change`), the logistics job's (`logistics`), and pickup points
+//! (`points`).
 
 mod change;
 mod ex;
+mod logistics;
 mod place;
 mod points;
 mod read;
 
 pub use change::*;
 pub use ex::Ex;
+pub use logistics::*;
 pub use place::*;
 pub use points::*;
 pub use read::*;

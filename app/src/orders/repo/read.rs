@@ -101,6 +101,7 @@ pub struct PostingRow {
     pub order_id: i64,
     pub status: String,
     pub stored_until: Option<i64>,
+    pub storage_extended: i64,
 }
 
 /// The postings of these orders, in the order they were made.
@@ -108,8 +109,10 @@ pub async fn postings_of(ex: Ex<'_>, orders: &[i64]) -> Result<Vec<PostingRow>, 
     if orders.is_empty() {
         return Ok(Vec::new());
     }
-    let mut q =
-        SqlBuf::new("SELECT id, order_id, status, stored_until FROM postings WHERE order_id IN ");
+    let mut q = SqlBuf::new(
+        "SELECT id, order_id, status, stored_until, storage_extended FROM postings \
+         WHERE order_id IN ",
+    );
     q.bind_list(orders).push(" ORDER BY id");
     q.query_as().fetch_all(ex).await
 }

@@ -1,11 +1,9 @@
 //! Cancelling a whole order or one of its lines before it is packed, in one
-//! transaction: the lines are marked, their stock goes back, a posting left with no
-//! line is cancelled on its timeline, and the money goes back where it came from
-//! (the wallet's payment by a ledger refund keyed by the order and the line, so a
-//! second request gives nothing twice; on receipt, less is due).
+//! transaction (`release` lets the lines go: stock back, timeline, money back).
 
 use super::read::view;
-use crate::orders::model::{OrderView, PayMethod, PostingStatus};
+use super::release::Release;
+use crate::orders::model::{OrderView, PostingStatus};
 use crate::orders::repo;
 use crate::platform::db::{Tx, lock_keys};
 use crate::platform::state::Deps;
@@ -77,63 +75,19 @@ async fn cancel_in(
     {
         return Ok(Err(AppError::invalid(Field::Request, Problem::Refused)));
     }
-    let mut goods = 0i64;
-    for i in &targets {
-        if !repo::cancel_item(tx, i.id, now).await? {
-            // Another request cancelled it first: this one starts again.
-            return Err(crate::wallet::LedgerError::Raced);
-        }
-        repo::return_stock(tx, i.product_id, i.quantity).await?;
-        goods += i.price * i.quantity;
-    }
-    // A posting with no line left is cancelled on its timeline.
-    let cancelled = PostingStatus::Cancelled.as_str();
-    for p in &postings {
-        let left = standing
-            .iter()
-            .any(|i| i.posting_id == p.id && !targets.iter().any(|t| t.id == i.id));
-        if !left
-            && status_of(p.id).cancellable()
-            && repo::move_posting(tx, p.id, &p.status, cancelled, now).await?
-        {
-            repo::add_event(tx, p.id, cancelled, now).await?;
-        }
-    }
-    // All of it cancelled: the delivery goes back too. Part of it: the delivery
-    // stays as it was, even below the free-delivery threshold.
-    let everything = targets.len() == standing.len();
-    let back = goods + if everything { o.delivery } else { 0 };
-    let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
-    let (refund, due) = match pay {
-        PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),
-        PayMethod::OnReceipt => (0, (o.due_on_receipt - back).max(0)),
-    };
-    if refund > 0 {
-        let what = match item {
+    let release = Release {
+        order: &o,
+        items: &items,
+        postings: &postings,
+        targets,
+        to: PostingStatus::Cancelled,
+        what: match item {
             Some(id) => format!("item:{id}"),
             None => "all".to_string(),
-        };
-        crate::wallet::refund_order_in(
-            tx,
-            now,
-            accounts,
-            order,
-            &what,
-            Money::from_kopecks(refund),
-        )
-        .await?;
-    }
-    repo::record_cancel(tx, order, refund, due).await?;
-    notify(
-        tx,
-        now,
-        user,
-        order,
-        item,
-        everything,
-        Money::from_kopecks(refund),
-    )
-    .await?;
+        },
+    };
+    let (refund, everything) = super::release::release(tx, now, accounts, release).await?;
+    notify(tx, now, user, order, item, everything, refund).await?;
     Ok(Ok(()))
 }
 

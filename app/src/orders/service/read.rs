@@ -36,6 +36,8 @@ fn build(
                 .filter(|p| p.order_id == o.id)
                 .enumerate()
                 .map(|(n, p)| PostingView {
+                    id: p.id,
+                    extended: p.storage_extended != 0,
                     number: format!("{number}-{}", n + 1),
                     status: PostingStatus::parse(&p.status)
                         .unwrap_or(PostingStatus::AwaitingPackaging),

@@ -3,6 +3,7 @@
 
 mod cancel;
 mod checkout;
+mod logistics;
 mod place;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};

@@ -1,0 +1,242 @@
+//! The logistics job of Rynok's own warehouse: postings move through their
+//! statuses once each step's time (`logistics_steps`) has passed since the last,
+//! as of the moment each step would have happened, so a job that was away catches
+//! up; at the pickup point they are kept for the point's storage days (once
+//! extensible by 3), and when storage ends they go back with the money. Every move
+//! is one transaction that re-checks the posting's status, so several servers or a
+//! second run move nothing twice. The shopper is told in the inbox, and by email
+//! when the order waits at the pickup point.
+
+use super::release::{Release, release};
+use crate::notify::Message;
+use crate::orders::model::{PostingStatus, order_number};
+use crate::orders::repo;
+use crate::platform::db::Tx;
+use crate::platform::state::Deps;
+use crate::shared::error::{AppError, AppResult, Field, Problem};
+use crate::shared::money::Money;
+use crate::shared::time::{date_of, date_ru};
+
+pub const DAY_MS: i64 = 86_400_000;
+/// How many days longer a shopper may have an order kept, once.
+pub const EXTENSION_DAYS: i64 = 3;
+/// Postings moved per step and pass.
+const BATCH: i64 = 500;
+
+/// Moves every posting that is due, and returns the ones whose storage ended:
+/// how many changed.
+pub async fn run(deps: &Deps<'_>) -> AppResult<usize> {
+    let now = deps.now;
+    let steps = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::logistics_steps(&mut conn).await?
+    };
+    let mut moved = 0;
+    // A posting whose next step is due as well moves again in the next pass.
+    for _ in 0..=steps.len() {
+        let mut this_pass = 0;
+        for (from, to, after_minutes) in &steps {
+            let Some(status) = PostingStatus::parse(to) else {
+                tracing::error!(to, "a logistics step to an unknown status");
+                continue;
+            };
+            let after = after_minutes * 60_000;
+            let due = {
+                let mut conn = deps.db.pool.acquire().await?;
+                repo::postings_due(&mut conn, from, now - after, BATCH).await?
+            };
+            for p in due {
+                let at = p.updated_at + after;
+                let stored = (status == PostingStatus::AtPickupPoint)
+                    .then_some(at + p.storage_days * DAY_MS);
+                let mut tx = deps.db.begin_write().await?;
+                if !repo::step_posting(&mut tx, p.id, from, to, at, stored).await? {
+                    continue;
+                }
+                repo::add_event(&mut tx, p.id, to, at).await?;
+                tell(&mut tx, now, p.user_id, p.order_id, p.id, status, stored).await?;
+                tx.commit().await?;
+                this_pass += 1;
+                if let Some(until) = stored {
+                    email(deps, p.user_id, p.order_id, until).await;
+                }
+            }
+        }
+        moved += this_pass;
+        if this_pass == 0 {
+            break;
+        }
+    }
+    Ok(moved + return_uncollected(deps).await?)
+}
+
+/// Postings whose storage ended go back: their lines let go, the money returned.
+async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
+    let now = deps.now;
+    let due = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::postings_uncollected(&mut conn, now, BATCH).await?
+    };
+    let mut returned = 0;
+    for (posting, order, user) in due {
+        let accounts = crate::wallet::order_accounts(deps.db, user, now).await?;
+        let done = crate::wallet::retry(deps.db, || async {
+            let mut tx = deps.db.begin_write().await?;
+            let Some(o) = repo::order(&mut tx, order).await? else {
+                return Ok(false);
+            };
+            let items = repo::items_of(&mut tx, &[order]).await?;
+            let postings = repo::postings_of(&mut tx, &[order]).await?;
+            // Still waiting there, and its time is over (another server may have
+            // returned it, or the shopper extended it, since the list was read).
+            let waiting = postings.iter().any(|p| {
+                p.id == posting
+                    && p.status == PostingStatus::AtPickupPoint.as_str()
+                    && p.stored_until.is_some_and(|t| t <= now)
+            });
+            if !waiting {
+                return Ok(false);
+            }
+            let targets = items
+                .iter()
+                .filter(|i| i.posting_id == posting && i.cancelled_at.is_none())
+                .collect();
+            let r = Release {
+                order: &o,
+                items: &items,
+                postings: &postings,
+                targets,
+                to: PostingStatus::NotCollected,
+                what: format!("posting:{posting}"),
+            };
+            let (refund, _) = release(&mut tx, now, accounts, r).await?;
+            tell_returned(&mut tx, now, user, order, posting, refund).await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+        .await?;
+        returned += usize::from(done);
+    }
+    Ok(returned)
+}
+
+/// Keeps posting `posting` of `user`'s order `order` 3 days longer at the pickup
+/// point, once.
+pub async fn extend_storage(deps: &Deps<'_>, user: i64, order: i64, posting: i64) -> AppResult<()> {
+    let mut tx = deps.db.begin_write().await?;
+    let mine = repo::order(&mut tx, order)
+        .await?
+        .is_some_and(|o| o.user_id == user);
+    let p = repo::postings_of(&mut tx, &[order])
+        .await?
+        .into_iter()
+        .find(|p| p.id == posting);
+    let (true, Some(p)) = (mine, p) else {
+        return Err(AppError::NotFound);
+    };
+    if p.status != PostingStatus::AtPickupPoint.as_str() {
+        return Err(AppError::invalid(Field::Request, Problem::Refused));
+    }
+    if !repo::extend_storage(&mut tx, posting, order, EXTENSION_DAYS * DAY_MS).await? {
+        return Err(AppError::invalid(Field::Request, Problem::Once));
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn tell(
+    tx: &mut Tx,
+    now: i64,
+    user: i64,
+    order: i64,
+    posting: i64,
+    status: PostingStatus,
+    stored: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let n = order_number(order);
+    let until = stored.map(|t| date_ru(&date_of(t))).unwrap_or_default();
+    let (ru, en) = match status {
+        PostingStatus::InTransit => (
+            format!("Заказ № {n} в пути."),
+            format!("Order No. {n} is on its way."),
+        ),
+        PostingStatus::AtPickupPoint => (
+            format!("Заказ № {n} ждёт вас в пункте выдачи до {until}."),
+            format!("Order No. {n} waits for you at the pickup point until {until}."),
+        ),
+        _ => return Ok(()),
+    };
+    post(tx, now, user, order, posting, status, ru, en).await
+}
+
+async fn tell_returned(
+    tx: &mut Tx,
+    now: i64,
+    user: i64,
+    order: i64,
+    posting: i64,
+    refund: Money,
+) -> Result<(), sqlx::Error> {
+    let n = order_number(order);
+    let (mut ru, mut en) = (
+        format!("Срок хранения заказа № {n} закончился, заказ вернулся на склад."),
+        format!("Order No. {n} was not collected in time and went back."),
+    );
+    if refund > Money::ZERO {
+        ru.push_str(&format!(" {refund} вернутся на Rynok Счёт."));
+        en.push_str(&format!(" {refund} goes back to Rynok Account."));
+    }
+    post(
+        tx,
+        now,
+        user,
+        order,
+        posting,
+        PostingStatus::NotCollected,
+        ru,
+        en,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn post(
+    tx: &mut Tx,
+    now: i64,
+    user: i64,
+    order: i64,
+    posting: i64,
+    status: PostingStatus,
+    text_ru: String,
+    text_en: String,
+) -> Result<(), sqlx::Error> {
+    let notice = crate::inbox::NewNotice {
+        topic: "posting",
+        subject: posting,
+        status: status.as_str(),
+        text_ru,
+        text_en,
+        link: format!("/orders/{order}"),
+    };
+    crate::inbox::post(tx, user, now, &notice).await.map(|_| ())
+}
+
+/// An email when the order waits at the pickup point, to a verified address.
+async fn email(deps: &Deps<'_>, user: i64, order: i64, until: i64) {
+    let Ok(Some(to)) = crate::account::verified_email_of(deps.db, user).await else {
+        return;
+    };
+    let n = order_number(order);
+    let until = date_ru(&date_of(until));
+    let m = Message::Email {
+        to,
+        subject: format!("Заказ № {n} ждёт вас в пункте выдачи"),
+        text: format!(
+            "Заказ № {n} ждёт вас в пункте выдачи до {until}. Код получения — на странице заказа: {}/orders/{order}.\n\nRynok",
+            deps.settings.public_url
+        ),
+    };
+    if let Err(e) = deps.notifier.send(&m).await {
+        tracing::warn!(error = %e, order, "telling about an order at the pickup point failed");
+    }
+}

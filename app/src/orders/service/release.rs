@@ -1,0 +1,75 @@
+//! Letting lines of an order go, inside the caller's transaction: the lines are
+//! marked, their stock goes back, a posting left with no line moves to the status
+//! given (cancelled, not collected) on its timeline, and the money goes back where
+//! it came from (the wallet's payment by a ledger refund keyed by the order and
+//! `what`, so a second run gives nothing twice; on receipt, less is due). Used by
+//! the shopper's cancel and by the job that returns what was not collected.
+
+use crate::orders::model::{PayMethod, PostingStatus};
+use crate::orders::repo::{self, ItemRow, OrderRow, PostingRow};
+use crate::platform::db::Tx;
+use crate::shared::money::Money;
+use crate::wallet::LedgerError;
+
+pub(super) struct Release<'a> {
+    pub order: &'a OrderRow,
+    /// Every line of the order.
+    pub items: &'a [ItemRow],
+    pub postings: &'a [PostingRow],
+    /// The lines to let go (standing ones).
+    pub targets: Vec<&'a ItemRow>,
+    /// Where a posting left with no line goes.
+    pub to: PostingStatus,
+    /// What the refund's key names: "item:<id>", "all", "posting:<id>".
+    pub what: String,
+}
+
+/// Lets `r.targets` go at `now`: the money given back (zero on receipt), and
+/// whether nothing of the order stands any more.
+pub(super) async fn release(
+    tx: &mut Tx,
+    now: i64,
+    accounts: (i64, i64),
+    r: Release<'_>,
+) -> Result<(Money, bool), LedgerError> {
+    let o = r.order;
+    let standing: Vec<&ItemRow> = r
+        .items
+        .iter()
+        .filter(|i| i.cancelled_at.is_none())
+        .collect();
+    let mut goods = 0i64;
+    for i in &r.targets {
+        if !repo::cancel_item(tx, i.id, now).await? {
+            // Another request let it go first: this one starts again.
+            return Err(LedgerError::Raced);
+        }
+        repo::return_stock(tx, i.product_id, i.quantity).await?;
+        goods += i.price * i.quantity;
+    }
+    let to = r.to.as_str();
+    for p in r.postings {
+        let left = standing
+            .iter()
+            .any(|i| i.posting_id == p.id && !r.targets.iter().any(|t| t.id == i.id));
+        let finished = PostingStatus::parse(&p.status).is_none_or(PostingStatus::finished);
+        if !left && !finished && repo::move_posting(tx, p.id, &p.status, to, now).await? {
+            repo::add_event(tx, p.id, to, now).await?;
+        }
+    }
+    // All of it let go: the delivery goes back too. Part of it: the delivery stays
+    // as it was, even below the free-delivery threshold.
+    let everything = r.targets.len() == standing.len();
+    let back = goods + if everything { o.delivery } else { 0 };
+    let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
+    let (refund, due) = match pay {
+        PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),
+        PayMethod::OnReceipt => (0, (o.due_on_receipt - back).max(0)),
+    };
+    if refund > 0 {
+        let amount = Money::from_kopecks(refund);
+        crate::wallet::refund_order_in(tx, now, accounts, o.id, &r.what, amount).await?;
+    }
+    repo::record_cancel(tx, o.id, refund, due).await?;
+    Ok((Money::from_kopecks(refund), everything))
+}
