@@ -17,6 +17,7 @@ pub mod payments;
 pub mod platform;
 pub mod shared;
 pub mod shell;
+pub mod staff;
 pub mod ui;
 pub mod wallet;
 
@@ -26,7 +27,7 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
-use crate::orders::{OrderRoute, OrdersRoute};
+use crate::orders::{OrderRoute, OrdersRoute, PickupRoute};
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

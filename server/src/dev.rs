@@ -129,3 +129,32 @@ pub async fn run_jobs(State(st): State<app::platform::state::AppState>) -> Statu
         }
     }
 }
+
+#[derive(Deserialize)]
+pub struct Grant {
+    phone: String,
+    role: String,
+    #[serde(default)]
+    scope: i64,
+}
+
+/// Grants a staff role on an `APP_ENV=test` server, as `server staff grant` does,
+/// for browser tests.
+pub async fn grant_staff(
+    State(st): State<app::platform::state::AppState>,
+    axum::Form(g): axum::Form<Grant>,
+) -> StatusCode {
+    let (Ok(phone), Some(role)) = (
+        app::shared::phone::Phone::parse(&g.phone),
+        app::staff::Role::parse(&g.role),
+    ) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    match app::staff::grant(&st.db, &phone, role, g.scope, st.clock.now_ms()).await {
+        Ok(()) => StatusCode::NO_CONTENT,
+        Err(e) => {
+            tracing::error!(error = %e, "granting a test role failed");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}

@@ -91,6 +91,9 @@ impl Application {
             if n > 0 {
                 tracing::info!(points = n, "seeded the pickup points");
             }
+            seed::seed_staff(&db, clock.now_ms())
+                .await
+                .map_err(|e| StartError::Config(format!("seeding staff: {e}")))?;
         }
         let listener = TcpListener::bind((config.host, config.port)).await?;
         let address = listener.local_addr()?;
@@ -299,7 +302,8 @@ fn router(
                 "/dev/gift-certificates",
                 axum::routing::post(dev::issue_certificates),
             )
-            .route("/dev/jobs", axum::routing::post(dev::run_jobs));
+            .route("/dev/jobs", axum::routing::post(dev::run_jobs))
+            .route("/dev/staff", axum::routing::post(dev::grant_staff));
     }
     if let Some(s) = stand_in {
         use payments::standin as si;

@@ -9,7 +9,8 @@ fn usage() -> ! {
         "usage: server [serve] | server seed [--products N] [--seed S] | server search tidy \
          | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N] \
          | server gift-certificates issue --amount ROUBLES --count N \
-         | server points grant --phone PHONE --amount POINTS [--days N]"
+         | server points grant --phone PHONE --amount POINTS [--days N] \
+         | server staff grant --phone PHONE --role operator|seller_staff|support|admin [--scope ID]"
     );
     std::process::exit(2);
 }
@@ -109,6 +110,25 @@ async fn main() {
                 _ => usage(),
             }
         }
+        Some("staff") if args.get(1).map(String::as_str) == Some("grant") => {
+            let (mut phone, mut role, mut scope) = (None, None, 0i64);
+            let mut it = args.iter().skip(2);
+            while let Some(a) = it.next() {
+                match (a.as_str(), it.next()) {
+                    ("--phone", Some(p)) => phone = Some(p.clone()),
+                    ("--role", Some(r)) => role = app::staff::Role::parse(r),
+                    ("--scope", Some(n)) => match n.parse::<i64>() {
+                        Ok(s) if s >= 0 => scope = s,
+                        _ => usage(),
+                    },
+                    _ => usage(),
+                }
+            }
+            match (phone, role) {
+                (Some(p), Some(r)) => grant_staff(config, &p, r, scope).await,
+                _ => usage(),
+            }
+        }
         Some(_) => usage(),
     };
     if let Err(e) = result {
@@ -177,6 +197,25 @@ async fn issue_certificates(
 }
 
 /// Grants bonus points to the account of a phone number, valid for `days`.
+async fn grant_staff(
+    config: Config,
+    phone: &str,
+    role: app::staff::Role,
+    scope: i64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let phone = app::shared::phone::Phone::parse(phone).map_err(|e| format!("{e:?}"))?;
+    let db = app::platform::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let now = app::platform::clock::Clock::now_ms(&app::platform::clock::SystemClock);
+    app::staff::grant(&db, &phone, role, scope, now).await?;
+    eprintln!(
+        "{} is now {} (scope {scope}) once signed in",
+        phone.display(),
+        role.as_str()
+    );
+    Ok(())
+}
+
 async fn grant_points(
     config: Config,
     phone: &str,

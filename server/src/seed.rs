@@ -176,6 +176,23 @@ async fn rows(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
         .try_get("n")
 }
 
+/// The demo shop's operator: whoever signs in with this phone runs the first pickup
+/// point's screen (/pickup). Documented in the README.
+pub const DEMO_OPERATOR_PHONE: &str = "+79000000001";
+
+/// Grants the demo operator the first pickup point (again changes nothing).
+pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let first: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM pickup_points")
+        .fetch_one(&db.pool)
+        .await?;
+    if let Some(point) = first {
+        let phone =
+            app::shared::phone::Phone::parse(DEMO_OPERATOR_PHONE).map_err(|e| format!("{e:?}"))?;
+        app::staff::grant(db, &phone, app::staff::Role::Operator, point, now).await?;
+    }
+    Ok(())
+}
+
 /// Seeds the pickup points unless there are some (an older demo database gets them
 /// on its next start too): the number added.
 pub async fn seed_pickup_points(db: &Db, seed: u64) -> Result<u64, sqlx::Error> {

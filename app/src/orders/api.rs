@@ -1,6 +1,6 @@
 //! Orders' server functions.
 
-use crate::orders::model::{OrderList, OrderView};
+use crate::orders::model::{HandedOver, Handover, OrderList, OrderView};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
@@ -97,6 +97,37 @@ pub async fn extend_storage(id: String, posting: String) -> Result<(), AppError>
         let id = AppError::parse_id(&id, Field::Id)?;
         let posting = AppError::parse_id(&posting, Field::Id)?;
         service::extend_storage(&cx.deps(), me.user_id, id, posting).await
+    })
+    .await
+}
+
+/// The order whose pickup code is `code` at the signed-in operator's points.
+#[server(input = GetUrl, endpoint = "pickup/find")]
+pub async fn find_for_pickup(code: String) -> Result<Handover, AppError> {
+    signed_in(|cx, me| async move { service::find_for_pickup(&cx.deps(), me.user_id, &code).await })
+        .await
+}
+
+/// The shopper refuses line `item` of the order behind `code`: it goes back.
+#[server(endpoint = "pickup/refuse")]
+pub async fn refuse_at_pickup(code: String, item: String) -> Result<Handover, AppError> {
+    signed_in(|cx, me| async move {
+        let item = AppError::parse_id(&item, Field::Selected)?;
+        service::refuse(&cx.deps(), me.user_id, &code, item).await
+    })
+    .await
+}
+
+/// Hands over what waits at the point for `code`; `paid` ("on") confirms the
+/// payment on receipt was taken. Sends a plain form back to the screen with the
+/// order's number.
+#[server(endpoint = "pickup/hand-over")]
+pub async fn hand_over(code: String, paid: Option<String>) -> Result<HandedOver, AppError> {
+    signed_in(|cx, me| async move {
+        let paid = paid.is_some_and(|p| !p.is_empty());
+        let done = service::hand_over(&cx.deps(), me.user_id, &code, paid).await?;
+        leptos_axum::redirect(&format!("/pickup?done={}", done.number));
+        Ok(done)
     })
     .await
 }

@@ -20,6 +20,6 @@ pub mod service;
 pub use api::PlaceOrder;
 pub use i18n::error_text as order_error_text;
 pub use model::{Line, PickupPoint, delivery_price};
-pub use routes::{OrderRoute, OrdersRoute};
+pub use routes::{OrderRoute, OrdersRoute, PickupRoute};
 #[cfg(feature = "ssr")]
 pub use service::{cities, deletion_blockers, pickup_delivery, pickup_point, points_in};

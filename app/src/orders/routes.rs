@@ -28,3 +28,16 @@ impl LazyRoute for OrderRoute {
         view! { <crate::orders::pages::OrderPage/> }.into_any()
     }
 }
+
+pub struct PickupRoute;
+
+#[lazy_route]
+impl LazyRoute for PickupRoute {
+    fn data() -> Self {
+        PickupRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::orders::pages::PickupPage/> }.into_any()
+    }
+}

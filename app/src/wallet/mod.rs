@@ -100,6 +100,47 @@ pub async fn refund_order_in(
         .map(|_| ())
 }
 
+/// The accounts a payment on receipt moves money between: (pickup points' takings,
+/// order clearing), opened if missing, before the hand-over's transaction.
+#[cfg(feature = "ssr")]
+pub async fn receipt_accounts(
+    db: &crate::platform::db::Db,
+    now: i64,
+) -> crate::shared::error::AppResult<(i64, i64)> {
+    use ledger::model::AccountKind;
+    Ok((
+        ledger::service::account(db, AccountKind::PointTakings, 0, now).await?,
+        ledger::service::account(db, AccountKind::OrderClearing, 0, now).await?,
+    ))
+}
+
+/// Records `amount` a pickup point took on receipt for order `order`, inside the
+/// hand-over's transaction, once per `what` (the hand-over).
+#[cfg(feature = "ssr")]
+pub async fn take_on_receipt_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    (takings, clearing): (i64, i64),
+    order: i64,
+    what: &str,
+    amount: crate::shared::money::Money,
+) -> Result<(), LedgerError> {
+    use ledger::model::{Amount, IdempotencyKey, TransferKind};
+    let key = IdempotencyKey::parse(&format!("order:{order}:receipt:{what}"))?;
+    let reference = format!("order:{order}");
+    let spec = ledger::service::Spec {
+        kind: TransferKind::OrderPayment,
+        key: &key,
+        debit: takings,
+        credit: clearing,
+        amount: Amount::new(amount)?,
+        reference: &reference,
+    };
+    ledger::service::transfer_in(tx, now, &spec, None)
+        .await
+        .map(|_| ())
+}
+
 /// What the header's account menu shows: the wallet's balance that can be spent
 /// now and the points, both zero for an account that never had any (one query).
 #[cfg(feature = "ssr")]

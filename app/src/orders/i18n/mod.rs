@@ -52,6 +52,8 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             (Field::FullName, _) => d.err_name_length,
             (Field::Request, Problem::Refused) => d.err_cancel_refused,
             (Field::Request, Problem::Once) => d.err_extended_once,
+            (Field::Request, Problem::Required) => d.err_paid_required,
+            (Field::Code, _) => d.err_code,
             (Field::Request, Problem::Cancelled) => d.err_already_cancelled,
             (Field::Request, Problem::AlreadyUsed) => d.err_key_reused,
             _ => return crate::account::account_error_text(lang, e),
@@ -59,4 +61,14 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         _ => return crate::account::account_error_text(lang, e),
     };
     text.to_string()
+}
+
+/// The message for a refused action on the pickup point's screen.
+pub fn pickup_error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.orders();
+    match e {
+        AppError::NotFound => d.nothing_waiting.to_string(),
+        AppError::Forbidden => d.staff_only.to_string(),
+        _ => error_text(lang, e),
+    }
 }

@@ -1,7 +1,9 @@
-//! The shopper's order pages: the list (`list`) and one order (`order`).
+//! The shopper's order pages: the list (`list`) and one order (`order`), and the pickup point's screen (`pickup`).
 
 mod list;
 mod order;
+mod pickup;
 
 pub use list::OrdersPage;
 pub use order::OrderPage;
+pub use pickup::PickupPage;

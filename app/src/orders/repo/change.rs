@@ -48,8 +48,8 @@ pub async fn move_posting(
         == 1)
 }
 
-/// Records `kopecks` more given back on order `id`, and what is now due on receipt.
-pub async fn record_cancel(
+/// Records `refunded` more given back on order `id`, and what is now due on receipt.
+pub async fn record_money(
     ex: Ex<'_>,
     id: i64,
     refunded: i64,

@@ -153,3 +153,26 @@ pub async fn events_of(ex: Ex<'_>, order: i64) -> Result<Vec<(i64, String, i64)>
     .fetch_all(ex)
     .await
 }
+
+/// The order at one of `points` whose pickup code is `code` and that has a posting
+/// waiting at its point.
+pub async fn order_by_code(
+    ex: Ex<'_>,
+    points: &[i64],
+    code: &str,
+) -> Result<Option<OrderRow>, sqlx::Error> {
+    if points.is_empty() {
+        return Ok(None);
+    }
+    let mut q = SqlBuf::new(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders o WHERE pickup_code = "
+    ));
+    q.bind(Arg::Text(code.to_string()))
+        .push(" AND pickup_point_id IN ")
+        .bind_list(points)
+        .push(
+            " AND EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id \
+             AND p.status = 'at_pickup_point') ORDER BY id DESC LIMIT 1",
+        );
+    q.query_as().fetch_optional(ex).await
+}

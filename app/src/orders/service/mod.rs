@@ -3,6 +3,7 @@
 
 mod cancel;
 mod logistics;
+mod pickup;
 mod place;
 mod points;
 mod read;
@@ -10,6 +11,7 @@ mod release;
 
 pub use cancel::cancel;
 pub use logistics::{EXTENSION_DAYS, extend_storage, run as run_logistics};
-pub use place::{PICKUP_CODE_DIGITS, PlaceRequest, place};
+pub use pickup::{find as find_for_pickup, hand_over, refuse};
+pub use place::{PlaceRequest, place};
 pub use points::{cities, pickup_delivery, pickup_point, points_in};
 pub use read::{PAGE, deletion_blockers, list, point_text, view};

@@ -7,7 +7,7 @@
 
 use super::read::view;
 use crate::orders::model::{
-    Line, OrderView, PayMethod, PostingStatus, delivery_price, recipient_name,
+    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, delivery_price, recipient_name,
 };
 use crate::orders::repo::{self, NewOrder};
 use crate::platform::db::lock_keys;
@@ -185,6 +185,3 @@ async fn new_pickup_code(
         }
     }
 }
-
-/// How many digits a pickup code has.
-pub const PICKUP_CODE_DIGITS: usize = 8;

@@ -70,6 +70,6 @@ pub(super) async fn release(
         let amount = Money::from_kopecks(refund);
         crate::wallet::refund_order_in(tx, now, accounts, o.id, &r.what, amount).await?;
     }
-    repo::record_cancel(tx, o.id, refund, due).await?;
+    repo::record_money(tx, o.id, refund, due).await?;
     Ok((Money::from_kopecks(refund), everything))
 }

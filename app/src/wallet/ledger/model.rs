@@ -27,12 +27,15 @@ pub enum AccountKind {
     PointsIssued,
     /// Payments for orders before they are split among sellers and delivery.
     OrderClearing,
+    /// What pickup points took from shoppers on receipt (cash or the point's card
+    /// terminal), on its way to Rynok's bank account.
+    PointTakings,
     /// A seller's balance (the seller dashboard).
     Seller,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 9] = [
+    pub const ALL: [AccountKind; 10] = [
         AccountKind::Wallet,
         AccountKind::Points,
         AccountKind::CardAcquiring,
@@ -41,6 +44,7 @@ impl AccountKind {
         AccountKind::CertificateSales,
         AccountKind::PointsIssued,
         AccountKind::OrderClearing,
+        AccountKind::PointTakings,
         AccountKind::Seller,
     ];
 
@@ -54,6 +58,7 @@ impl AccountKind {
             AccountKind::CertificateSales => "certificate_sales",
             AccountKind::PointsIssued => "points_issued",
             AccountKind::OrderClearing => "order_clearing",
+            AccountKind::PointTakings => "point_takings",
             AccountKind::Seller => "seller",
         }
     }

@@ -4,6 +4,7 @@
 mod cancel;
 mod checkout;
 mod logistics;
+mod pickup;
 mod place;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};

@@ -1,0 +1,16 @@
+//! Orders' types and pure rules: what a placement asks for (`place`), the statuses
+//! of a posting by Ozon's names (`status`), what the shopper sees (`view`), and
+//! what a pickup point's operator sees (`handover`).
+
+mod handover;
+mod place;
+mod status;
+mod view;
+
+pub use handover::*;
+pub use place::*;
+pub use status::*;
+pub use view::*;
+
+#[cfg(test)]
+mod tests;

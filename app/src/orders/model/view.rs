@@ -1,0 +1,133 @@
+//! What the shopper sees: pickup points, orders with their postings and lines.
+
+use super::place::PayMethod;
+use super::status::PostingStatus;
+use crate::shared::money::Money;
+use serde::{Deserialize, Serialize};
+
+/// A pickup point as checkout offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickupPoint {
+    pub id: i64,
+    pub city: String,
+    pub address: String,
+    /// The nearest metro station, if any.
+    pub metro: String,
+    /// Coordinates in millionths of a degree.
+    pub lat_e6: i64,
+    pub lon_e6: i64,
+    pub hours: String,
+    /// How many days an order waits there.
+    pub storage_days: i64,
+    /// How many days delivery there takes.
+    pub delivery_days: i64,
+}
+
+impl PickupPoint {
+    /// Whether the point's address or metro station holds `query` (any case, ё as е).
+    pub fn matches(&self, query: &str) -> bool {
+        let norm = |s: &str| s.to_lowercase().replace('ё', "е");
+        let q = norm(query.trim());
+        q.is_empty() || norm(&self.address).contains(&q) || norm(&self.metro).contains(&q)
+    }
+}
+
+/// A line of an order as the shopper sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    /// The line's id, for cancelling it.
+    pub id: i64,
+    pub product: i64,
+    pub title: String,
+    pub price: Money,
+    pub quantity: i64,
+    /// Cancelled before packing (its money went back).
+    pub cancelled: bool,
+}
+
+/// One posting: one seller's part of an order, with its timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingView {
+    pub id: i64,
+    /// "<order number>-<n>".
+    pub number: String,
+    pub status: PostingStatus,
+    /// At the pickup point: kept until this moment.
+    pub stored_until: Option<i64>,
+    /// Storage was extended already (it can be, once).
+    pub extended: bool,
+    pub items: Vec<ItemView>,
+    pub timeline: Vec<(PostingStatus, i64)>,
+}
+
+/// An order as the shopper sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub id: i64,
+    pub number: String,
+    pub pickup_point: String,
+    pub recipient: String,
+    pub goods: Money,
+    pub delivery: Money,
+    pub total: Money,
+    pub pay: PayMethod,
+    pub paid: Money,
+    pub due_on_receipt: Money,
+    /// Given back so far (cancellations, returns).
+    pub refunded: Money,
+    /// What the shopper tells the pickup point.
+    pub pickup_code: String,
+    pub created_at: i64,
+    pub postings: Vec<PostingView>,
+}
+
+/// A page of the shopper's orders and where the next one starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderList {
+    pub orders: Vec<OrderView>,
+    /// `?before=` of the next page, if there is one.
+    pub next: Option<i64>,
+}
+
+impl OrderView {
+    /// Whether some of it can still be cancelled.
+    pub fn cancellable(&self) -> bool {
+        self.postings
+            .iter()
+            .any(|p| p.status.cancellable() && p.items.iter().any(|i| !i.cancelled))
+    }
+
+    /// Whether all of it can be cancelled at once: nothing is packed yet.
+    pub fn wholly_cancellable(&self) -> bool {
+        self.cancellable()
+            && self
+                .postings
+                .iter()
+                .all(|p| p.status.cancellable() || p.status == PostingStatus::Cancelled)
+    }
+
+    /// The status the list shows for the whole order: its least advanced posting
+    /// that is still under way, else the last one's.
+    pub fn status(&self) -> PostingStatus {
+        self.postings
+            .iter()
+            .map(|p| p.status)
+            .find(|s| !s.finished())
+            .or_else(|| self.postings.last().map(|p| p.status))
+            .unwrap_or(PostingStatus::Cancelled)
+    }
+}
+
+/// The pickup code as the page shows it: "123 456 78" style groups of three.
+pub fn grouped_code(code: &str) -> String {
+    code.as_bytes()
+        .chunks(3)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The order's number as the shopper quotes it: its id, eight digits.
+pub fn order_number(id: i64) -> String {
+    format!("{id:08}")
+}

@@ -1,0 +1,59 @@
+//! Staff roles.
+
+use serde::{Deserialize, Serialize};
+
+/// What a member of staff may do, and over what (`scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A pickup point's operator: hands orders over, takes payment on receipt.
+    /// Scope: the pickup point.
+    Operator,
+    /// A seller's staff: their products, orders and buyers' questions. Scope: the seller.
+    SellerStaff,
+    /// Rynok's support agent. Scope: 0, the whole shop.
+    Support,
+    /// Rynok's administrator. Scope: 0.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Operator,
+        Role::SellerStaff,
+        Role::Support,
+        Role::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::SellerStaff => "seller_staff",
+            Role::Support => "support",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// Whether the role's scope is one place (a point, a seller) rather than the shop.
+    pub fn scoped(self) -> bool {
+        matches!(self, Role::Operator | Role::SellerStaff)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+        assert!(Role::Operator.scoped() && !Role::Support.scoped());
+    }
+}

@@ -1,0 +1,35 @@
+//! Staff SQL, nothing else.
+
+use crate::platform::db::Db;
+
+/// Grants `role` over `scope` to `phone` (E.164); granting again changes nothing.
+pub async fn grant(
+    db: &Db,
+    phone: &str,
+    role: &str,
+    scope: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO staff_roles (phone, role, scope_id, granted_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (phone, role, scope_id) DO NOTHING",
+    )
+    .bind(phone.to_string())
+    .bind(role.to_string())
+    .bind(scope)
+    .bind(now)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}
+
+/// The scopes over which `phone` holds `role`.
+pub async fn scopes(db: &Db, phone: &str, role: &str) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT scope_id FROM staff_roles WHERE phone = $1 AND role = $2 ORDER BY scope_id",
+    )
+    .bind(phone.to_string())
+    .bind(role.to_string())
+    .fetch_all(&db.pool)
+    .await
+}
