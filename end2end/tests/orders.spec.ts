@@ -1,6 +1,8 @@
 import { test, expect, ready, kopecks } from "./fixtures";
 import { activateCertificate, issueCertificates as issue } from "./wallet";
-import { fillCart } from "./orders";
+import { fillCart, placeOnReceipt } from "./orders";
+import { signIn, uniquePhone } from "./account";
+import { clientIp } from "./fixtures";
 
 test.use({ allowConsole: [/status of (400|401|409)/] });
 
@@ -120,4 +122,52 @@ test("paying on receipt: the sum is due at the pickup point, a refused name is e
   const later = new Date(Date.UTC(y, m - 1, d + 3));
   const want = `${String(later.getUTCDate()).padStart(2, "0")}.${String(later.getUTCMonth() + 1).padStart(2, "0")}.${later.getUTCFullYear()}`;
   await expect(page.getByTestId("posting-status")).toHaveText(`В пункте выдачи · Хранится до ${want}`);
+});
+
+test("the pickup point's operator hands over one of two items by the shopper's code and takes the payment", async ({ page, js, shopper, clock, baseURL, browser }, info) => {
+  const items = await fillCart(page, js, 2);
+  const point = await placeOnReceipt(page, js);
+  const orderUrl = page.url();
+  await clock.advance(2 * 24 * 3600 * 1000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
+  await page.reload();
+  const code = (await page.getByTestId("pickup-code").innerText()).replace(/\s/g, "");
+  expect(code).toMatch(/^\d{8}$/);
+
+  // The operator of that point, in a browser of their own.
+  const seed = "operator " + info.title + info.project.name;
+  const phone = uniquePhone(seed);
+  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "operator", scope: point }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(204);
+  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
+  const desk = await ctx.newPage();
+  await signIn(desk, phone, js);
+  await desk.goto("/pickup");
+  await ready(desk, js);
+  await desk.getByLabel("Код получения от покупателя").fill(code.slice(0, 3) + " " + code.slice(3));
+  await desk.getByRole("button", { name: "Найти заказ" }).click();
+  await expect(desk.getByTestId("handover-recipient")).toHaveText("Получатель: Иван Петров — сверьте с паспортом");
+  const waiting = desk.getByRole("list", { name: "Ждут выдачи" }).getByRole("listitem");
+  await expect(waiting).toHaveCount(2);
+  await ready(desk, js);
+
+  // The shopper takes the first item only: the second is refused and goes back.
+  await desk.getByRole("button", { name: `Покупатель отказался от «${items[1].title}»` }).click();
+  await expect(waiting).toHaveCount(1);
+  await expect(desk.getByText(/^К оплате при получении: /)).toBeVisible();
+  await ready(desk, js);
+  // Handing over without the payment ticked is refused, then it goes through.
+  await desk.getByRole("button", { name: "Выдать заказ" }).click();
+  await expect(desk.getByRole("alert").filter({ hasText: "Отметьте, что оплата получена." })).toBeVisible();
+  await ready(desk, js);
+  await desk.getByLabel("Оплата получена").check();
+  await desk.getByRole("button", { name: "Выдать заказ" }).click();
+  await expect(desk.getByTestId("handed-over")).toHaveText(/^Заказ № \d{8} выдан\.$/);
+  await ctx.close();
+
+  // The shopper's order: one item received, the refused one returned, nothing due.
+  await page.goto(orderUrl);
+  await expect(page.getByTestId("posting-status")).toHaveText(["Получен", "Не забран, возвращён продавцу"]);
+  await expect(page.getByTestId("pickup-code")).toHaveCount(0);
+  await expect(page.getByTestId("order-due")).toHaveCount(0);
 });

@@ -24,13 +24,16 @@ export async function fillCart(page: Page, js: boolean, count: number): Promise<
 }
 
 /// Checks out the cart to the first pickup point of the list, paying on receipt:
-/// lands on the order's page.
-export async function placeOnReceipt(page: Page, js: boolean) {
+/// lands on the order's page, and answers the point's id.
+export async function placeOnReceipt(page: Page, js: boolean): Promise<string> {
   await page.goto("/checkout");
   await ready(page, js);
-  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  const point = page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first();
+  const id = (await point.getAttribute("value"))!;
+  await point.check();
   await page.getByLabel("Имя и фамилия получателя").fill("Иван Петров");
   await page.getByRole("radio", { name: /При получении/ }).check();
   await page.getByRole("button", { name: "Оформить заказ" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
+  return id;
 }

@@ -173,6 +173,7 @@ fn posting(
     let cancellable = p.status.cancellable() && items_can_go;
     let stored = p
         .stored_until
+        .filter(|_| p.status == PostingStatus::AtPickupPoint)
         .map(|at| fill(d.stored_until, &[&date_ru(&date_of(at))]));
     let heading = fill(d.posting, &[&p.number]);
     view! {
