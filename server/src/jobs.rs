@@ -18,8 +18,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let withdrawals = app::wallet::withdrawals::service::settle(&deps).await?;
     let cards = app::wallet::card::service::review(&deps).await?;
     let postings = app::orders::service::run_logistics(&deps).await?;
+    let payments = app::orders::service::reconcile_payments(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied + expired + points + topups + withdrawals + cards + postings)
+    Ok(applied + expired + points + topups + withdrawals + cards + postings + payments)
 }
 
 pub fn spawn(state: AppState) {

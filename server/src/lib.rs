@@ -310,6 +310,7 @@ fn router(
         let dev = Router::new()
             .route("/dev/yookassa/v3/payments", axum::routing::post(si::create))
             .route("/dev/yookassa/v3/payments/{id}", get(si::fetch))
+            .route("/dev/yookassa/v3/refunds", axum::routing::post(si::refund))
             .route("/dev/yookassa/pay/{id}", get(si::pay_page).post(si::pay))
             .route(
                 "/dev/yookassa/3ds/{id}",

@@ -144,7 +144,11 @@ fn checkout(
                         {fill(d.pay_wallet_option, &[&v.wallet.to_string()])}
                     </label>
                     <label class="radio">
-                        <input type="radio" name="pay" value="on_receipt" checked=!pay_wallet/>
+                        <input type="radio" name="pay" value="card" checked=!pay_wallet/>
+                        {d.pay_card_option}
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name="pay" value="on_receipt"/>
                         {d.pay_on_receipt_option}
                     </label>
                 </fieldset>

@@ -8,10 +8,10 @@ use server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     crate::account::{current_session, signed_in},
-    crate::orders::model::OrderFilter,
+    crate::orders::model::{OrderFilter, PostingStatus},
     crate::orders::service::{self, PlaceRequest},
     crate::platform::request::serve,
-    crate::shared::error::Field,
+    crate::shared::error::{Field, Problem},
 };
 
 /// Places the signed-in shopper's order from the lines confirmed at checkout, and
@@ -35,7 +35,11 @@ pub async fn place_order(
             pay: &pay,
         };
         let order = service::place(&cx.deps(), me.user_id, r).await?;
-        leptos_axum::redirect(&format!("/orders/{}", order.id));
+        // By card: to the provider's page to pay; otherwise to the order.
+        match &order.payment_url {
+            Some(url) => leptos_axum::redirect(url),
+            None => leptos_axum::redirect(&format!("/orders/{}", order.id)),
+        }
         Ok(order)
     })
     .await
@@ -71,6 +75,12 @@ pub async fn get_order(id: String) -> Result<Option<OrderView>, AppError> {
             return Ok(None);
         };
         let id = AppError::parse_id(&id, Field::Id)?;
+        let order = service::view(&cx.st.db, me.user_id, id).await?;
+        if order.payment_url.is_none() && order.status() != PostingStatus::AwaitingPayment {
+            return Ok(Some(order));
+        }
+        // Awaiting the card payment (back from the provider's page, say): ask it.
+        service::sync_payment(&cx.deps(), id).await?;
         service::view(&cx.st.db, me.user_id, id).await.map(Some)
     })
     .await
@@ -128,6 +138,23 @@ pub async fn hand_over(code: String, paid: Option<String>) -> Result<HandedOver,
         let done = service::hand_over(&cx.deps(), me.user_id, &code, paid).await?;
         leptos_axum::redirect(&format!("/pickup?done={}", done.number));
         Ok(done)
+    })
+    .await
+}
+
+/// Pays card order `id` (again): sends the browser to the provider's page.
+#[server(endpoint = "orders/pay")]
+pub async fn pay_order(id: String) -> Result<String, AppError> {
+    signed_in(|cx, me| async move {
+        let id = AppError::parse_id(&id, Field::Id)?;
+        service::view(&cx.st.db, me.user_id, id).await?;
+        service::start_payment(&cx.deps(), id).await?;
+        let order = service::view(&cx.st.db, me.user_id, id).await?;
+        let url = order
+            .payment_url
+            .ok_or(AppError::invalid(Field::Request, Problem::Pending))?;
+        leptos_axum::redirect(&url);
+        Ok(url)
     })
     .await
 }

@@ -79,6 +79,52 @@ pub struct Payment {
     pub reference: Option<String>,
 }
 
+/// A refund to make: part or all of a succeeded payment goes back to the card.
+#[derive(Debug, Clone)]
+pub struct NewRefund {
+    pub payment_id: String,
+    pub amount: Money,
+    /// The same key answers the same refund (a retry never refunds twice).
+    pub idempotence_key: String,
+    pub description: String,
+}
+
+/// Where a refund stands at the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefundStatus {
+    Pending,
+    Succeeded,
+    Canceled,
+}
+
+impl RefundStatus {
+    pub fn parse(s: &str) -> Option<RefundStatus> {
+        match s {
+            "pending" => Some(RefundStatus::Pending),
+            "succeeded" => Some(RefundStatus::Succeeded),
+            "canceled" => Some(RefundStatus::Canceled),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefundStatus::Pending => "pending",
+            RefundStatus::Succeeded => "succeeded",
+            RefundStatus::Canceled => "canceled",
+        }
+    }
+}
+
+/// A refund as the provider's API answers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refund {
+    pub id: String,
+    pub status: RefundStatus,
+    pub amount: Money,
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PaymentError {
     /// The provider could not be reached or answered with an error: try again later.
@@ -97,6 +143,8 @@ pub type PayFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, PaymentError>>
 pub trait PaymentGateway: Send + Sync {
     fn create<'a>(&'a self, payment: &'a NewPayment) -> PayFuture<'a, Payment>;
     fn get<'a>(&'a self, id: &'a str) -> PayFuture<'a, Payment>;
+    /// Gives part or all of a succeeded payment back to the card.
+    fn refund<'a>(&'a self, refund: &'a NewRefund) -> PayFuture<'a, Refund>;
 }
 
 pub type SharedGateway = Arc<dyn PaymentGateway>;
@@ -114,6 +162,14 @@ impl PaymentGateway for NoGateway {
     }
 
     fn get<'a>(&'a self, _: &'a str) -> PayFuture<'a, Payment> {
+        Box::pin(async {
+            Err(PaymentError::Unavailable(
+                "no payment provider configured".into(),
+            ))
+        })
+    }
+
+    fn refund<'a>(&'a self, _: &'a NewRefund) -> PayFuture<'a, Refund> {
         Box::pin(async {
             Err(PaymentError::Unavailable(
                 "no payment provider configured".into(),

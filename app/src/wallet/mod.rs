@@ -72,9 +72,50 @@ pub async fn pay_order_in(
     }
 }
 
-/// Gives `amount` of order `order`'s wallet payment back to the shopper's wallet
-/// inside the transaction that cancels (or returns) it, once per `what` (a line's
-/// id, or "all" for what was left): a second run finds the transfer by its key.
+/// The accounts an order paid by card moves money between: (card acquiring, order
+/// clearing), opened if missing.
+#[cfg(feature = "ssr")]
+pub async fn card_accounts(
+    db: &crate::platform::db::Db,
+    now: i64,
+) -> crate::shared::error::AppResult<(i64, i64)> {
+    use ledger::model::AccountKind;
+    Ok((
+        ledger::service::account(db, AccountKind::CardAcquiring, 0, now).await?,
+        ledger::service::account(db, AccountKind::OrderClearing, 0, now).await?,
+    ))
+}
+
+/// Records order `order`'s card payment of `amount` (the provider said it
+/// succeeded) inside the transaction that marks it paid, once per order.
+#[cfg(feature = "ssr")]
+pub async fn card_paid_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    (acquiring, clearing): (i64, i64),
+    order: i64,
+    amount: crate::shared::money::Money,
+) -> Result<(), LedgerError> {
+    use ledger::model::{Amount, IdempotencyKey, TransferKind};
+    let key = IdempotencyKey::parse(&format!("order:{order}:card"))?;
+    let reference = format!("order:{order}");
+    let spec = ledger::service::Spec {
+        kind: TransferKind::OrderPayment,
+        key: &key,
+        debit: acquiring,
+        credit: clearing,
+        amount: Amount::new(amount)?,
+        reference: &reference,
+    };
+    ledger::service::transfer_in(tx, now, &spec, None)
+        .await
+        .map(|_| ())
+}
+
+/// Gives `amount` of order `order`'s payment back inside the transaction that
+/// cancels (or returns) it, once per `what` (a line's id, or "all" for what was
+/// left): to the shopper's wallet with (wallet, clearing), or towards the card with
+/// (card acquiring, clearing). A second run finds the transfer by its key.
 #[cfg(feature = "ssr")]
 pub async fn refund_order_in(
     tx: &mut crate::platform::db::Tx,

@@ -28,7 +28,14 @@ pub async fn notification(State(st): State<AppState>, body: axum::body::Bytes) -
     {
         return StatusCode::BAD_REQUEST;
     }
-    match app::wallet::topups::service::on_notification(&st.deps(), id).await {
+    let deps = st.deps();
+    // An order's payment, or else perhaps a top-up's.
+    let handled = match app::orders::service::on_payment_notification(&deps, id).await {
+        Ok(true) => Ok(()),
+        Ok(false) => app::wallet::topups::service::on_notification(&deps, id).await,
+        Err(e) => Err(e),
+    };
+    match handled {
         Ok(()) => StatusCode::OK,
         Err(e) => {
             tracing::warn!(error = ?e, payment = id, "a payment notification could not be handled");

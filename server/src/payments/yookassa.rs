@@ -1,9 +1,12 @@
 //! The YooKassa API v3 adapter (https://yookassa.ru/developers/api): HTTP Basic
 //! authentication with the shop id and secret key, `POST /payments` with an
-//! `Idempotence-Key`, `GET /payments/{id}`. One-stage payments (`capture: true`)
+//! `Idempotence-Key`, `GET /payments/{id}`, `POST /refunds`. One-stage payments (`capture: true`)
 //! confirmed by a redirect to the provider's page.
 
-use app::payments::{NewPayment, PayFuture, Payment, PaymentError, PaymentGateway, PaymentStatus};
+use app::payments::{
+    NewPayment, NewRefund, PayFuture, Payment, PaymentError, PaymentGateway, PaymentStatus, Refund,
+    RefundStatus,
+};
 use app::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +51,33 @@ impl YooKassa {
         let p: ApiPayment = serde_json::from_str(&body)
             .map_err(|e| PaymentError::Unavailable(format!("unreadable answer: {e}")))?;
         p.into_payment()
+    }
+}
+
+/// A refund as the API writes it (the fields the shop reads).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApiRefund {
+    pub id: String,
+    pub payment_id: String,
+    pub status: String,
+    pub amount: ApiAmount,
+    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl ApiRefund {
+    fn into_refund(self) -> Result<Refund, PaymentError> {
+        let status = RefundStatus::parse(&self.status).ok_or_else(|| {
+            PaymentError::Unavailable(format!("unknown refund status {:?}", self.status))
+        })?;
+        let amount = parse_value(&self.amount.value)
+            .ok_or_else(|| PaymentError::Unavailable(format!("amount {:?}", self.amount.value)))?;
+        Ok(Refund {
+            id: self.id,
+            status,
+            amount,
+        })
     }
 }
 
@@ -180,6 +210,39 @@ impl PaymentGateway for YooKassa {
                 .await
                 .map_err(|e| PaymentError::Unavailable(e.to_string()))?;
             Self::answer(res).await
+        })
+    }
+
+    fn refund<'a>(&'a self, r: &'a NewRefund) -> PayFuture<'a, Refund> {
+        Box::pin(async move {
+            let body = serde_json::json!({
+                "payment_id": r.payment_id,
+                "amount": { "value": api_value(r.amount), "currency": "RUB" },
+                "description": r.description,
+            });
+            let res = self
+                .http
+                .post(format!("{}/refunds", self.base))
+                .basic_auth(&self.shop_id, Some(&self.secret_key))
+                .header("Idempotence-Key", &r.idempotence_key)
+                .json(&body)
+                .send()
+                .await
+                .map_err(|e| PaymentError::Unavailable(e.to_string()))?;
+            let status = res.status();
+            let text = res
+                .text()
+                .await
+                .map_err(|e| PaymentError::Unavailable(e.to_string()))?;
+            if status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+                return Err(PaymentError::Unavailable(format!("{status}")));
+            }
+            if !status.is_success() {
+                return Err(PaymentError::Refused(format!("{status}: {text}")));
+            }
+            serde_json::from_str::<ApiRefund>(&text)
+                .map_err(|e| PaymentError::Unavailable(format!("unreadable answer: {e}")))?
+                .into_refund()
         })
     }
 }

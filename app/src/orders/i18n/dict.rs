@@ -122,4 +122,9 @@ pub struct OrdersDict {
     pub err_code: &'static str,
     pub staff_only: &'static str,
     pub order_no: &'static str,
+    pub pay_card: &'static str,
+    pub pay_card_option: &'static str,
+    pub pay_now: &'static str,
+    pub pay_hint: &'static str,
+    pub err_payment_unavailable: &'static str,
 }

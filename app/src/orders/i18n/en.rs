@@ -104,4 +104,9 @@ pub static EN: OrdersDict = OrdersDict {
     err_code: "A pickup code has 8 digits.",
     staff_only: "This page is for pickup point staff.",
     order_no: "Order No. {}",
+    pay_card: "Bank card",
+    pay_card_option: "By bank card online",
+    pay_now: "Pay {}",
+    pay_hint: "The order waits 30 minutes for the payment; then it is cancelled and the goods go back on sale.",
+    err_payment_unavailable: "The payment service did not answer. Try paying again in a minute.",
 };

@@ -53,6 +53,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             (Field::Request, Problem::Refused) => d.err_cancel_refused,
             (Field::Request, Problem::Once) => d.err_extended_once,
             (Field::Request, Problem::Required) => d.err_paid_required,
+            (Field::Request, Problem::Pending) => d.err_payment_unavailable,
             (Field::Code, _) => d.err_code,
             (Field::Request, Problem::Cancelled) => d.err_already_cancelled,
             (Field::Request, Problem::AlreadyUsed) => d.err_key_reused,

@@ -73,12 +73,13 @@ impl Line {
     }
 }
 
-/// How the shopper pays: from Rynok Account now, or on receipt at the pickup point.
-/// (Card, points and their combinations come with the checkout page.)
+/// How the shopper pays: from Rynok Account now, by card at the provider, or on
+/// receipt at the pickup point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayMethod {
     Wallet,
+    Card,
     OnReceipt,
 }
 
@@ -86,6 +87,7 @@ impl PayMethod {
     pub fn parse(s: &str) -> AppResult<PayMethod> {
         match s.trim() {
             "wallet" => Ok(PayMethod::Wallet),
+            "card" => Ok(PayMethod::Card),
             "on_receipt" => Ok(PayMethod::OnReceipt),
             _ => Err(AppError::invalid(Field::Request, Problem::Unknown)),
         }
@@ -94,6 +96,7 @@ impl PayMethod {
     pub fn as_str(self) -> &'static str {
         match self {
             PayMethod::Wallet => "wallet",
+            PayMethod::Card => "card",
             PayMethod::OnReceipt => "on_receipt",
         }
     }

@@ -77,6 +77,8 @@ pub struct OrderView {
     pub refunded: Money,
     /// What the shopper tells the pickup point.
     pub pickup_code: String,
+    /// Paid by card: the provider's page to pay on, while the payment is awaited.
+    pub payment_url: Option<String>,
     pub created_at: i64,
     pub postings: Vec<PostingView>,
 }

@@ -2,7 +2,7 @@
 //! how it was paid, and cancelling all or a line of it before packing.
 
 use crate::i18n::{Lang, fill, use_lang};
-use crate::orders::api::{CancelOrder, ExtendStorage, get_order};
+use crate::orders::api::{CancelOrder, ExtendStorage, PayOrder, get_order};
 use crate::orders::i18n::{error_text, status_text};
 use crate::orders::model::{OrderView, PayMethod, PostingStatus, PostingView, grouped_code};
 use crate::shared::money::Money;
@@ -21,6 +21,7 @@ pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let cancel = ServerAction::<CancelOrder>::new();
     let extend = ServerAction::<ExtendStorage>::new();
+    let pay = ServerAction::<PayOrder>::new();
     let data = Resource::new(
         move || {
             let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -33,7 +34,7 @@ pub fn OrderPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let here = format!("/orders/{}", params.with_untracked(|p| p.get("id").unwrap_or_default()));
                 match data.await {
-                    Ok(Some(o)) => order(lang, o, Actions { cancel, extend }).into_any(),
+                    Ok(Some(o)) => order(lang, o, Actions { cancel, extend, pay }).into_any(),
                     Ok(None) => require_sign_in(&here).into_any(),
                     Err(e) => view! { <Title text=crate::ui::title_text(format!("{} — Rynok", d.orders_title))/><ErrorView error=e/> }.into_any(),
                 }
@@ -47,15 +48,37 @@ pub fn OrderPage() -> impl IntoView {
 struct Actions {
     cancel: ServerAction<CancelOrder>,
     extend: ServerAction<ExtendStorage>,
+    pay: ServerAction<PayOrder>,
 }
 
 fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
     let d = lang.orders();
-    let Actions { cancel, extend } = actions;
+    let Actions {
+        cancel,
+        extend,
+        pay,
+    } = actions;
+    let pay_error = action_error(move || pay.value().get(), PayOrder::PATH);
+    let awaiting = o.status() == PostingStatus::AwaitingPayment;
+    let pay_form = awaiting.then(|| {
+        let id = o.id.to_string();
+        let label = fill(d.pay_now, &[&o.total.to_string()]);
+        view! {
+            <section class="pickup-code" aria-labelledby="pay-title">
+                <h2 id="pay-title">{d.st_awaiting_payment}</h2>
+                <ActionForm action=pay>
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="button">{label}</button>
+                </ActionForm>
+                <p class="hint">{d.pay_hint}</p>
+                <FormError message=Signal::derive(move || pay_error.get().map(|e| error_text(lang, &e)))/>
+            </section>
+        }
+    });
     let extend_error = action_error(move || extend.value().get(), ExtendStorage::PATH);
     let title = fill(d.order_from, &[&o.number, &local_datetime(o.created_at)]);
     let error = action_error(move || cancel.value().get(), CancelOrder::PATH);
-    let open = o.postings.iter().any(|p| !p.status.finished());
+    let open = o.postings.iter().any(|p| !p.status.finished()) && !awaiting;
     let code = (open && !o.pickup_code.is_empty()).then(|| {
         view! {
             <section class="pickup-code" aria-labelledby="code-title">
@@ -94,6 +117,7 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
         <p><a href="/account/orders">{d.all_orders}</a></p>
         <div class="order">
             <div class="order-main">
+                {pay_form}
                 {code}
                 {postings}
             </div>
@@ -129,6 +153,7 @@ fn sums(lang: Lang, o: &OrderView) -> impl IntoView + use<> {
     };
     let how = match o.pay {
         PayMethod::Wallet => d.pay_wallet,
+        PayMethod::Card => d.pay_card,
         PayMethod::OnReceipt => d.pay_on_receipt,
     };
     let row = |label: String, value: String, id: &'static str| {

@@ -2,6 +2,7 @@
 //! after placing (`change`), the logistics job's (`logistics`), and pickup points
 //! (`points`).
 
+mod card;
 mod change;
 mod ex;
 mod logistics;
@@ -9,6 +10,7 @@ mod place;
 mod points;
 mod read;
 
+pub use card::*;
 pub use change::*;
 pub use ex::Ex;
 pub use logistics::*;

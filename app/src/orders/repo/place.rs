@@ -58,6 +58,8 @@ pub struct NewOrder<'a> {
     pub paid_wallet: i64,
     pub due_on_receipt: i64,
     pub pickup_code: &'a str,
+    /// Paid by card: the idempotence key of its payment at the provider.
+    pub payment_key: &'a str,
     pub now: i64,
 }
 
@@ -65,8 +67,8 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     sqlx::query_scalar(
         "INSERT INTO orders (user_id, idempotency_key, request_hash, pickup_point_id, \
          recipient_name, recipient_phone, goods, delivery, total, pay_method, paid_wallet, \
-         due_on_receipt, pickup_code, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+         due_on_receipt, pickup_code, payment_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(o.user_id)
     .bind(o.key.to_string())
@@ -81,6 +83,7 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     .bind(o.paid_wallet)
     .bind(o.due_on_receipt)
     .bind(o.pickup_code.to_string())
+    .bind(o.payment_key.to_string())
     .bind(o.now)
     .fetch_one(ex)
     .await

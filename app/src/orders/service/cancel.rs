@@ -20,11 +20,11 @@ pub async fn cancel(
     item: Option<i64>,
 ) -> AppResult<OrderView> {
     let now = deps.now;
-    let accounts = crate::wallet::order_accounts(deps.db, user, now).await?;
+    let back = super::release::Back::open(deps, user).await?;
     let outcome = crate::wallet::retry(deps.db, || async {
         let mut tx = deps.db.begin_write().await?;
         lock_keys(&mut tx, &[format!("order:{user}")]).await?;
-        let done = cancel_in(&mut tx, now, user, order, item, accounts).await?;
+        let done = cancel_in(&mut tx, now, user, order, item, back).await?;
         if done.is_ok() {
             tx.commit().await?;
         }
@@ -32,6 +32,7 @@ pub async fn cancel(
     })
     .await?;
     outcome?;
+    super::card::send_refunds(deps, Some(order)).await?;
     view(deps.db, user, order).await
 }
 
@@ -41,7 +42,7 @@ async fn cancel_in(
     user: i64,
     order: i64,
     item: Option<i64>,
-    accounts: (i64, i64),
+    back: super::release::Back,
 ) -> Result<AppResult<()>, crate::wallet::LedgerError> {
     let Some(o) = repo::order(tx, order).await?.filter(|o| o.user_id == user) else {
         return Ok(Err(AppError::NotFound));
@@ -86,7 +87,7 @@ async fn cancel_in(
             None => "all".to_string(),
         },
     };
-    let (refund, everything) = super::release::release(tx, now, accounts, release).await?;
+    let (refund, everything) = super::release::release(tx, now, back, release).await?;
     notify(tx, now, user, order, item, everything, refund).await?;
     Ok(Ok(()))
 }

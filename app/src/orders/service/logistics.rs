@@ -79,7 +79,7 @@ async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
     };
     let mut returned = 0;
     for (posting, order, user) in due {
-        let accounts = crate::wallet::order_accounts(deps.db, user, now).await?;
+        let back = super::release::Back::open(deps, user).await?;
         let done = crate::wallet::retry(deps.db, || async {
             let mut tx = deps.db.begin_write().await?;
             let Some(o) = repo::order(&mut tx, order).await? else {
@@ -109,13 +109,16 @@ async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
                 to: PostingStatus::NotCollected,
                 what: format!("posting:{posting}"),
             };
-            let (refund, _) = release(&mut tx, now, accounts, r).await?;
+            let (refund, _) = release(&mut tx, now, back, r).await?;
             tell_returned(&mut tx, now, user, order, posting, refund).await?;
             tx.commit().await?;
             Ok(true)
         })
         .await?;
         returned += usize::from(done);
+    }
+    if returned > 0 {
+        super::card::send_refunds(deps, None).await?;
     }
     Ok(returned)
 }

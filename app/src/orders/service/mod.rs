@@ -2,6 +2,7 @@
 //! (`cancel`), and the pickup points checkout offers (`points`).
 
 mod cancel;
+mod card;
 mod logistics;
 mod pickup;
 mod place;
@@ -10,6 +11,10 @@ mod read;
 mod release;
 
 pub use cancel::cancel;
+pub use card::{
+    PAYMENT_HOLD_MS, on_notification as on_payment_notification, reconcile as reconcile_payments,
+    send_refunds, start as start_payment, sync as sync_payment,
+};
 pub use logistics::{EXTENSION_DAYS, extend_storage, run as run_logistics};
 pub use pickup::{find as find_for_pickup, hand_over, refuse};
 pub use place::{PlaceRequest, place};

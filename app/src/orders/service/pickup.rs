@@ -80,7 +80,7 @@ pub async fn refuse(deps: &Deps<'_>, operator: i64, code: &str, item: i64) -> Ap
             .ok_or(AppError::NotFound)?
             .user_id
     };
-    let accounts = crate::wallet::order_accounts(deps.db, user, now).await?;
+    let back = super::release::Back::open(deps, user).await?;
     let outcome = crate::wallet::retry(deps.db, || async {
         let mut tx = deps.db.begin_write().await?;
         let Some(o) = locate(&mut tx, &points, &code).await? else {
@@ -102,12 +102,13 @@ pub async fn refuse(deps: &Deps<'_>, operator: i64, code: &str, item: i64) -> Ap
             to: PostingStatus::NotCollected,
             what: format!("refused:{item}"),
         };
-        release(&mut tx, now, accounts, r).await?;
+        release(&mut tx, now, back, r).await?;
         tx.commit().await?;
         Ok(Ok(()))
     })
     .await?;
     outcome?;
+    super::card::send_refunds(deps, None).await?;
     find(deps, operator, &code).await
 }
 

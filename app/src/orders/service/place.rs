@@ -61,9 +61,14 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     // Accounts are opened before the transaction: on SQLite it holds the one writer.
     let accounts = match pay {
         PayMethod::Wallet => Some(crate::wallet::order_accounts(deps.db, user, now).await?),
-        PayMethod::OnReceipt => None,
+        PayMethod::Card | PayMethod::OnReceipt => None,
     };
     let products: Vec<i64> = lines.iter().map(|l| l.product).collect();
+    // Paid by card: the payment's idempotence key at the provider, the order's own.
+    let payment_key = match pay {
+        PayMethod::Card => crate::platform::security::random_token(),
+        _ => String::new(),
+    };
     let outcome = crate::wallet::retry(deps.db, || async {
         let mut tx = deps.db.begin_write().await?;
         lock_keys(&mut tx, &[format!("order:{user}")]).await?;
@@ -132,6 +137,7 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                     0
                 },
                 pickup_code: &pickup_code,
+                payment_key: &payment_key,
                 now,
             },
         )
@@ -146,8 +152,13 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
             repo::set_paid_wallet(&mut tx, id, total).await?;
         }
         // One posting per seller (Rynok's own warehouse for now), each starting
-        // its timeline: paid or paid on receipt, it waits for packaging.
-        let first = PostingStatus::AwaitingPackaging.as_str();
+        // its timeline: paid or paid on receipt, it waits for packaging; by card,
+        // for the payment.
+        let first = match pay {
+            PayMethod::Card => PostingStatus::AwaitingPayment,
+            _ => PostingStatus::AwaitingPackaging,
+        }
+        .as_str();
         let mut postings: BTreeMap<i64, i64> = BTreeMap::new();
         for (l, title, price, seller) in &taken {
             let posting = match postings.get(seller) {
@@ -169,6 +180,12 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     })
     .await?;
     let id = outcome?;
+    if pay == PayMethod::Card {
+        // The provider is asked after the order stands: an order whose payment
+        // could not be created waits, and the job or the order's page asks again
+        // with the same key.
+        super::card::start(deps, id).await?;
+    }
     view(deps.db, user, id).await
 }
 

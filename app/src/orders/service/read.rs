@@ -60,8 +60,12 @@ fn build(
                         .filter_map(|(_, s, at)| PostingStatus::parse(s).map(|s| (s, *at)))
                         .collect(),
                 })
-                .collect();
+                .collect::<Vec<PostingView>>();
+            let awaiting = postings
+                .iter()
+                .any(|p| p.status == PostingStatus::AwaitingPayment);
             OrderView {
+                payment_url: o.payment_url.clone().filter(|_| awaiting),
                 id: o.id,
                 number,
                 pickup_point: points
@@ -78,7 +82,7 @@ fn build(
                 delivery: Money::from_kopecks(o.delivery),
                 total: Money::from_kopecks(o.total),
                 pay: PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt),
-                paid: Money::from_kopecks(o.paid_wallet),
+                paid: Money::from_kopecks(o.paid_wallet + o.paid_card),
                 due_on_receipt: Money::from_kopecks(o.due_on_receipt),
                 refunded: Money::from_kopecks(o.refunded),
                 pickup_code: o.pickup_code,

@@ -1,15 +1,36 @@
 //! Letting lines of an order go, inside the caller's transaction: the lines are
 //! marked, their stock goes back, a posting left with no line moves to the status
 //! given (cancelled, not collected) on its timeline, and the money goes back where
-//! it came from (the wallet's payment by a ledger refund keyed by the order and
-//! `what`, so a second run gives nothing twice; on receipt, less is due). Used by
+//! it came from: the wallet's payment by a ledger refund keyed by the order and
+//! `what` (a second run gives nothing twice); a card's by the same refund towards
+//! card acquiring and a card refund row the provider is asked about after the
+//! transaction; on receipt, less is due. Used by
 //! the shopper's cancel and by the job that returns what was not collected.
 
 use crate::orders::model::{PayMethod, PostingStatus};
 use crate::orders::repo::{self, ItemRow, OrderRow, PostingRow};
 use crate::platform::db::Tx;
+use crate::platform::state::Deps;
+use crate::shared::error::AppResult;
 use crate::shared::money::Money;
 use crate::wallet::LedgerError;
+
+/// Where money can go back to: (the shopper's wallet, clearing) and (card
+/// acquiring, clearing), opened before the transaction.
+#[derive(Clone, Copy)]
+pub(super) struct Back {
+    pub wallet: (i64, i64),
+    pub card: (i64, i64),
+}
+
+impl Back {
+    pub async fn open(deps: &Deps<'_>, user: i64) -> AppResult<Back> {
+        Ok(Back {
+            wallet: crate::wallet::order_accounts(deps.db, user, deps.now).await?,
+            card: crate::wallet::card_accounts(deps.db, deps.now).await?,
+        })
+    }
+}
 
 pub(super) struct Release<'a> {
     pub order: &'a OrderRow,
@@ -29,7 +50,7 @@ pub(super) struct Release<'a> {
 pub(super) async fn release(
     tx: &mut Tx,
     now: i64,
-    accounts: (i64, i64),
+    b: Back,
     r: Release<'_>,
 ) -> Result<(Money, bool), LedgerError> {
     let o = r.order;
@@ -64,11 +85,20 @@ pub(super) async fn release(
     let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
     let (refund, due) = match pay {
         PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),
+        PayMethod::Card => (back.min(o.paid_card - o.refunded), o.due_on_receipt),
         PayMethod::OnReceipt => (0, (o.due_on_receipt - back).max(0)),
     };
     if refund > 0 {
         let amount = Money::from_kopecks(refund);
-        crate::wallet::refund_order_in(tx, now, accounts, o.id, &r.what, amount).await?;
+        let to = match pay {
+            PayMethod::Card => b.card,
+            _ => b.wallet,
+        };
+        crate::wallet::refund_order_in(tx, now, to, o.id, &r.what, amount).await?;
+        if pay == PayMethod::Card {
+            // The provider is asked after the transaction (`card::send_refunds`).
+            repo::insert_card_refund(tx, o.id, &r.what, refund, now).await?;
+        }
     }
     repo::record_money(tx, o.id, refund, due).await?;
     Ok((Money::from_kopecks(refund), everything))

@@ -2,6 +2,7 @@
 //! (`cancel`), the checkout page's data (`checkout`), and the steps they share.
 
 mod cancel;
+mod card;
 mod checkout;
 mod logistics;
 mod pickup;

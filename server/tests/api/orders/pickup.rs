@@ -222,7 +222,9 @@ async fn every_order_function_answers_only_whom_it_should() {
     }
     assert_eq!(guest.api_json("orders").await, serde_json::Value::Null);
 
-    let posts: [(&str, Vec<(&str, &str)>, [u16; 6]); 4] = [
+    // (endpoint, form, expected statuses in the order of `who`)
+    type Post<'a> = (&'a str, Vec<(&'a str, &'a str)>, [u16; 6]);
+    let posts: [Post; 4] = [
         (
             "orders/cancel",
             vec![("id", &o), ("item", &i)],

@@ -1,6 +1,7 @@
 //! A stand-in for YooKassa in development and tests (never in production): the same
 //! API subset (`POST /dev/yookassa/v3/payments` with Basic auth and an
-//! Idempotence-Key, `GET /dev/yookassa/v3/payments/{id}`), a hosted payment page with
+//! Idempotence-Key, `GET /dev/yookassa/v3/payments/{id}`, `POST /dev/yookassa/v3/refunds`
+//! in `refunds`), a hosted payment page with
 //! a card form, a 3-D Secure code page, and notifications POSTed to the shop's
 //! notification URL, as YooKassa sends them. Payments live in this process's memory.
 //!
@@ -44,11 +45,16 @@ pub struct StandIn {
     state: Mutex<Book>,
 }
 
+mod refunds;
+pub use refunds::refund;
+
 #[derive(Default)]
 struct Book {
     payments: HashMap<String, Held>,
     /// (Idempotence-Key) -> payment id.
     keys: HashMap<String, String>,
+    /// (Idempotence-Key) -> refund.
+    refunds: HashMap<String, crate::payments::yookassa::ApiRefund>,
 }
 
 #[derive(Clone)]
