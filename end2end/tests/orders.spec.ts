@@ -171,3 +171,34 @@ test("the pickup point's operator hands over one of two items by the shopper's c
   await expect(page.getByTestId("pickup-code")).toHaveCount(0);
   await expect(page.getByTestId("order-due")).toHaveCount(0);
 });
+
+test("a shopper pays an order by a 3-D Secure test card, and a cancel gives the money back to the card", async ({ page, js, shopper }) => {
+  const [item] = await fillCart(page, js, 1);
+  await page.goto("/checkout");
+  await ready(page, js);
+  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
+  await page.getByRole("radio", { name: "Банковской картой онлайн" }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+
+  // The provider's page (the stand-in), then its 3-D Secure page, then the order.
+  await expect(page.getByRole("heading", { name: "Оплата картой" })).toBeVisible();
+  await page.getByLabel("Номер карты").fill("5555 5555 5555 4444");
+  await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: "Оплатить" }).click();
+  await expect(page.getByRole("heading", { name: "Подтверждение 3-D Secure" })).toBeVisible();
+  await page.getByLabel("Код из SMS").fill("123456");
+  await page.getByRole("button", { name: "Подтвердить" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("posting-status")).toHaveText("Ожидает сборки");
+  await expect(page.getByTestId("order-pay")).toHaveText("Банковская карта");
+  const total = await page.getByTestId("order-total").innerText();
+  await expect(page.getByTestId("order-paid")).toHaveText(total);
+  await expect(page.getByRole("main")).toContainText(item.title);
+  await ready(page, js);
+
+  await page.getByRole("button", { name: "Отменить заказ" }).click();
+  await expect(page.getByTestId("order-refunded")).toHaveText(total);
+  await expect(page.getByTestId("posting-status")).toHaveText("Отменён");
+});

@@ -33,9 +33,14 @@ pub fn CheckoutPage() -> impl IntoView {
     // must not place a second order.
     let key = StoredValue::new(None::<String>);
     // A placed order took the lines out of the cart: the header's badge follows.
+    // Hydrated, the provider's page (paying by card) is reached by the answer, as the
+    // router knows no such page; without JavaScript the form post's redirect goes there.
     Effect::new(move |_| {
-        if matches!(place.value().get(), Some(Ok(_))) {
+        if let Some(Ok(order)) = place.value().get() {
             crate::cart::cart_changed();
+            if let Some(url) = order.payment_url {
+                let _ = window().location().set_href(&url);
+            }
         }
     });
     view! {

@@ -22,6 +22,12 @@ pub fn OrderPage() -> impl IntoView {
     let cancel = ServerAction::<CancelOrder>::new();
     let extend = ServerAction::<ExtendStorage>::new();
     let pay = ServerAction::<PayOrder>::new();
+    // Hydrated, the provider's page is reached by the answer (see checkout).
+    Effect::new(move |_| {
+        if let Some(Ok(url)) = pay.value().get() {
+            let _ = window().location().set_href(&url);
+        }
+    });
     let data = Resource::new(
         move || {
             let id = params.with(|p| p.get("id").unwrap_or_default());
