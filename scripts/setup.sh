@@ -42,3 +42,18 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
   echo "setup: installing npm packages in end2end/"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && touch node_modules/.installed)
 fi
+
+# The pickup-point map's library, from npm (Leaflet and its marker clustering),
+# served by the shop itself under /vendor/: nothing is fetched from elsewhere.
+if [ ! -f public/vendor/leaflet/leaflet.js ] || [ end2end/package-lock.json -nt public/vendor/leaflet/leaflet.js ]; then
+  echo "setup: copying the map library to public/vendor/"
+  rm -rf public/vendor && mkdir -p public/vendor/leaflet
+  cp end2end/node_modules/leaflet/dist/leaflet.js end2end/node_modules/leaflet/dist/leaflet.css public/vendor/leaflet/
+  cp -r end2end/node_modules/leaflet/dist/images public/vendor/leaflet/
+  cp end2end/node_modules/leaflet/LICENSE public/vendor/leaflet/LICENSE
+  cp end2end/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+     end2end/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+     end2end/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css public/vendor/leaflet/
+  cp end2end/node_modules/leaflet.markercluster/MIT-LICENCE.txt public/vendor/leaflet/LICENSE.markercluster 2>/dev/null || true
+  touch public/vendor/leaflet/leaflet.js
+fi

@@ -29,7 +29,7 @@ test("a shopper checks out two items to a pickup point found by metro, pays from
   await page.getByLabel("Город", { exact: true }).selectOption("Москва");
   await page.getByLabel("Адрес или метро").fill("арбатская");
   await page.getByRole("button", { name: "Найти пункты" }).click();
-  await expect(page).toHaveURL(/q=%D0%B0%D1%80%D0%B1/);
+  await expect(page).toHaveURL(/near=%D0%B0%D1%80%D0%B1/);
   await expect(page.getByTestId("points-found")).toHaveText(/^Пунктов выдачи: [1-9]\d*$/);
   await ready(page, js);
   const points = page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio");

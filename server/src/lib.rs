@@ -13,6 +13,7 @@ mod oidc;
 pub mod payments;
 mod precompress;
 pub mod seed;
+pub mod tiles;
 mod wallet;
 
 use app::platform::clock::{SharedClock, SystemClock};
@@ -331,6 +332,7 @@ fn router(
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/img/product/{id}/{file}", get(images::product_image))
+        .route("/tiles/{z}/{x}/{file}", get(tiles::tile))
         .route("/account/wallet/history.csv", get(wallet::history_csv))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();

@@ -57,6 +57,8 @@ pub struct CheckoutView {
     pub points: Vec<PointOffer>,
     /// How many matched in all.
     pub matched: usize,
+    /// Every point that matched, for the map.
+    pub map: Vec<PointOffer>,
     /// The point chosen (from the map or an earlier visit), listed first.
     pub chosen: Option<i64>,
 }
@@ -138,6 +140,7 @@ mod tests {
             query: String::new(),
             points: Vec::new(),
             matched: 0,
+            map: Vec::new(),
             chosen: None,
         }
     }

@@ -56,7 +56,6 @@ pub async fn view(
         matched.retain(|m| m.id != p.id);
         matched.insert(0, p.clone());
     }
-    matched.truncate(POINTS_SHOWN);
     let offer = |p| {
         let p: crate::orders::PickupPoint = p;
         let at = deps.now + p.delivery_days * 86_400_000;
@@ -78,7 +77,8 @@ pub async fn view(
         cities,
         city,
         query: query.trim().to_string(),
-        points: matched.into_iter().map(offer).collect(),
+        map: matched.iter().cloned().map(&offer).collect(),
+        points: matched.into_iter().take(POINTS_SHOWN).map(&offer).collect(),
         matched: count,
         chosen: chosen_point.map(|p| p.id),
         lines,

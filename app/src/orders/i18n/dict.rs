@@ -127,4 +127,7 @@ pub struct OrdersDict {
     pub pay_now: &'static str,
     pub pay_hint: &'static str,
     pub err_payment_unavailable: &'static str,
+    pub map_label: &'static str,
+    pub map_choose: &'static str,
+    pub map_attribution: &'static str,
 }

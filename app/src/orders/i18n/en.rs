@@ -109,4 +109,7 @@ pub static EN: OrdersDict = OrdersDict {
     pay_now: "Pay {}",
     pay_hint: "The order waits 30 minutes for the payment; then it is cancelled and the goods go back on sale.",
     err_payment_unavailable: "The payment service did not answer. Try paying again in a minute.",
+    map_label: "Map of pickup points",
+    map_choose: "Choose this point",
+    map_attribution: "Base layer: Rynok (a plain grid, no OpenStreetMap data)",
 };

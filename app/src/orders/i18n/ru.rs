@@ -109,4 +109,7 @@ pub static RU: OrdersDict = OrdersDict {
     pay_now: "Оплатить {}",
     pay_hint: "Заказ ждёт оплаты 30 минут, потом отменится и товары вернутся в продажу.",
     err_payment_unavailable: "Платёжный сервис не ответил. Попробуйте оплатить ещё раз через минуту.",
+    map_label: "Карта пунктов выдачи",
+    map_choose: "Выбрать этот пункт",
+    map_attribution: "Подложка: Rynok (схема без данных OpenStreetMap)",
 };
