@@ -38,14 +38,14 @@ fn svg(z: u32, x: u32, y: u32) -> String {
             "<path d=\"M{p} 0V256M0 {p}H256\" stroke=\"#dfe5e8\" stroke-width=\"1\"/>"
         ));
     }
-    let (bx, by) = (x % 4 == 0, y % 4 == 0);
+    let (bx, by) = (x.is_multiple_of(4), y.is_multiple_of(4));
     if bx {
         lines.push_str("<path d=\"M0.5 0V256\" stroke=\"#c5ced3\" stroke-width=\"1\"/>");
     }
     if by {
         lines.push_str("<path d=\"M0 0.5H256\" stroke=\"#c5ced3\" stroke-width=\"1\"/>");
     }
-    let shade = if (x + y + z) % 2 == 0 {
+    let shade = if (x + y + z).is_multiple_of(2) {
         "#f3f6f7"
     } else {
         "#f1f4f5"
