@@ -50,6 +50,9 @@ pub struct CheckoutView {
     pub recipient_phone: String,
     /// What Rynok Account can pay now.
     pub wallet: Money,
+    /// The bonus points checkout offers to spend: as many as the shopper has, at
+    /// most 25 % of the goods, whole points (zero: none to offer).
+    pub bonus: Money,
     pub cities: Vec<String>,
     pub city: String,
     pub query: String,
@@ -135,6 +138,7 @@ mod tests {
             recipient_name: String::new(),
             recipient_phone: String::new(),
             wallet: Money::ZERO,
+            bonus: Money::ZERO,
             cities: Vec::new(),
             city: String::new(),
             query: String::new(),

@@ -115,6 +115,20 @@ fn checkout(
             </section>
         }
     });
+    let bonus = (v.bonus > Money::ZERO).then(|| {
+        let left = Money::from_kopecks(v.total.kopecks() - v.bonus.kopecks());
+        let label = fill(
+            d.use_points,
+            &[&(v.bonus.kopecks() / 100).to_string(), &left.to_string()],
+        );
+        view! {
+            <label class="radio">
+                <input type="checkbox" name="points" value=v.bonus.kopecks().to_string()/>
+                {label}
+            </label>
+            <p class="hint">{d.points_hint}</p>
+        }
+    });
     let ready = v.ready();
     let lines = v.lines_field();
     let pay_wallet = v.wallet >= v.total;
@@ -146,6 +160,7 @@ fn checkout(
                 </fieldset>
                 <fieldset>
                     <legend>{d.payment_title}</legend>
+                    {bonus}
                     <label class="radio">
                         <input type="radio" name="pay" value="wallet" checked=pay_wallet/>
                         {fill(d.pay_wallet_option, &[&v.wallet.to_string()])}

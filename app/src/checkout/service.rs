@@ -38,7 +38,9 @@ pub async fn view(
     let (price, free_from) = crate::orders::pickup_delivery(db).await?;
     let delivery = crate::orders::delivery_price(goods, price, free_from);
     let me = crate::account::me(db, user).await?;
-    let (wallet, _) = crate::wallet::menu_balances(db, user).await?;
+    let (wallet, bonus) = crate::wallet::menu_balances(db, user).await?;
+    let bonus = bonus.min(crate::wallet::points_cap(goods));
+    let bonus = Money::from_kopecks(bonus.kopecks() - bonus.kopecks() % 100);
     let cities = crate::orders::cities(db).await?;
     let chosen_point = match point {
         Some(id) => crate::orders::pickup_point(db, id).await?,
@@ -74,6 +76,7 @@ pub async fn view(
         recipient_name: me.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
         recipient_phone: me.map(|m| m.phone).unwrap_or_default(),
         wallet,
+        bonus,
         cities,
         city,
         query: query.trim().to_string(),

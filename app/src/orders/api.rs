@@ -24,6 +24,7 @@ pub async fn place_order(
     recipient_name: String,
     recipient_phone: String,
     pay: String,
+    points: Option<String>,
 ) -> Result<OrderView, AppError> {
     signed_in(|cx, me| async move {
         let r = PlaceRequest {
@@ -33,6 +34,7 @@ pub async fn place_order(
             recipient_name: &recipient_name,
             recipient_phone: &recipient_phone,
             pay: &pay,
+            points: points.as_deref().unwrap_or_default(),
         };
         let order = service::place(&cx.deps(), me.user_id, r).await?;
         // By card: to the provider's page to pay; otherwise to the order.

@@ -103,6 +103,8 @@ pub enum Field {
     Product,
     /// The pickup point an order goes to.
     PickupPoint,
+    /// Bonus points to spend.
+    Points,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

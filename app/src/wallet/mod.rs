@@ -182,6 +182,77 @@ pub async fn take_on_receipt_in(
         .map(|_| ())
 }
 
+/// The ledger accounts an order's points move between, opened before its transaction.
+#[cfg(feature = "ssr")]
+pub use points::service::PointsAccounts;
+
+/// The most bonus points may pay for `goods`: 25 %, whole points.
+pub fn points_cap(goods: crate::shared::money::Money) -> crate::shared::money::Money {
+    points::model::cap(goods)
+}
+
+/// Opens (if missing) `user`'s points accounts.
+#[cfg(feature = "ssr")]
+pub async fn points_accounts(
+    db: &crate::platform::db::Db,
+    now: i64,
+    user: i64,
+) -> crate::shared::error::AppResult<PointsAccounts> {
+    Ok(points::service::accounts(db, now, user).await?)
+}
+
+/// Spends `amount` of points on order `order` inside its transaction, once per
+/// order. The inner error is the refusal the shopper reads (fewer points than
+/// shown); the outer one a storage failure.
+#[cfg(feature = "ssr")]
+pub async fn spend_points_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    accounts: PointsAccounts,
+    order: i64,
+    amount: crate::shared::money::Money,
+) -> Result<crate::shared::error::AppResult<()>, LedgerError> {
+    use crate::shared::error::{AppError, Field, Problem};
+    use ledger::model::{Amount, IdempotencyKey, LedgerRefusal};
+    let key = IdempotencyKey::parse(&format!("order:{order}:points"))?;
+    let reference = format!("order:{order}");
+    match points::service::spend_in(tx, now, accounts, Amount::new(amount)?, &key, &reference).await
+    {
+        Ok(()) => Ok(Ok(())),
+        Err(LedgerError::Refused(LedgerRefusal::Insufficient { .. })) => Ok(Err(
+            AppError::invalid(Field::Points, Problem::MoreThanBalance),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// Gives back up to `amount` of the points order `order` spent, into their batches,
+/// inside the cancelling transaction, once per `what`: what came back.
+#[cfg(feature = "ssr")]
+pub async fn return_points_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    accounts: PointsAccounts,
+    order: i64,
+    what: &str,
+    amount: crate::shared::money::Money,
+) -> Result<crate::shared::money::Money, LedgerError> {
+    use ledger::model::{Amount, IdempotencyKey};
+    let spend = IdempotencyKey::parse(&format!("order:{order}:points"))?;
+    let key = IdempotencyKey::parse(&format!("order:{order}:points-back:{what}"))?;
+    let reference = format!("order:{order}");
+    points::service::return_spent_in(
+        tx,
+        now,
+        accounts,
+        &spend,
+        Amount::new(amount)?,
+        &key,
+        &reference,
+    )
+    .await
+}
+
 /// What the header's account menu shows: the wallet's balance that can be spent
 /// now and the points, both zero for an account that never had any (one query).
 #[cfg(feature = "ssr")]

@@ -130,4 +130,10 @@ pub struct OrdersDict {
     pub map_label: &'static str,
     pub map_choose: &'static str,
     pub map_attribution: &'static str,
+    pub use_points: &'static str,
+    pub points_hint: &'static str,
+    pub paid_points: &'static str,
+    pub refunded_points: &'static str,
+    pub err_points_balance: &'static str,
+    pub err_points_cap: &'static str,
 }

@@ -112,4 +112,10 @@ pub static EN: OrdersDict = OrdersDict {
     map_label: "Map of pickup points",
     map_choose: "Choose this point",
     map_attribution: "Base layer: Rynok (a plain grid, no OpenStreetMap data)",
+    use_points: "Spend {} points: {} left to pay",
+    points_hint: "Points pay up to 25 % of the goods, never the delivery.",
+    paid_points: "Paid with points",
+    refunded_points: "Points returned",
+    err_points_balance: "You have fewer points than the page showed. Reload it.",
+    err_points_cap: "Points pay at most 25 % of the goods.",
 };

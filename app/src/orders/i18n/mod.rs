@@ -44,6 +44,8 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         }
         AppError::Invalid { field, message } => match (field, message) {
             (Field::PickupPoint, _) => d.err_point,
+            (Field::Points, Problem::MoreThanBalance) => d.err_points_balance,
+            (Field::Points, _) => d.err_points_cap,
             (Field::Product, Problem::PriceChanged) => d.err_price_changed,
             (Field::Product | Field::Selected | Field::Quantity, _) => d.err_products,
             (Field::Amount, Problem::MoreThanBalance) => d.err_wallet,

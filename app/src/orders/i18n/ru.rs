@@ -112,4 +112,10 @@ pub static RU: OrdersDict = OrdersDict {
     map_label: "Карта пунктов выдачи",
     map_choose: "Выбрать этот пункт",
     map_attribution: "Подложка: Rynok (схема без данных OpenStreetMap)",
+    use_points: "Списать {} баллов — к оплате останется {}",
+    points_hint: "Баллами можно оплатить до 25 % стоимости товаров, но не доставку.",
+    paid_points: "Оплачено баллами",
+    refunded_points: "Баллов возвращено",
+    err_points_balance: "Баллов стало меньше, чем было на странице. Обновите её.",
+    err_points_cap: "Баллами можно оплатить не больше 25 % стоимости товаров.",
 };

@@ -102,6 +102,19 @@ impl PayMethod {
     }
 }
 
+/// Bonus points to spend as the checkout form posts them: kopecks of whole points;
+/// nothing (or 0) spends none.
+pub fn parse_points(raw: &str) -> AppResult<Money> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw == "0" {
+        return Ok(Money::ZERO);
+    }
+    match raw.parse::<i64>() {
+        Ok(k) if k > 0 && k % 100 == 0 => Ok(Money::from_kopecks(k)),
+        _ => Err(AppError::invalid(Field::Points, Problem::Malformed)),
+    }
+}
+
 /// Delivery costs `price` unless the goods reach `free_from`.
 pub fn delivery_price(goods: Money, price: Money, free_from: Money) -> Money {
     if goods.kopecks() >= free_from.kopecks() {

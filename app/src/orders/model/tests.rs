@@ -145,3 +145,17 @@ fn on_receipt_the_delivery_is_taken_at_the_first_hand_over_and_never_more_than_d
     assert_eq!(take_now(m(50_000), m(9_900), true, m(30_000)), m(30_000));
     assert_eq!(take_now(m(0), m(9_900), false, m(0)), m(0));
 }
+
+#[test]
+fn points_to_spend_are_whole_points_in_kopecks() {
+    assert_eq!(parse_points("").unwrap(), Money::ZERO);
+    assert_eq!(parse_points("0").unwrap(), Money::ZERO);
+    assert_eq!(parse_points("12300").unwrap(), Money::from_kopecks(12_300));
+    for bad in ["12350", "-100", "x"] {
+        assert_eq!(
+            parse_points(bad),
+            Err(AppError::invalid(Field::Points, Problem::Malformed)),
+            "{bad}"
+        );
+    }
+}

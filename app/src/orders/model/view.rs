@@ -73,8 +73,12 @@ pub struct OrderView {
     pub pay: PayMethod,
     pub paid: Money,
     pub due_on_receipt: Money,
-    /// Given back so far (cancellations, returns).
+    /// Given back so far (cancellations, returns), in money.
     pub refunded: Money,
+    /// Paid with bonus points.
+    pub paid_points: Money,
+    /// Points given back so far.
+    pub refunded_points: Money,
     /// What the shopper tells the pickup point.
     pub pickup_code: String,
     /// Paid by card: the provider's page to pay on, while the payment is awaited.

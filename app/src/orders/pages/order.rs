@@ -172,6 +172,8 @@ fn sums(lang: Lang, o: &OrderView) -> impl IntoView + use<> {
             {row(d.total.to_string(), o.total.to_string(), "order-total")}
             {row(d.payment_title.to_string(), how.to_string(), "order-pay")}
             {(o.paid > Money::ZERO).then(|| row(d.paid.to_string(), o.paid.to_string(), "order-paid"))}
+            {(o.paid_points > Money::ZERO).then(|| row(d.paid_points.to_string(), o.paid_points.to_string(), "order-points"))}
+            {(o.refunded_points > Money::ZERO).then(|| row(d.refunded_points.to_string(), o.refunded_points.to_string(), "order-points-back"))}
             {(o.pay == PayMethod::OnReceipt && o.due_on_receipt > Money::ZERO).then(|| row(d.due_on_receipt.to_string(), o.due_on_receipt.to_string(), "order-due"))}
             {(o.refunded > Money::ZERO).then(|| row(d.refunded.to_string(), o.refunded.to_string(), "order-refunded"))}
         </dl>

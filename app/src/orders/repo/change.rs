@@ -63,3 +63,13 @@ pub async fn record_money(
         .await
         .map(|_| ())
 }
+
+/// Records `kopecks` more of order `id`'s points given back.
+pub async fn record_points_back(ex: Ex<'_>, id: i64, kopecks: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET refunded_points = refunded_points + $1 WHERE id = $2")
+        .bind(kopecks)
+        .bind(id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}

@@ -60,6 +60,8 @@ pub struct NewOrder<'a> {
     pub pickup_code: &'a str,
     /// Paid by card: the idempotence key of its payment at the provider.
     pub payment_key: &'a str,
+    /// Bonus points spent, in kopecks.
+    pub paid_points: i64,
     pub now: i64,
 }
 
@@ -67,8 +69,9 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     sqlx::query_scalar(
         "INSERT INTO orders (user_id, idempotency_key, request_hash, pickup_point_id, \
          recipient_name, recipient_phone, goods, delivery, total, pay_method, paid_wallet, \
-         due_on_receipt, pickup_code, payment_key, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         due_on_receipt, pickup_code, payment_key, paid_points, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+         RETURNING id",
     )
     .bind(o.user_id)
     .bind(o.key.to_string())
@@ -84,6 +87,7 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     .bind(o.due_on_receipt)
     .bind(o.pickup_code.to_string())
     .bind(o.payment_key.to_string())
+    .bind(o.paid_points)
     .bind(o.now)
     .fetch_one(ex)
     .await

@@ -24,12 +24,15 @@ pub struct OrderRow {
     pub payment_id: Option<String>,
     pub payment_url: Option<String>,
     pub paid_card: i64,
+    pub paid_points: i64,
+    pub refunded_points: i64,
     pub created_at: i64,
 }
 
 const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
      recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, refunded, \
-     pickup_code, payment_key, payment_id, payment_url, paid_card, created_at";
+     pickup_code, payment_key, payment_id, payment_url, paid_card, paid_points, refunded_points, \
+     created_at";
 
 pub async fn order_by_key(
     ex: Ex<'_>,

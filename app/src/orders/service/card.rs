@@ -36,7 +36,7 @@ async fn awaiting(deps: &Deps<'_>, id: i64) -> AppResult<bool> {
 
 fn new_payment(deps: &Deps<'_>, o: &OrderRow) -> NewPayment {
     NewPayment {
-        amount: Money::from_kopecks(o.total),
+        amount: Money::from_kopecks(o.total - o.paid_points),
         idempotence_key: o.payment_key.clone(),
         return_url: format!("{}/orders/{}", deps.settings.public_url, o.id),
         description: format!("Заказ № {} на Rynok", order_number(o.id)),
@@ -98,7 +98,8 @@ pub async fn on_notification(deps: &Deps<'_>, payment_id: &str) -> AppResult<boo
 async fn apply(deps: &Deps<'_>, o: &OrderRow, p: &Payment) -> AppResult<()> {
     let now = deps.now;
     let back = Back::open(deps, o.user_id).await?;
-    let total = Money::from_kopecks(o.total);
+    // What the card pays: the total less the points.
+    let total = Money::from_kopecks(o.total - o.paid_points);
     if p.status == PaymentStatus::Succeeded && p.amount != total {
         // Never believe a sum we did not ask for; a person has to look at it.
         tracing::error!(order = o.id, paid = %p.amount, "a payment of another sum");
@@ -122,13 +123,13 @@ async fn apply(deps: &Deps<'_>, o: &OrderRow, p: &Payment) -> AppResult<()> {
         match p.status {
             PaymentStatus::Succeeded if o.paid_card == 0 => {
                 crate::wallet::card_paid_in(&mut tx, now, back.card, o.id, total).await?;
-                repo::set_paid_card(&mut tx, o.id, o.total).await?;
+                repo::set_paid_card(&mut tx, o.id, total.kopecks()).await?;
                 if waiting.is_empty() {
                     // Cancelled before the money came: all of it goes back to the card.
                     crate::wallet::refund_order_in(&mut tx, now, back.card, o.id, "late", total)
                         .await?;
-                    repo::insert_card_refund(&mut tx, o.id, "late", o.total, now).await?;
-                    repo::record_money(&mut tx, o.id, o.total, o.due_on_receipt).await?;
+                    repo::insert_card_refund(&mut tx, o.id, "late", total.kopecks(), now).await?;
+                    repo::record_money(&mut tx, o.id, total.kopecks(), o.due_on_receipt).await?;
                     tell(&mut tx, now, &o, "paid_late", total).await?;
                 } else {
                     let next = PostingStatus::AwaitingPackaging.as_str();

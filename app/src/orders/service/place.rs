@@ -7,7 +7,8 @@
 
 use super::read::view;
 use crate::orders::model::{
-    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, delivery_price, recipient_name,
+    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, delivery_price, parse_points,
+    recipient_name,
 };
 use crate::orders::repo::{self, NewOrder};
 use crate::platform::db::lock_keys;
@@ -29,6 +30,8 @@ pub struct PlaceRequest<'a> {
     pub recipient_name: &'a str,
     pub recipient_phone: &'a str,
     pub pay: &'a str,
+    /// Bonus points to spend, in kopecks as the page showed them ("" for none).
+    pub points: &'a str,
 }
 
 fn idempotency_key(raw: &str) -> AppResult<&str> {
@@ -51,17 +54,23 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     let name = recipient_name(r.recipient_name)?;
     let phone = Phone::from_field(r.recipient_phone, Field::Phone)?;
     let pay = PayMethod::parse(r.pay)?;
+    let points = parse_points(r.points)?;
     let request_hash = hash_token(&format!(
-        "{}|{point}|{name}|{}|{}",
+        "{}|{point}|{name}|{}|{}|{}",
         Line::canonical(&lines),
         phone.as_str(),
-        pay.as_str()
+        pay.as_str(),
+        points.kopecks()
     ));
     let now = deps.now;
     // Accounts are opened before the transaction: on SQLite it holds the one writer.
     let accounts = match pay {
         PayMethod::Wallet => Some(crate::wallet::order_accounts(deps.db, user, now).await?),
         PayMethod::Card | PayMethod::OnReceipt => None,
+    };
+    let points_accounts = match points > Money::ZERO {
+        true => Some(crate::wallet::points_accounts(deps.db, now, user).await?),
+        false => None,
     };
     let products: Vec<i64> = lines.iter().map(|l| l.product).collect();
     // Paid by card: the payment's idempotence key at the provider, the order's own.
@@ -117,6 +126,11 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
         )
         .kopecks();
         let total = goods + delivery;
+        // Points pay at most 25 % of the goods, never the delivery; money the rest.
+        if points > crate::wallet::points_cap(Money::from_kopecks(goods)) {
+            return Ok(Err(AppError::invalid(Field::Points, Problem::OutOfRange)));
+        }
+        let to_pay = total - points.kopecks();
         let pickup_code = new_pickup_code(&mut tx, point).await?;
         let id = repo::insert_order(
             &mut tx,
@@ -132,24 +146,35 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 pay_method: pay.as_str(),
                 paid_wallet: 0,
                 due_on_receipt: if pay == PayMethod::OnReceipt {
-                    total
+                    to_pay
                 } else {
                     0
                 },
                 pickup_code: &pickup_code,
                 payment_key: &payment_key,
+                paid_points: points.kopecks(),
                 now,
             },
         )
         .await?;
+        if let Some(pa) = points_accounts
+            && let Err(e) = crate::wallet::spend_points_in(&mut tx, now, pa, id, points).await?
+        {
+            return Ok(Err(e));
+        }
         if let Some(accounts) = accounts {
-            let paid =
-                crate::wallet::pay_order_in(&mut tx, now, accounts, id, Money::from_kopecks(total))
-                    .await?;
+            let paid = crate::wallet::pay_order_in(
+                &mut tx,
+                now,
+                accounts,
+                id,
+                Money::from_kopecks(to_pay),
+            )
+            .await?;
             if let Err(e) = paid {
                 return Ok(Err(e));
             }
-            repo::set_paid_wallet(&mut tx, id, total).await?;
+            repo::set_paid_wallet(&mut tx, id, to_pay).await?;
         }
         // One posting per seller (Rynok's own warehouse for now), each starting
         // its timeline: paid or paid on receipt, it waits for packaging; by card,

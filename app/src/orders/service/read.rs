@@ -85,6 +85,8 @@ fn build(
                 paid: Money::from_kopecks(o.paid_wallet + o.paid_card),
                 due_on_receipt: Money::from_kopecks(o.due_on_receipt),
                 refunded: Money::from_kopecks(o.refunded),
+                paid_points: Money::from_kopecks(o.paid_points),
+                refunded_points: Money::from_kopecks(o.refunded_points),
                 pickup_code: o.pickup_code,
                 created_at: o.created_at,
                 postings,

@@ -21,6 +21,7 @@ use crate::wallet::LedgerError;
 pub(super) struct Back {
     pub wallet: (i64, i64),
     pub card: (i64, i64),
+    pub points: crate::wallet::PointsAccounts,
 }
 
 impl Back {
@@ -28,6 +29,7 @@ impl Back {
         Ok(Back {
             wallet: crate::wallet::order_accounts(deps.db, user, deps.now).await?,
             card: crate::wallet::card_accounts(deps.db, deps.now).await?,
+            points: crate::wallet::points_accounts(deps.db, deps.now, user).await?,
         })
     }
 }
@@ -81,7 +83,16 @@ pub(super) async fn release(
     // All of it let go: the delivery goes back too. Part of it: the delivery stays
     // as it was, even below the free-delivery threshold.
     let everything = r.targets.len() == standing.len();
-    let back = goods + if everything { o.delivery } else { 0 };
+    // Points come back in the share they paid of the goods (never of the delivery),
+    // in whole points; all that is left of them when everything goes.
+    let points_left = o.paid_points - o.refunded_points;
+    let points = if everything {
+        points_left
+    } else {
+        let share = goods * o.paid_points / o.goods.max(1);
+        (share - share % 100).min(points_left)
+    };
+    let back = goods + if everything { o.delivery } else { 0 } - points;
     let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
     let (refund, due) = match pay {
         PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),
@@ -101,5 +112,11 @@ pub(super) async fn release(
         }
     }
     repo::record_money(tx, o.id, refund, due).await?;
+    if points > 0 {
+        let amount = Money::from_kopecks(points);
+        let given =
+            crate::wallet::return_points_in(tx, now, b.points, o.id, &r.what, amount).await?;
+        repo::record_points_back(tx, o.id, given.kopecks()).await?;
+    }
     Ok((Money::from_kopecks(refund), everything))
 }

@@ -184,37 +184,52 @@ pub async fn return_spent(
     let a = accounts(db, now, user).await?;
     retry(db, || async {
         let mut tx = db.begin_write().await?;
-        lock_keys(&mut tx, &[format!("points:{user}")]).await?;
-        if let Some(first) = ledger::find_in(&mut tx, TransferKind::PointsReturn, key).await? {
-            return Ok(first.amount);
-        }
-        let open = repo::unreturned(&mut tx, spend_key.as_str()).await?;
-        let mut left = amount.kopecks().min(open.iter().map(|o| o.2).sum());
-        let Ok(back) = Amount::new(Money::from_kopecks(left)) else {
-            return Ok(Money::ZERO);
-        };
-        let spec = Spec {
-            kind: TransferKind::PointsReturn,
-            key,
-            debit: a.clearing,
-            credit: a.points,
-            amount: back,
-            reference,
-        };
-        ledger::transfer_in(&mut tx, now, &spec, None).await?;
-        for (row, batch, open) in open {
-            let give = open.min(left);
-            if give == 0 {
-                break;
-            }
-            repo::put_back(&mut tx, batch, give).await?;
-            repo::mark_returned(&mut tx, row, give).await?;
-            left -= give;
-        }
+        let back = return_spent_in(&mut tx, now, a, spend_key, amount, key, reference).await?;
         tx.commit().await?;
-        Ok(back.money())
+        Ok(back)
     })
     .await
+}
+
+/// [`return_spent`] inside the caller's transaction (a cancel or a return that
+/// gives money back in the same one), with the spender's accounts opened before.
+pub async fn return_spent_in(
+    tx: &mut Tx,
+    now: i64,
+    a: PointsAccounts,
+    spend_key: &IdempotencyKey,
+    amount: Amount,
+    key: &IdempotencyKey,
+    reference: &str,
+) -> Result<Money, LedgerError> {
+    lock_keys(tx, &[format!("points:{}", a.user)]).await?;
+    if let Some(first) = ledger::find_in(tx, TransferKind::PointsReturn, key).await? {
+        return Ok(first.amount);
+    }
+    let open = repo::unreturned(tx, spend_key.as_str()).await?;
+    let mut left = amount.kopecks().min(open.iter().map(|o| o.2).sum());
+    let Ok(back) = Amount::new(Money::from_kopecks(left)) else {
+        return Ok(Money::ZERO);
+    };
+    let spec = Spec {
+        kind: TransferKind::PointsReturn,
+        key,
+        debit: a.clearing,
+        credit: a.points,
+        amount: back,
+        reference,
+    };
+    ledger::transfer_in(tx, now, &spec, None).await?;
+    for (row, batch, open) in open {
+        let give = open.min(left);
+        if give == 0 {
+            break;
+        }
+        repo::put_back(tx, batch, give).await?;
+        repo::mark_returned(tx, row, give).await?;
+        left -= give;
+    }
+    Ok(back.money())
 }
 
 /// Expires what is left in `user`'s batches whose time is over, in the caller's

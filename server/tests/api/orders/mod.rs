@@ -7,6 +7,7 @@ mod checkout;
 mod logistics;
 mod pickup;
 mod place;
+mod points;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
 use app::wallet::ledger::model::AccountKind;

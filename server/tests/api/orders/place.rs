@@ -227,6 +227,7 @@ async fn two_hundred_shoppers_racing_for_ten_pieces_get_exactly_ten_orders() {
                 recipient_name: "Петров Пётр",
                 recipient_phone: "+79161150100",
                 pay: "on_receipt",
+                points: "",
             };
             app::orders::service::place(&app.deps(), 10_000 + n, r).await
         }));
