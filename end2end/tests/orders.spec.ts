@@ -202,3 +202,32 @@ test("a shopper pays an order by a 3-D Secure test card, and a cancel gives the 
   await expect(page.getByTestId("order-refunded")).toHaveText(total);
   await expect(page.getByTestId("posting-status")).toHaveText("Отменён");
 });
+
+test("an order paid with bonus points and Rynok Account is cancelled, and both come back", async ({ page, js, shopper, baseURL }) => {
+  const res = await page.request.post("/dev/points", { form: { phone: shopper.e164, amount: "500" }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(204);
+  const [code] = await issue(page.request, baseURL!, 5000, 1);
+  await activateCertificate(page.request, baseURL!, code);
+  const items = await fillCart(page, js, 2);
+  const goods = items[0].price + items[1].price;
+  // A quarter of the goods at most, in whole points.
+  const points = Math.min(500, Math.floor(goods / 400));
+
+  await page.goto("/checkout");
+  await ready(page, js);
+  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
+  await page.getByLabel(new RegExp(`^Списать ${points} баллов`)).check();
+  await page.getByRole("radio", { name: /Rynok Счёт — доступно/ }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("order-points")).toHaveText(rub(points * 100));
+  await ready(page, js);
+
+  await page.getByRole("button", { name: "Отменить заказ" }).click();
+  await expect(page.getByTestId("order-points-back")).toHaveText(rub(points * 100));
+  await page.goto("/account/points");
+  await expect(page.getByTestId("points-balance")).toHaveText(/^500\b/);
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toHaveText(/^5\s000\s₽$/);
+});

@@ -158,3 +158,44 @@ pub async fn grant_staff(
         }
     }
 }
+
+#[derive(Deserialize)]
+pub struct PointsGrant {
+    phone: String,
+    /// Whole points.
+    amount: i64,
+}
+
+/// Grants bonus points to an account on an `APP_ENV=test` server, as `server
+/// points grant` does, for browser tests (valid a year).
+pub async fn grant_points(
+    State(st): State<app::platform::state::AppState>,
+    axum::Form(g): axum::Form<PointsGrant>,
+) -> StatusCode {
+    use app::wallet::ledger::model::{Amount, IdempotencyKey};
+    let Ok(phone) = app::shared::phone::Phone::parse(&g.phone) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let Ok(amount) = Amount::new(app::shared::money::Money::from_roubles(g.amount)) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let user = match st.db.pool.begin().await {
+        Ok(mut tx) => app::account::profile::repo::user_by_phone(&mut tx, &phone).await,
+        Err(e) => Err(e),
+    };
+    let Ok(Some(user)) = user else {
+        return StatusCode::NOT_FOUND;
+    };
+    let now = st.clock.now_ms();
+    let Ok(key) = IdempotencyKey::parse(&format!("dev:{}:{now}", user.id)) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let until = now + app::wallet::points::model::VALID_MS;
+    match app::wallet::points::service::grant(&st.db, now, user.id, amount, &key, "dev", until).await {
+        Ok(()) => StatusCode::NO_CONTENT,
+        Err(e) => {
+            tracing::error!(error = %e, "granting test points failed");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}

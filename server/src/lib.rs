@@ -304,7 +304,8 @@ fn router(
                 axum::routing::post(dev::issue_certificates),
             )
             .route("/dev/jobs", axum::routing::post(dev::run_jobs))
-            .route("/dev/staff", axum::routing::post(dev::grant_staff));
+            .route("/dev/staff", axum::routing::post(dev::grant_staff))
+            .route("/dev/points", axum::routing::post(dev::grant_points));
     }
     if let Some(s) = stand_in {
         use payments::standin as si;
