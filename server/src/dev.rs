@@ -191,7 +191,9 @@ pub async fn grant_points(
         return StatusCode::BAD_REQUEST;
     };
     let until = now + app::wallet::points::model::VALID_MS;
-    match app::wallet::points::service::grant(&st.db, now, user.id, amount, &key, "dev", until).await {
+    match app::wallet::points::service::grant(&st.db, now, user.id, amount, &key, "dev", until)
+        .await
+    {
         Ok(()) => StatusCode::NO_CONTENT,
         Err(e) => {
             tracing::error!(error = %e, "granting test points failed");
