@@ -95,6 +95,7 @@ impl Application {
             seed::seed_staff(&db, clock.now_ms())
                 .await
                 .map_err(|e| StartError::Config(format!("seeding staff: {e}")))?;
+            seed::seed_promo_codes(&db).await?;
         }
         let listener = TcpListener::bind((config.host, config.port)).await?;
         let address = listener.local_addr()?;

@@ -193,6 +193,41 @@ pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Err
     Ok(())
 }
 
+/// The demo shop's promo codes (README): RYNOK5, 5 % off anything once per
+/// account; RYNOK10, 10 % from 1 000 ₽; MINUS300, 300 ₽ off from 2 000 ₽; ODEZHDA15,
+/// 15 % off clothes. Seeding again changes nothing.
+pub async fn seed_promo_codes(db: &Db) -> Result<(), sqlx::Error> {
+    let clothes: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM categories WHERE slug = 'clothes'")
+            .fetch_optional(&db.pool)
+            .await?;
+    // (code, percent, fixed kopecks, minimum kopecks, category)
+    type Code = (&'static str, Option<i64>, Option<i64>, i64, Option<i64>);
+    let codes: [Code; 4] = [
+        ("RYNOK5", Some(5), None, 0, None),
+        ("RYNOK10", Some(10), None, 100_000, None),
+        ("MINUS300", None, Some(30_000), 200_000, None),
+        ("ODEZHDA15", Some(15), None, 0, clothes),
+    ];
+    for (code, percent, fixed, min_goods, category) in codes {
+        if code == "ODEZHDA15" && category.is_none() {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO promo_codes (code, percent, fixed, min_goods, per_account, total_limit, category_id) \
+             VALUES ($1, $2, $3, $4, 1, 100000, $5) ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(code)
+        .bind(percent)
+        .bind(fixed)
+        .bind(min_goods)
+        .bind(category)
+        .execute(&db.pool)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Seeds the pickup points unless there are some (an older demo database gets them
 /// on its next start too): the number added.
 pub async fn seed_pickup_points(db: &Db, seed: u64) -> Result<u64, sqlx::Error> {

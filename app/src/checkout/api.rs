@@ -20,6 +20,7 @@ pub async fn get_checkout(
     city: Option<String>,
     q: Option<String>,
     point: Option<String>,
+    promo: Option<String>,
 ) -> Result<Option<CheckoutView>, AppError> {
     serve(|cx| async move {
         let Some(me) = current_session().await? else {
@@ -36,6 +37,7 @@ pub async fn get_checkout(
             city.as_deref().unwrap_or_default(),
             &q,
             point,
+            promo.as_deref().unwrap_or_default(),
         )
         .await?;
         Ok(Some(view))

@@ -44,6 +44,11 @@ pub struct CheckoutView {
     pub units: i64,
     pub goods: Money,
     pub delivery: Money,
+    /// The promo code applied and what it takes off, or why it does not apply.
+    pub promo: Option<String>,
+    pub discount: Money,
+    pub promo_error: Option<crate::shared::error::AppError>,
+    /// Goods less the discount, plus delivery: what money and points pay.
     pub total: Money,
     pub free_from: Money,
     pub recipient_name: String,
@@ -133,6 +138,9 @@ mod tests {
             units: 0,
             goods: Money::ZERO,
             delivery: Money::ZERO,
+            promo: None,
+            discount: Money::ZERO,
+            promo_error: None,
             total: Money::ZERO,
             free_from: Money::ZERO,
             recipient_name: String::new(),

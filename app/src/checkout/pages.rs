@@ -25,10 +25,10 @@ pub fn CheckoutPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             // "near", not "q": the header's search box reads "q".
-            let args = q.with(|q| (q.get("city"), q.get("near"), q.get("point")));
+            let args = q.with(|q| (q.get("city"), q.get("near"), q.get("point"), q.get("promo")));
             (args, place.version().get(), accept.version().get())
         },
-        |((city, query, point), _, _)| get_checkout(city, query, point),
+        |((city, query, point, promo), _, _)| get_checkout(city, query, point, promo),
     );
     // The first key this page was given stays its key: a retry after a lost answer
     // must not place a second order.
@@ -146,9 +146,11 @@ fn checkout(
                 {point_search(lang, &v)}
                 {point_map(lang, &v)}
             </section>
+            {promo_form(lang, &v)}
             <ActionForm action=place attr:class="checkout-form">
                 <input type="hidden" name="key" value=v.key.clone()/>
                 <input type="hidden" name="lines" value=lines/>
+                <input type="hidden" name="promo" value=v.promo.clone().unwrap_or_default()/>
                 {point_list(lang, &v)}
                 <fieldset>
                     <legend>{d.recipient}</legend>
@@ -183,6 +185,9 @@ fn checkout(
                     </ul>
                     <dl>
                         <div><dt>{fill(d.goods, &[&v.units.to_string()])}</dt><dd data-testid="checkout-goods">{v.goods.to_string()}</dd></div>
+                        {(v.discount > Money::ZERO).then(|| view! {
+                            <div><dt>{d.discount}</dt><dd data-testid="checkout-discount">{format!("−{}", v.discount)}</dd></div>
+                        })}
                         <div><dt>{d.delivery_price}</dt><dd data-testid="checkout-delivery">{delivery}</dd></div>
                         <div class="to-pay"><dt>{d.total}</dt><dd data-testid="checkout-total">{v.total.to_string()}</dd></div>
                     </dl>
@@ -218,6 +223,7 @@ fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
         fill(d.points_found, &[&v.matched.to_string()])
     };
     let query = v.query.clone();
+    let promo = v.promo.clone().unwrap_or_default();
     view! {
         <Form method="GET" action="/checkout" attr:class="point-search" attr:role="search">
             <div>
@@ -228,6 +234,7 @@ fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
                 <label for="point-q">{d.point_search}</label>
                 <input id="point-q" name="near" type="search" maxlength="100" value=query/>
             </div>
+            <input type="hidden" name="promo" value=promo/>
             <button type="submit" class="button-secondary">{d.find}</button>
         </Form>
         <p class="hint" role="status" data-testid="points-found">{found}</p>
@@ -280,10 +287,11 @@ fn point_map(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
         .map(|o| {
             let p = &o.point;
             let href = format!(
-                "/checkout?city={}&near={}&point={}",
+                "/checkout?city={}&near={}&point={}&promo={}",
                 crate::shared::url::percent_encode(&v.city),
                 crate::shared::url::percent_encode(&v.query),
-                p.id
+                p.id,
+                crate::shared::url::percent_encode(v.promo.as_deref().unwrap_or_default())
             );
             let facts = format!(
                 "{} · {}",
@@ -337,5 +345,36 @@ fn show_map(el: wasm_bindgen::JsValue) {
         let _ = script.set_attribute("id", "pickup-map-js");
         let _ = script.set_attribute("src", "/js/pickup-map.js");
         let _ = head.append_child(&script);
+    }
+}
+
+/// The GET form that applies a promo code: the page shows what it takes off (or why
+/// it does not apply) before anything is placed.
+fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let (city, near) = (v.city.clone(), v.query.clone());
+    let point = v.chosen.map(|p| p.to_string()).unwrap_or_default();
+    let typed = v.promo.clone().unwrap_or_default();
+    let status = match (&v.promo, &v.promo_error) {
+        (_, Some(e)) => view! { <p role="alert" class="form-error">{order_error_text(lang, e)}</p> }.into_any(),
+        (Some(code), None) => view! {
+            <p role="status" class="form-status" data-testid="promo-applied">{fill(d.promo_applied, &[code, &v.discount.to_string()])}</p>
+        }
+        .into_any(),
+        (None, None) => ().into_any(),
+    };
+    view! {
+        <section class="checkout-promo" aria-labelledby="promo-title">
+            <h2 id="promo-title">{d.promo_title}</h2>
+            <Form method="GET" action="/checkout" attr:class="promo-form">
+                <input type="hidden" name="city" value=city/>
+                <input type="hidden" name="near" value=near/>
+                <input type="hidden" name="point" value=point/>
+                <label for="promo-code" class="visually-hidden">{d.promo_label}</label>
+                <input id="promo-code" name="promo" maxlength="32" autocomplete="off" value=typed/>
+                <button type="submit" class="button-secondary">{d.promo_apply}</button>
+            </Form>
+            {status}
+        </section>
     }
 }

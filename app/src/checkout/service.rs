@@ -15,6 +15,7 @@ pub async fn view(
     city: &str,
     query: &str,
     point: Option<i64>,
+    promo: &str,
 ) -> AppResult<CheckoutView> {
     let db = deps.db;
     let lines: Vec<CheckoutLine> = crate::cart::lines_of(db, user)
@@ -35,11 +36,31 @@ pub async fn view(
     let goods = lines.iter().fold(Money::ZERO, |sum, l| {
         Money::from_kopecks(sum.kopecks() + l.price.kopecks() * l.quantity)
     });
+    // A promo code typed: what it takes off, or why not (the page says which).
+    let (promo, discount, promo_error) = match crate::orders::parse_promo_code(promo) {
+        Ok(None) => (None, Money::ZERO, None),
+        Err(e) => (None, Money::ZERO, Some(e)),
+        Ok(Some(code)) => {
+            let goods_of: Vec<(i64, i64)> = lines
+                .iter()
+                .map(|l| (l.product, l.price.kopecks() * l.quantity))
+                .collect();
+            match crate::orders::preview_promo(db, user, &code, &goods_of, deps.now).await {
+                Ok(off) => (Some(code), off, None),
+                Err(e @ crate::shared::error::AppError::Invalid { .. }) => {
+                    (None, Money::ZERO, Some(e))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    };
     let (price, free_from) = crate::orders::pickup_delivery(db).await?;
     let delivery = crate::orders::delivery_price(goods, price, free_from);
     let me = crate::account::me(db, user).await?;
     let (wallet, bonus) = crate::wallet::menu_balances(db, user).await?;
-    let bonus = bonus.min(crate::wallet::points_cap(goods));
+    let bonus = bonus.min(crate::wallet::points_cap(Money::from_kopecks(
+        goods.kopecks() - discount.kopecks(),
+    )));
     let bonus = Money::from_kopecks(bonus.kopecks() - bonus.kopecks() % 100);
     let cities = crate::orders::cities(db).await?;
     let chosen_point = match point {
@@ -71,7 +92,10 @@ pub async fn view(
         units,
         goods,
         delivery,
-        total: Money::from_kopecks(goods.kopecks() + delivery.kopecks()),
+        total: Money::from_kopecks(goods.kopecks() - discount.kopecks() + delivery.kopecks()),
+        promo,
+        discount,
+        promo_error,
         free_from,
         recipient_name: me.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
         recipient_phone: me.map(|m| m.phone).unwrap_or_default(),

@@ -1,5 +1,9 @@
 //! Orders' server functions.
 
+// `place_order` takes one argument per field of the checkout form, as server
+// functions do; the macro's client and server halves both carry them.
+#![allow(clippy::too_many_arguments)]
+
 use crate::orders::model::{HandedOver, Handover, OrderList, OrderView};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
@@ -25,6 +29,7 @@ pub async fn place_order(
     recipient_phone: String,
     pay: String,
     points: Option<String>,
+    promo: Option<String>,
 ) -> Result<OrderView, AppError> {
     signed_in(|cx, me| async move {
         let r = PlaceRequest {
@@ -35,6 +40,7 @@ pub async fn place_order(
             recipient_phone: &recipient_phone,
             pay: &pay,
             points: points.as_deref().unwrap_or_default(),
+            promo: promo.as_deref().unwrap_or_default(),
         };
         let order = service::place(&cx.deps(), me.user_id, r).await?;
         // By card: to the provider's page to pay; otherwise to the order.

@@ -19,7 +19,9 @@ pub mod service;
 // The public face: what checkout, the shell and the server use.
 pub use api::PlaceOrder;
 pub use i18n::error_text as order_error_text;
-pub use model::{Line, PickupPoint, delivery_price};
+pub use model::{Line, PickupPoint, delivery_price, parse_promo_code};
 pub use routes::{OrderRoute, OrdersRoute, PickupRoute};
 #[cfg(feature = "ssr")]
-pub use service::{cities, deletion_blockers, pickup_delivery, pickup_point, points_in};
+pub use service::{
+    cities, deletion_blockers, pickup_delivery, pickup_point, points_in, preview_promo,
+};

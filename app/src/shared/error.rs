@@ -105,6 +105,8 @@ pub enum Field {
     PickupPoint,
     /// Bonus points to spend.
     Points,
+    /// A promo code.
+    Promo,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

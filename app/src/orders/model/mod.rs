@@ -4,11 +4,13 @@
 
 mod handover;
 mod place;
+mod promo;
 mod status;
 mod view;
 
 pub use handover::*;
 pub use place::*;
+pub use promo::*;
 pub use status::*;
 pub use view::*;
 

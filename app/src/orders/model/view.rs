@@ -75,6 +75,9 @@ pub struct OrderView {
     pub due_on_receipt: Money,
     /// Given back so far (cancellations, returns), in money.
     pub refunded: Money,
+    /// Taken off the goods (a promo code).
+    pub discount: Money,
+    pub promo_code: Option<String>,
     /// Paid with bonus points.
     pub paid_points: Money,
     /// Points given back so far.

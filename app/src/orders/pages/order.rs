@@ -168,8 +168,15 @@ fn sums(lang: Lang, o: &OrderView) -> impl IntoView + use<> {
     view! {
         <dl class="order-sums">
             {row(fill(d.goods, &[&units.to_string()]), o.goods.to_string(), "order-goods")}
+            {(o.discount > Money::ZERO).then(|| {
+                let label = match &o.promo_code {
+                    Some(code) => format!("{} ({code})", d.discount),
+                    None => d.discount.to_string(),
+                };
+                row(label, format!("−{}", o.discount), "order-discount")
+            })}
             {row(d.delivery_price.to_string(), delivery, "order-delivery")}
-            {row(d.total.to_string(), o.total.to_string(), "order-total")}
+            {row(d.total.to_string(), Money::from_kopecks(o.total.kopecks() - o.discount.kopecks()).to_string(), "order-total")}
             {row(d.payment_title.to_string(), how.to_string(), "order-pay")}
             {(o.paid > Money::ZERO).then(|| row(d.paid.to_string(), o.paid.to_string(), "order-paid"))}
             {(o.paid_points > Money::ZERO).then(|| row(d.paid_points.to_string(), o.paid_points.to_string(), "order-points"))}

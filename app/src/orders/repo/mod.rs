@@ -8,6 +8,7 @@ mod ex;
 mod logistics;
 mod place;
 mod points;
+mod promo;
 mod read;
 
 pub use card::*;
@@ -16,4 +17,5 @@ pub use ex::Ex;
 pub use logistics::*;
 pub use place::*;
 pub use points::*;
+pub use promo::*;
 pub use read::*;

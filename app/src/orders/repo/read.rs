@@ -26,13 +26,27 @@ pub struct OrderRow {
     pub paid_card: i64,
     pub paid_points: i64,
     pub refunded_points: i64,
+    pub discount: i64,
+    pub promo_code: Option<String>,
     pub created_at: i64,
+}
+
+impl OrderRow {
+    /// What the shopper owes in money and points: the total less the discount.
+    pub fn payable(&self) -> i64 {
+        self.total - self.discount
+    }
+
+    /// What money pays: the payable less the points.
+    pub fn to_pay(&self) -> i64 {
+        self.payable() - self.paid_points
+    }
 }
 
 const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
      recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, refunded, \
      pickup_code, payment_key, payment_id, payment_url, paid_card, paid_points, refunded_points, \
-     created_at";
+     discount, promo_code, created_at";
 
 pub async fn order_by_key(
     ex: Ex<'_>,

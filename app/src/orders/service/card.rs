@@ -36,7 +36,7 @@ async fn awaiting(deps: &Deps<'_>, id: i64) -> AppResult<bool> {
 
 fn new_payment(deps: &Deps<'_>, o: &OrderRow) -> NewPayment {
     NewPayment {
-        amount: Money::from_kopecks(o.total - o.paid_points),
+        amount: Money::from_kopecks(o.to_pay()),
         idempotence_key: o.payment_key.clone(),
         return_url: format!("{}/orders/{}", deps.settings.public_url, o.id),
         description: format!("Заказ № {} на Rynok", order_number(o.id)),
@@ -99,7 +99,7 @@ async fn apply(deps: &Deps<'_>, o: &OrderRow, p: &Payment) -> AppResult<()> {
     let now = deps.now;
     let back = Back::open(deps, o.user_id).await?;
     // What the card pays: the total less the points.
-    let total = Money::from_kopecks(o.total - o.paid_points);
+    let total = Money::from_kopecks(o.to_pay());
     if p.status == PaymentStatus::Succeeded && p.amount != total {
         // Never believe a sum we did not ask for; a person has to look at it.
         tracing::error!(order = o.id, paid = %p.amount, "a payment of another sum");

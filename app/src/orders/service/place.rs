@@ -7,8 +7,8 @@
 
 use super::read::view;
 use crate::orders::model::{
-    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, delivery_price, parse_points,
-    recipient_name,
+    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, PromoLine, delivery_price,
+    parse_points, parse_promo_code, promo_discount, recipient_name,
 };
 use crate::orders::repo::{self, NewOrder};
 use crate::platform::db::lock_keys;
@@ -32,6 +32,8 @@ pub struct PlaceRequest<'a> {
     pub pay: &'a str,
     /// Bonus points to spend, in kopecks as the page showed them ("" for none).
     pub points: &'a str,
+    /// A promo code checkout applied ("" for none).
+    pub promo: &'a str,
 }
 
 fn idempotency_key(raw: &str) -> AppResult<&str> {
@@ -55,12 +57,14 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     let phone = Phone::from_field(r.recipient_phone, Field::Phone)?;
     let pay = PayMethod::parse(r.pay)?;
     let points = parse_points(r.points)?;
+    let promo = parse_promo_code(r.promo)?;
     let request_hash = hash_token(&format!(
-        "{}|{point}|{name}|{}|{}|{}",
+        "{}|{point}|{name}|{}|{}|{}|{}",
         Line::canonical(&lines),
         phone.as_str(),
         pay.as_str(),
-        points.kopecks()
+        points.kopecks(),
+        promo.as_deref().unwrap_or_default()
     ));
     let now = deps.now;
     // Accounts are opened before the transaction: on SQLite it holds the one writer.
@@ -126,11 +130,19 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
         )
         .kopecks();
         let total = goods + delivery;
-        // Points pay at most 25 % of the goods, never the delivery; money the rest.
-        if points > crate::wallet::points_cap(Money::from_kopecks(goods)) {
+        let (discount, promo_id) = match &promo {
+            None => (0, None),
+            Some(code) => match apply_promo(&mut tx, user, code, &taken, now).await? {
+                Ok(applied) => applied,
+                Err(e) => return Ok(Err(e)),
+            },
+        };
+        // Points pay at most 25 % of the goods as discounted, never the delivery;
+        // money the rest.
+        if points > crate::wallet::points_cap(Money::from_kopecks(goods - discount)) {
             return Ok(Err(AppError::invalid(Field::Points, Problem::OutOfRange)));
         }
-        let to_pay = total - points.kopecks();
+        let to_pay = total - discount - points.kopecks();
         let pickup_code = new_pickup_code(&mut tx, point).await?;
         let id = repo::insert_order(
             &mut tx,
@@ -153,10 +165,15 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 pickup_code: &pickup_code,
                 payment_key: &payment_key,
                 paid_points: points.kopecks(),
+                discount,
+                promo_code: promo.as_deref(),
                 now,
             },
         )
         .await?;
+        if let Some(pid) = promo_id {
+            repo::insert_promo_use(&mut tx, pid, user, id, discount, now).await?;
+        }
         if let Some(pa) = points_accounts
             && let Err(e) = crate::wallet::spend_points_in(&mut tx, now, pa, id, points).await?
         {
@@ -226,4 +243,41 @@ async fn new_pickup_code(
             return Ok(code);
         }
     }
+}
+
+/// Applies promo code `code` to the lines taken, inside the placing transaction:
+/// (the discount, the code's id), its use counted against its total limit; or why
+/// it does not apply.
+async fn apply_promo(
+    tx: &mut crate::platform::db::Tx,
+    user: i64,
+    code: &str,
+    taken: &[(&Line, String, i64, i64)],
+    now: i64,
+) -> Result<AppResult<(i64, Option<i64>)>, sqlx::Error> {
+    let Some(p) = repo::promo_by_code(tx, code).await? else {
+        return Ok(Err(AppError::invalid(Field::Promo, Problem::Unknown)));
+    };
+    let products: Vec<i64> = taken.iter().map(|t| t.0.product).collect();
+    let facts = repo::promo_facts(tx, &products).await?;
+    let lines: Vec<PromoLine> = taken
+        .iter()
+        .filter_map(|(l, _, price, _)| {
+            facts.iter().find(|f| f.0 == l.product).map(|f| PromoLine {
+                category: f.1,
+                root_category: f.2,
+                seller: f.3,
+                goods: price * l.quantity,
+            })
+        })
+        .collect();
+    let mine = repo::promo_uses_of(tx, p.id, user).await?;
+    let off = match promo_discount(&p, &lines, now, mine) {
+        Ok(off) => off,
+        Err(why) => return Ok(Err(AppError::invalid(Field::Promo, why))),
+    };
+    if !repo::count_promo_use(tx, p.id).await? {
+        return Ok(Err(AppError::invalid(Field::Promo, Problem::Refused)));
+    }
+    Ok(Ok((off.kopecks(), Some(p.id))))
 }

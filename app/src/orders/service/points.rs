@@ -1,4 +1,4 @@
-//! Pickup points and delivery rules as checkout offers them.
+//! Pickup points, delivery rules and promo codes as checkout offers them.
 
 use crate::orders::model::PickupPoint;
 use crate::orders::repo::{self, PointRow};
@@ -52,4 +52,36 @@ pub async fn pickup_delivery(db: &Db) -> AppResult<(Money, Money)> {
         .await?
         .unwrap_or((0, 0));
     Ok((Money::from_kopecks(price), Money::from_kopecks(free_from)))
+}
+
+/// What promo code `code` would take off these lines for `user` now — (product,
+/// price × quantity) — or why it does not apply; checkout shows it before placing.
+pub async fn preview_promo(
+    db: &Db,
+    user: i64,
+    code: &str,
+    lines: &[(i64, i64)],
+    now: i64,
+) -> AppResult<Money> {
+    use crate::orders::model::{PromoLine, promo_discount};
+    use crate::shared::error::{AppError, Field, Problem};
+    let mut conn = db.pool.acquire().await?;
+    let Some(p) = repo::promo_by_code(&mut conn, code).await? else {
+        return Err(AppError::invalid(Field::Promo, Problem::Unknown));
+    };
+    let products: Vec<i64> = lines.iter().map(|l| l.0).collect();
+    let facts = repo::promo_facts(&mut conn, &products).await?;
+    let lines: Vec<PromoLine> = lines
+        .iter()
+        .filter_map(|(product, goods)| {
+            facts.iter().find(|f| f.0 == *product).map(|f| PromoLine {
+                category: f.1,
+                root_category: f.2,
+                seller: f.3,
+                goods: *goods,
+            })
+        })
+        .collect();
+    let mine = repo::promo_uses_of(&mut conn, p.id, user).await?;
+    promo_discount(&p, &lines, now, mine).map_err(|why| AppError::invalid(Field::Promo, why))
 }

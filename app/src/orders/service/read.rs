@@ -86,6 +86,8 @@ fn build(
                 due_on_receipt: Money::from_kopecks(o.due_on_receipt),
                 refunded: Money::from_kopecks(o.refunded),
                 paid_points: Money::from_kopecks(o.paid_points),
+                discount: Money::from_kopecks(o.discount),
+                promo_code: o.promo_code.clone(),
                 refunded_points: Money::from_kopecks(o.refunded_points),
                 pickup_code: o.pickup_code,
                 created_at: o.created_at,

@@ -83,16 +83,18 @@ pub(super) async fn release(
     // All of it let go: the delivery goes back too. Part of it: the delivery stays
     // as it was, even below the free-delivery threshold.
     let everything = r.targets.len() == standing.len();
-    // Points come back in the share they paid of the goods (never of the delivery),
-    // in whole points; all that is left of them when everything goes.
+    // The lines' goods as paid: less their share of the discount. Points come back
+    // in the share they paid of that (never of the delivery), in whole points; money
+    // the rest. When everything goes, all that is left of both.
     let points_left = o.paid_points - o.refunded_points;
-    let points = if everything {
-        points_left
+    let (points, back) = if everything {
+        (points_left, i64::MAX / 4)
     } else {
-        let share = goods * o.paid_points / o.goods.max(1);
-        (share - share % 100).min(points_left)
+        let net = goods * (o.goods - o.discount) / o.goods.max(1);
+        let share = net * o.paid_points / (o.goods - o.discount).max(1);
+        let points = (share - share % 100).min(points_left);
+        (points, net - points)
     };
-    let back = goods + if everything { o.delivery } else { 0 } - points;
     let pay = PayMethod::parse(&o.pay_method).unwrap_or(PayMethod::OnReceipt);
     let (refund, due) = match pay {
         PayMethod::Wallet => (back.min(o.paid_wallet - o.refunded), o.due_on_receipt),

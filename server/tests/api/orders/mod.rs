@@ -8,6 +8,7 @@ mod logistics;
 mod pickup;
 mod place;
 mod points;
+mod promo;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
 use app::wallet::ledger::model::AccountKind;

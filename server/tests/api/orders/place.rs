@@ -228,6 +228,7 @@ async fn two_hundred_shoppers_racing_for_ten_pieces_get_exactly_ten_orders() {
                 recipient_phone: "+79161150100",
                 pay: "on_receipt",
                 points: "",
+                promo: "",
             };
             app::orders::service::place(&app.deps(), 10_000 + n, r).await
         }));
