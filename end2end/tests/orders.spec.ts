@@ -231,3 +231,26 @@ test("an order paid with bonus points and Rynok Account is cancelled, and both c
   await page.goto("/account/wallet");
   await expect(page.getByTestId("wallet-balance")).toHaveText(/^5\s000\s₽$/);
 });
+
+test("a promo code works once and is refused the second time", async ({ page, js, shopper }) => {
+  await fillCart(page, js, 1);
+  await page.goto("/checkout");
+  await ready(page, js);
+  await page.getByRole("textbox", { name: "Промокод" }).fill("rynok5");
+  await page.getByRole("button", { name: "Применить" }).click();
+  await expect(page.getByTestId("promo-applied")).toHaveText(/^Промокод RYNOK5 применён: −/);
+  const discount = await page.getByTestId("checkout-discount").innerText();
+  await ready(page, js);
+  await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
+  await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
+  await page.getByRole("radio", { name: /При получении/ }).check();
+  await page.getByRole("button", { name: "Оформить заказ" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("order-discount")).toHaveText(discount);
+
+  // Once per account: the second order is told so.
+  await fillCart(page, js, 1);
+  await page.goto("/checkout?promo=RYNOK5");
+  await expect(page.getByRole("alert").filter({ hasText: "Вы уже воспользовались этим промокодом." })).toBeVisible();
+  await expect(page.getByTestId("checkout-discount")).toHaveCount(0);
+});
