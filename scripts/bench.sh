@@ -161,3 +161,16 @@ if [ "${BENCH_LEDGER:-on}" != off ]; then
   DATABASE_URL=$LEDGER_URL APP_ENV=dev "$BIN" ledger bench --history "${BENCH_LEDGER_HISTORY:-1000000}" \
     --operations 20000 --tasks 64
 fi
+
+if [ "${BENCH_ORDERS:-on}" != off ]; then
+  echo
+  echo "== checkout on $DB (server orders bench: 64 concurrent shoppers, then one shopper's list of 1,000 orders)"
+  if [ "$DB" = postgres ]; then
+    psql -X -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS orders_bench" -c "CREATE DATABASE orders_bench"
+    ORDERS_URL="${DATABASE_URL%/*}/orders_bench"
+  else
+    ORDERS_URL="sqlite://$DIR/orders.db"
+  fi
+  DATABASE_URL=$ORDERS_URL APP_ENV=dev APP_PORT=0 "$BIN" orders bench --orders "${BENCH_ORDERS_COUNT:-5000}" \
+    --tasks 64 --list-orders 1000
+fi

@@ -10,6 +10,7 @@ pub mod microcache;
 pub mod middleware;
 pub mod notify;
 mod oidc;
+pub mod orders_bench;
 pub mod payments;
 mod precompress;
 pub mod seed;

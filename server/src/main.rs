@@ -10,7 +10,8 @@ fn usage() -> ! {
          | server ledger check | server ledger bench [--history N] [--operations N] [--tasks N] \
          | server gift-certificates issue --amount ROUBLES --count N \
          | server points grant --phone PHONE --amount POINTS [--days N] \
-         | server staff grant --phone PHONE --role operator|seller_staff|support|admin [--scope ID]"
+         | server staff grant --phone PHONE --role operator|seller_staff|support|admin [--scope ID] \
+         | server orders bench [--orders N] [--tasks N] [--list-orders N]"
     );
     std::process::exit(2);
 }
@@ -110,6 +111,23 @@ async fn main() {
                 _ => usage(),
             }
         }
+        Some("orders") if args.get(1).map(String::as_str) == Some("bench") => {
+            let mut o = server::orders_bench::Options {
+                orders: 5_000,
+                tasks: 64,
+                list_orders: 1_000,
+            };
+            let mut it = args.iter().skip(2);
+            while let Some(a) = it.next() {
+                match (a.as_str(), it.next().map(|v| v.parse::<u64>())) {
+                    ("--orders", Some(Ok(n))) if n > 0 => o.orders = n,
+                    ("--tasks", Some(Ok(n))) if (1..=1024).contains(&n) => o.tasks = n,
+                    ("--list-orders", Some(Ok(n))) if n <= 100_000 => o.list_orders = n,
+                    _ => usage(),
+                }
+            }
+            orders_bench(config, o).await
+        }
         Some("staff") if args.get(1).map(String::as_str) == Some("grant") => {
             let (mut phone, mut role, mut scope) = (None, None, 0i64);
             let mut it = args.iter().skip(2);
@@ -197,6 +215,20 @@ async fn issue_certificates(
 }
 
 /// Grants bonus points to the account of a phone number, valid for `days`.
+/// Made-up orders timed on a fresh database (see `server::orders_bench`).
+async fn orders_bench(
+    mut config: Config,
+    o: server::orders_bench::Options,
+) -> Result<(), Box<dyn std::error::Error>> {
+    if config.env == "prod" {
+        return Err("server orders bench writes made-up orders: never in prod".into());
+    }
+    config.port = 0;
+    config.seed_products = 0;
+    let app = server::Application::build(config).await?;
+    server::orders_bench::run(&app.state, o).await
+}
+
 async fn grant_staff(
     config: Config,
     phone: &str,
