@@ -226,6 +226,11 @@ test("an order paid with bonus points and Rynok Account is cancelled, and both c
 
   await page.getByRole("button", { name: "Отменить заказ" }).click();
   await expect(page.getByTestId("order-points-back")).toHaveText(rub(points * 100));
+  // A receipt for each payment and each refund: points and the wallet, both ways.
+  const receipts = page.getByRole("list", { name: "Чеки" }).getByRole("listitem");
+  await expect(receipts).toHaveCount(4);
+  await expect(receipts.filter({ hasText: "Оплата, Баллы" })).toHaveCount(1);
+  await expect(receipts.filter({ hasText: "Возврат, Rynok Счёт" })).toHaveCount(1);
   await page.goto("/account/points");
   await expect(page.getByTestId("points-balance")).toHaveText(/^500\b/);
   await page.goto("/account/wallet");

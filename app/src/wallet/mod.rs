@@ -17,8 +17,9 @@ pub mod withdrawals;
 
 // The public face: what the shell and the server use.
 pub use routes::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
+pub use statement::model::{Receipt, ReceiptMethod};
 #[cfg(feature = "ssr")]
-pub use statement::service::{csv as statement_csv, statement};
+pub use statement::service::{csv as statement_csv, receipts as order_receipts, statement};
 
 #[cfg(feature = "ssr")]
 pub use ledger::service::{LedgerError, retry};

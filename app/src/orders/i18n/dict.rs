@@ -148,4 +148,10 @@ pub struct OrdersDict {
     pub err_promo_not_here: &'static str,
     pub err_promo_minimum: &'static str,
     pub err_promo_format: &'static str,
+    pub receipts_title: &'static str,
+    pub receipt_no: &'static str,
+    pub receipt_payment: &'static str,
+    pub receipt_refund: &'static str,
+    pub method_points: &'static str,
+    pub method_at_point: &'static str,
 }

@@ -130,4 +130,10 @@ pub static EN: OrdersDict = OrdersDict {
     err_promo_not_here: "The promo code does not apply to the goods in this order.",
     err_promo_minimum: "The goods the promo code applies to cost less than its minimum.",
     err_promo_format: "A promo code is letters, digits and hyphens, 3 to 32 of them.",
+    receipts_title: "Receipts",
+    receipt_no: "Receipt No. {}",
+    receipt_payment: "Payment",
+    receipt_refund: "Refund",
+    method_points: "Points",
+    method_at_point: "At the pickup point",
 };

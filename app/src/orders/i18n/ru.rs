@@ -130,4 +130,10 @@ pub static RU: OrdersDict = OrdersDict {
     err_promo_not_here: "Промокод не действует на товары в заказе.",
     err_promo_minimum: "Сумма товаров, на которые действует промокод, меньше минимальной.",
     err_promo_format: "Промокод — это буквы, цифры и дефис, от 3 до 32 знаков.",
+    receipts_title: "Чеки",
+    receipt_no: "Чек № {}",
+    receipt_payment: "Оплата",
+    receipt_refund: "Возврат",
+    method_points: "Баллы",
+    method_at_point: "В пункте выдачи",
 };

@@ -88,6 +88,8 @@ pub struct OrderView {
     pub payment_url: Option<String>,
     pub created_at: i64,
     pub postings: Vec<PostingView>,
+    /// Its payments and refunds (on the order's own page; empty in the list).
+    pub receipts: Vec<crate::wallet::Receipt>,
 }
 
 /// A page of the shopper's orders and where the next one starts.

@@ -116,6 +116,7 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
         .map(|p| posting(lang, o.id, p, standing > 1, actions))
         .collect_view();
     let sums = sums(lang, &o);
+    let receipts = receipts(lang, &o.receipts);
     let cancellable = o.cancellable();
     view! {
         <Title text=crate::ui::title_text(format!("{title} — Rynok"))/>
@@ -135,6 +136,7 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
                 </dl>
                 <h2>{d.payment_title}</h2>
                 {sums}
+                {receipts}
                 {cancellable.then(|| view! { <p class="hint">{d.cancel_hint}</p> })}
                 {whole}
                 <FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
@@ -250,4 +252,41 @@ fn posting(
             </ol>
         </section>
     }
+}
+
+/// Every payment and refund of the order, each with its receipt's number.
+fn receipts(lang: Lang, list: &[crate::wallet::Receipt]) -> impl IntoView + use<> {
+    use crate::wallet::ReceiptMethod;
+    let d = lang.orders();
+    (!list.is_empty()).then(|| {
+        let items = list
+            .iter()
+            .map(|r| {
+                let what = if r.refund {
+                    d.receipt_refund
+                } else {
+                    d.receipt_payment
+                };
+                let how = match r.method {
+                    ReceiptMethod::Wallet => d.pay_wallet,
+                    ReceiptMethod::Card => d.pay_card,
+                    ReceiptMethod::Points => d.method_points,
+                    ReceiptMethod::AtPickupPoint => d.method_at_point,
+                };
+                let sign = if r.refund { "−" } else { "" };
+                view! {
+                    <li>
+                        <span>{fill(d.receipt_no, &[&r.number.to_string()])}</span>
+                        " · " <span>{what} ", " {how}</span>
+                        " · " <strong>{format!("{sign}{}", r.amount)}</strong>
+                        " · " <time class="hint">{local_datetime(r.at)}</time>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{d.receipts_title}</h2>
+            <ul class="receipts" aria-label=d.receipts_title data-testid="receipts">{items}</ul>
+        }
+    })
 }

@@ -92,6 +92,7 @@ fn build(
                 pickup_code: o.pickup_code,
                 created_at: o.created_at,
                 postings,
+                receipts: Vec::new(),
             }
         })
         .collect()
@@ -134,10 +135,13 @@ pub async fn view(db: &Db, user: i64, id: i64) -> AppResult<OrderView> {
         .await?
         .filter(|o| o.user_id == user)
         .ok_or(AppError::NotFound)?;
-    views(&mut conn, vec![o], true)
+    let mut view = views(&mut conn, vec![o], true)
         .await?
         .pop()
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    view.receipts = crate::wallet::order_receipts(db, id).await?;
+    Ok(view)
 }
 
 /// A page of `user`'s orders that `filter` admits, newest first, older than

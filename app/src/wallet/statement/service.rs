@@ -72,3 +72,20 @@ pub fn csv(lang: Lang, ops: &[Operation]) -> String {
     ));
     out
 }
+
+/// Order `order`'s receipts: every payment and refund that names it, oldest first.
+pub async fn receipts(
+    db: &crate::platform::db::Db,
+    order: i64,
+) -> crate::shared::error::AppResult<Vec<crate::wallet::statement::model::Receipt>> {
+    use crate::wallet::statement::model::Receipt;
+    let mut conn = db.pool.acquire().await?;
+    let rows =
+        crate::wallet::statement::repo::by_reference(&mut conn, &format!("order:{order}")).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, kind, amount, debit, credit, at)| {
+            Receipt::from_transfer(id, &kind, Money::from_kopecks(amount), &debit, &credit, at)
+        })
+        .collect())
+}

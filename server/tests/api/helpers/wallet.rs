@@ -21,7 +21,7 @@ impl TestApp {
             debit: clearing,
             credit: wallet,
             amount: Amount::new(Money::from_roubles(roubles)).unwrap(),
-            reference: "order:1",
+            reference: "test:funding",
         };
         ledger::transfer(&self.db, START_MS, &spec).await.unwrap();
     }

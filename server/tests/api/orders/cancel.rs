@@ -100,6 +100,28 @@ async fn a_cancelled_line_and_then_the_rest_give_the_wallet_back_everything_once
         error_of(cancel(&app, order, None).await).await,
         (400, invalid(Field::Request, Problem::Cancelled))
     );
+    // A receipt for each payment and refund, in the order they happened.
+    let o = app.api_json(&format!("orders/get?id={order}")).await;
+    let receipts: Vec<(bool, String, i64)> = o["receipts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["refund"].as_bool().unwrap(),
+                r["method"].as_str().unwrap().to_string(),
+                r["amount"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        receipts,
+        [
+            (false, "wallet".to_string(), 149_800),
+            (true, "wallet".to_string(), 129_900),
+            (true, "wallet".to_string(), 19_900),
+        ]
+    );
     // Told in the inbox, once each.
     assert_eq!(
         app.one_i64("SELECT COUNT(*) FROM notices WHERE user_id = $1", &[user])
