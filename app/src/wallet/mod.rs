@@ -227,6 +227,35 @@ pub async fn spend_points_in(
     }
 }
 
+/// Credits the points order `order` earns on receipt of `goods` (as paid), by the
+/// rule in `points_rules`, inside the hand-over's transaction, once per `what`:
+/// what was earned (nothing below one whole point).
+#[cfg(feature = "ssr")]
+pub async fn earn_points_in(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    accounts: PointsAccounts,
+    order: i64,
+    what: &str,
+    goods: crate::shared::money::Money,
+) -> Result<crate::shared::money::Money, LedgerError> {
+    use crate::shared::money::Money;
+    use ledger::model::{Amount, IdempotencyKey};
+    let percent = points::repo::earn_percent(tx, "receipt")
+        .await?
+        .unwrap_or(0);
+    let k = goods.kopecks() * percent / 100;
+    let earned = Money::from_kopecks(k - k % 100);
+    let Ok(amount) = Amount::new(earned) else {
+        return Ok(Money::ZERO);
+    };
+    let key = IdempotencyKey::parse(&format!("order:{order}:earned:{what}"))?;
+    let reference = format!("order:{order}");
+    let until = now + points::model::VALID_MS;
+    points::service::grant_in(tx, now, accounts, amount, &key, &reference, until).await?;
+    Ok(earned)
+}
+
 /// Gives back up to `amount` of the points order `order` spent, into their batches,
 /// inside the cancelling transaction, once per `what`: what came back.
 #[cfg(feature = "ssr")]

@@ -125,6 +125,14 @@ pub async fn hand_over(
     let code = parse_pickup_code(code)?;
     let now = deps.now;
     let takings = crate::wallet::receipt_accounts(deps.db, now).await?;
+    let user = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::order_by_code(&mut conn, &points, &code)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .user_id
+    };
+    let bonus = crate::wallet::points_accounts(deps.db, now, user).await?;
     crate::wallet::retry(deps.db, || async {
         let mut tx = deps.db.begin_write().await?;
         let Some(o) = locate(&mut tx, &points, &code).await? else {
@@ -160,6 +168,11 @@ pub async fn hand_over(
             crate::wallet::take_on_receipt_in(&mut tx, now, takings, o.id, &what, take).await?;
             repo::record_money(&mut tx, o.id, 0, due.kopecks() - take.kopecks()).await?;
         }
+        // Points earned on what was received, as paid (less its share of a discount).
+        let net = goods * (o.goods - o.discount) / o.goods.max(1);
+        let what = format!("handover:{}", handed[0].id);
+        crate::wallet::earn_points_in(&mut tx, now, bonus, o.id, &what, Money::from_kopecks(net))
+            .await?;
         let received = PostingStatus::Received.as_str();
         for p in postings
             .iter()

@@ -163,3 +163,11 @@ pub async fn holdings(ex: Ex<'_>, user: i64, now: i64) -> Result<Vec<(i64, i64)>
     .fetch_all(ex)
     .await
 }
+
+/// The per cent of the goods a rule (`receipt`) earns in points, if it exists.
+pub async fn earn_percent(ex: Ex<'_>, kind: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT percent FROM points_rules WHERE kind = $1")
+        .bind(kind.to_string())
+        .fetch_optional(ex)
+        .await
+}

@@ -25,33 +25,46 @@ pub async fn grant(
     reference: &str,
     expires_at: i64,
 ) -> Result<(), LedgerError> {
-    let points = ledger::account(db, AccountKind::Points, user, now).await?;
-    let issued = ledger::account(db, AccountKind::PointsIssued, 0, now).await?;
+    let a = accounts(db, now, user).await?;
     retry(db, || async {
         let mut tx = db.begin_write().await?;
-        lock_keys(&mut tx, &[format!("points:{user}")]).await?;
-        let spec = Spec {
-            kind: TransferKind::PointsGrant,
-            key,
-            debit: issued,
-            credit: points,
-            amount,
-            reference,
-        };
-        ledger::transfer_in(&mut tx, now, &spec, None).await?;
-        repo::insert_batch(
-            &mut tx,
-            user,
-            key.as_str(),
-            amount.kopecks(),
-            now,
-            expires_at,
-        )
-        .await?;
+        grant_in(&mut tx, now, a, amount, key, reference, expires_at).await?;
         tx.commit().await?;
         Ok(())
     })
     .await
+}
+
+/// [`grant`] inside the caller's transaction (points earned with the change that
+/// earns them), with the accounts opened before. The same `key` again grants
+/// nothing more.
+pub async fn grant_in(
+    tx: &mut Tx,
+    now: i64,
+    a: PointsAccounts,
+    amount: Amount,
+    key: &IdempotencyKey,
+    reference: &str,
+    expires_at: i64,
+) -> Result<(), LedgerError> {
+    lock_keys(tx, &[format!("points:{}", a.user)]).await?;
+    if ledger::find_in(tx, TransferKind::PointsGrant, key)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let spec = Spec {
+        kind: TransferKind::PointsGrant,
+        key,
+        debit: a.issued,
+        credit: a.points,
+        amount,
+        reference,
+    };
+    ledger::transfer_in(tx, now, &spec, None).await?;
+    repo::insert_batch(tx, a.user, key.as_str(), amount.kopecks(), now, expires_at).await?;
+    Ok(())
 }
 
 /// Spends `amount` of `user`'s points (checkout checks the 25 % cap first with

@@ -130,6 +130,11 @@ async fn the_operator_hands_over_what_the_shopper_takes_and_the_refused_line_goe
         .collect();
     assert_eq!(statuses, ["received", "not_collected"]);
     assert_eq!(o["due_on_receipt"].as_i64(), Some(0));
+    // Received: 2 % of the 500 ₽ taken comes as 10 bonus points, once.
+    let points = app::wallet::points::service::view(&app.db, app.deps().now, user)
+        .await
+        .unwrap();
+    assert_eq!(points.balance.kopecks(), 1_000);
     assert_eq!(stock(&app, a).await, 2);
     assert_eq!(
         app.one_i64(
