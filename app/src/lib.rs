@@ -27,7 +27,7 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
-use crate::orders::{OrderRoute, OrdersRoute, PickupRoute};
+use crate::orders::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute};
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/points") view={Lazy::<PointsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/purchases") view={Lazy::<PurchasesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>

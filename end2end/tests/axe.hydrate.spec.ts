@@ -24,7 +24,7 @@ for (const path of pages) {
 
 // Pages behind sign-in, checked with a shopper signed in and an operation in the
 // wallet's history.
-for (const path of ["/account", "/account/security", "/account/wallet", "/account/points", "/account/card", "/account/notices", "/account/orders", "/pickup"]) {
+for (const path of ["/account", "/account/security", "/account/wallet", "/account/points", "/account/card", "/account/notices", "/account/orders", "/account/purchases", "/pickup"]) {
   test(`no serious or critical accessibility violations on ${path} signed in`, async ({ page, shopper, baseURL }) => {
     const [code] = await issueCertificates(page.request, baseURL!, 500, 1);
     await activateCertificate(page.request, baseURL!, code);

@@ -170,6 +170,11 @@ test("the pickup point's operator hands over one of two items by the shopper's c
   await expect(page.getByTestId("posting-status")).toHaveText(["Получен", "Не забран, возвращён продавцу"]);
   await expect(page.getByTestId("pickup-code")).toHaveCount(0);
   await expect(page.getByTestId("order-due")).toHaveCount(0);
+  // "Купленные товары" lists what was taken, not what was refused.
+  await page.goto("/account/purchases");
+  const bought = page.getByRole("list", { name: "Купленные товары" }).getByRole("listitem");
+  await expect(bought).toHaveCount(1);
+  await expect(bought).toContainText(items[0].title);
 });
 
 test("a shopper pays an order by a 3-D Secure test card, and a cancel gives the money back to the card", async ({ page, js, shopper }) => {

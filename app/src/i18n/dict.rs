@@ -155,6 +155,7 @@ pub struct Dict {
     pub menu_wallet: &'static str,
     pub menu_points: &'static str,
     pub menu_orders: &'static str,
+    pub menu_purchases: &'static str,
     pub menu_card: &'static str,
     pub menu_security: &'static str,
 }

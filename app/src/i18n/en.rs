@@ -116,6 +116,7 @@ pub const EN: Dict = Dict {
     menu_wallet: "Rynok Account",
     menu_points: "Points",
     menu_orders: "Orders",
+    menu_purchases: "Purchased items",
     menu_card: "Rynok Card",
     menu_security: "Security",
 };

@@ -116,6 +116,7 @@ pub const RU: Dict = Dict {
     menu_wallet: "Rynok Счёт",
     menu_points: "Баллы",
     menu_orders: "Заказы",
+    menu_purchases: "Купленные товары",
     menu_card: "Rynok Карта",
     menu_security: "Безопасность",
 };

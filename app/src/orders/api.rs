@@ -4,7 +4,7 @@
 // functions do; the macro's client and server halves both carry them.
 #![allow(clippy::too_many_arguments)]
 
-use crate::orders::model::{HandedOver, Handover, OrderList, OrderView};
+use crate::orders::model::{HandedOver, Handover, OrderList, OrderView, Purchase};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
@@ -163,6 +163,18 @@ pub async fn pay_order(id: String) -> Result<String, AppError> {
             .ok_or(AppError::invalid(Field::Request, Problem::Pending))?;
         leptos_axum::redirect(&url);
         Ok(url)
+    })
+    .await
+}
+
+/// What the signed-in shopper received, one entry per product. `None` for a guest.
+#[server(input = GetUrl, endpoint = "orders/purchases")]
+pub async fn get_purchases() -> Result<Option<Vec<Purchase>>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        service::purchases(&cx.st.db, me.user_id).await.map(Some)
     })
     .await
 }

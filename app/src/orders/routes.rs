@@ -41,3 +41,16 @@ impl LazyRoute for PickupRoute {
         view! { <crate::orders::pages::PickupPage/> }.into_any()
     }
 }
+
+pub struct PurchasesRoute;
+
+#[lazy_route]
+impl LazyRoute for PurchasesRoute {
+    fn data() -> Self {
+        PurchasesRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::orders::pages::PurchasesPage/> }.into_any()
+    }
+}

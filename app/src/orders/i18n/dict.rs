@@ -154,4 +154,7 @@ pub struct OrdersDict {
     pub receipt_refund: &'static str,
     pub method_points: &'static str,
     pub method_at_point: &'static str,
+    pub purchases_title: &'static str,
+    pub purchases_empty: &'static str,
+    pub purchased_on: &'static str,
 }

@@ -136,4 +136,7 @@ pub static EN: OrdersDict = OrdersDict {
     receipt_refund: "Refund",
     method_points: "Points",
     method_at_point: "At the pickup point",
+    purchases_title: "Purchased items",
+    purchases_empty: "The items you receive will appear here.",
+    purchased_on: "Received on {}",
 };

@@ -136,4 +136,7 @@ pub static RU: OrdersDict = OrdersDict {
     receipt_refund: "Возврат",
     method_points: "Баллы",
     method_at_point: "В пункте выдачи",
+    purchases_title: "Купленные товары",
+    purchases_empty: "Здесь появятся товары, которые вы получили.",
+    purchased_on: "Получен {}",
 };

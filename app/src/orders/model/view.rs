@@ -92,6 +92,15 @@ pub struct OrderView {
     pub receipts: Vec<crate::wallet::Receipt>,
 }
 
+/// A product the shopper received ("Купленные товары").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchase {
+    pub product: i64,
+    pub title: String,
+    /// When it was last received.
+    pub at: i64,
+}
+
 /// A page of the shopper's orders and where the next one starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderList {

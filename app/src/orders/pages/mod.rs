@@ -3,7 +3,9 @@
 mod list;
 mod order;
 mod pickup;
+mod purchases;
 
 pub use list::OrdersPage;
 pub use order::OrderPage;
 pub use pickup::PickupPage;
+pub use purchases::PurchasesPage;

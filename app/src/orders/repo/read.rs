@@ -197,3 +197,22 @@ pub async fn order_by_code(
         );
     q.query_as().fetch_optional(ex).await
 }
+
+/// What `user` received, one row per product, last received first: (product,
+/// title, when).
+pub async fn purchased(
+    ex: Ex<'_>,
+    user: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT i.product_id, MAX(i.title), MAX(p.updated_at) AS at FROM order_items i \
+         JOIN postings p ON p.id = i.posting_id JOIN orders o ON o.id = i.order_id \
+         WHERE o.user_id = $1 AND p.status = 'received' AND i.cancelled_at IS NULL \
+         GROUP BY i.product_id ORDER BY at DESC LIMIT $2",
+    )
+    .bind(user)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}

@@ -19,4 +19,4 @@ pub use logistics::{EXTENSION_DAYS, extend_storage, run as run_logistics};
 pub use pickup::{find as find_for_pickup, hand_over, refuse};
 pub use place::{PlaceRequest, place};
 pub use points::{cities, pickup_delivery, pickup_point, points_in, preview_promo};
-pub use read::{PAGE, deletion_blockers, list, point_text, view};
+pub use read::{PAGE, deletion_blockers, list, point_text, purchases, view};

@@ -159,3 +159,13 @@ pub async fn list(
     let next = more.then(|| rows.last().map(|o| o.id)).flatten();
     Ok((views(&mut conn, rows, false).await?, next))
 }
+
+/// What `user` received, one entry per product, last received first (at most 200).
+pub async fn purchases(db: &Db, user: i64) -> AppResult<Vec<crate::orders::model::Purchase>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::purchased(&mut conn, user, 200)
+        .await?
+        .into_iter()
+        .map(|(product, title, at)| crate::orders::model::Purchase { product, title, at })
+        .collect())
+}

@@ -135,6 +135,15 @@ async fn the_operator_hands_over_what_the_shopper_takes_and_the_refused_line_goe
         .await
         .unwrap();
     assert_eq!(points.balance.kopecks(), 1_000);
+    // Purchased items: what was received, not what was refused.
+    let bought = app.api_json("orders/purchases").await;
+    let bought: Vec<i64> = bought
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["product"].as_i64().unwrap())
+        .collect();
+    assert_eq!(bought, [a]);
     assert_eq!(stock(&app, a).await, 2);
     assert_eq!(
         app.one_i64(
