@@ -133,6 +133,7 @@ test("the pickup point's operator hands over one of two items by the shopper's c
   await page.reload();
   const code = (await page.getByTestId("pickup-code").innerText()).replace(/\s/g, "");
   expect(code).toMatch(/^\d{8}$/);
+  await expect(page.getByRole("img", { name: "Штрихкод кода получения" })).toBeVisible();
 
   // The operator of that point, in a browser of their own.
   const seed = "operator " + info.title + info.project.name;

@@ -157,4 +157,5 @@ pub struct OrdersDict {
     pub purchases_title: &'static str,
     pub purchases_empty: &'static str,
     pub purchased_on: &'static str,
+    pub barcode_label: &'static str,
 }

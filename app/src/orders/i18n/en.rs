@@ -139,4 +139,5 @@ pub static EN: OrdersDict = OrdersDict {
     purchases_title: "Purchased items",
     purchases_empty: "The items you receive will appear here.",
     purchased_on: "Received on {}",
+    barcode_label: "Barcode of the pickup code",
 };

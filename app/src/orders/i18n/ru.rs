@@ -139,4 +139,5 @@ pub static RU: OrdersDict = OrdersDict {
     purchases_title: "Купленные товары",
     purchases_empty: "Здесь появятся товары, которые вы получили.",
     purchased_on: "Получен {}",
+    barcode_label: "Штрихкод кода получения",
 };

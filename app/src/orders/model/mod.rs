@@ -2,12 +2,14 @@
 //! of a posting by Ozon's names (`status`), what the shopper sees (`view`), and
 //! what a pickup point's operator sees (`handover`).
 
+mod barcode;
 mod handover;
 mod place;
 mod promo;
 mod status;
 mod view;
 
+pub use barcode::code128c;
 pub use handover::*;
 pub use place::*;
 pub use promo::*;
