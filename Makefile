@@ -47,8 +47,10 @@ build-release:
 
 ## The WASM a first page load fetches, brotli as served, must stay within the budget (KB).
 ## A ratchet, not the aim (250): 400 at the split; 405 since the header's account menu
-## (Rynok Account's balance, points, unread notices: +3 KB, measured 403).
-WASM_BUDGET_KB ?= 405
+## (Rynok Account's balance, points, unread notices: +3 KB, measured 403); 408 since
+## checkout and orders (five lazy routes in the router, the cart's way to checkout and
+## its badge following a placed order: +4 KB, measured 407).
+WASM_BUDGET_KB ?= 408
 wasm-budget: build-release
 	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
 

@@ -33,7 +33,11 @@ impl YooKassa {
         })
     }
 
-    async fn answer(res: reqwest::Response) -> Result<Payment, PaymentError> {
+    /// The API's answer read as `T`, or what went wrong: not found, out of reach
+    /// (try again), or refused as asked.
+    async fn read<T: serde::de::DeserializeOwned>(
+        res: reqwest::Response,
+    ) -> Result<T, PaymentError> {
         let status = res.status();
         if status == reqwest::StatusCode::NOT_FOUND {
             return Err(PaymentError::NotFound);
@@ -48,9 +52,12 @@ impl YooKassa {
         if !status.is_success() {
             return Err(PaymentError::Refused(format!("{status}: {body}")));
         }
-        let p: ApiPayment = serde_json::from_str(&body)
-            .map_err(|e| PaymentError::Unavailable(format!("unreadable answer: {e}")))?;
-        p.into_payment()
+        serde_json::from_str(&body)
+            .map_err(|e| PaymentError::Unavailable(format!("unreadable answer: {e}")))
+    }
+
+    async fn answer(res: reqwest::Response) -> Result<Payment, PaymentError> {
+        Self::read::<ApiPayment>(res).await?.into_payment()
     }
 }
 
@@ -229,20 +236,7 @@ impl PaymentGateway for YooKassa {
                 .send()
                 .await
                 .map_err(|e| PaymentError::Unavailable(e.to_string()))?;
-            let status = res.status();
-            let text = res
-                .text()
-                .await
-                .map_err(|e| PaymentError::Unavailable(e.to_string()))?;
-            if status.is_server_error() || status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-                return Err(PaymentError::Unavailable(format!("{status}")));
-            }
-            if !status.is_success() {
-                return Err(PaymentError::Refused(format!("{status}: {text}")));
-            }
-            serde_json::from_str::<ApiRefund>(&text)
-                .map_err(|e| PaymentError::Unavailable(format!("unreadable answer: {e}")))?
-                .into_refund()
+            Self::read::<ApiRefund>(res).await?.into_refund()
         })
     }
 }

@@ -99,6 +99,41 @@ impl StandIn {
             .is_some_and(|v| v == format!("Basic {want}"))
     }
 
+    /// A POST to the API as YooKassa checks it: Basic auth, an Idempotence-Key and a
+    /// readable body; (the key, the body) or the error answer.
+    fn request<T: serde::de::DeserializeOwned>(
+        &self,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<(String, T), Box<Response>> {
+        if !self.authorised(headers) {
+            return Err(Box::new(api_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "Basic auth",
+            )));
+        }
+        let Some(key) = headers
+            .get("idempotence-key")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+        else {
+            return Err(Box::new(api_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "Idempotence-Key is required",
+            )));
+        };
+        let body = serde_json::from_slice::<T>(body).map_err(|_| {
+            api_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "unreadable body",
+            )
+        })?;
+        Ok((key, body))
+    }
+
     fn get(&self, id: &str) -> Option<Held> {
         self.state.lock().ok()?.payments.get(id).cloned()
     }
@@ -170,30 +205,9 @@ pub async fn create(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if !s.authorised(&headers) {
-        return api_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-            "Basic auth",
-        );
-    }
-    let Some(key) = headers
-        .get("idempotence-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-    else {
-        return api_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "Idempotence-Key is required",
-        );
-    };
-    let Ok(b) = serde_json::from_slice::<CreateBody>(&body) else {
-        return api_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "unreadable body",
-        );
+    let (key, b) = match s.request::<CreateBody>(&headers, &body) {
+        Ok(r) => r,
+        Err(refused) => return *refused,
     };
     let amount = crate::payments::yookassa::parse_value(&b.amount.value);
     let (Some(amount), "RUB", true, "redirect", Some(return_url)) = (

@@ -25,30 +25,9 @@ pub async fn refund(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if !s.authorised(&headers) {
-        return api_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-            "Basic auth",
-        );
-    }
-    let Some(key) = headers
-        .get("idempotence-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-    else {
-        return api_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "Idempotence-Key is required",
-        );
-    };
-    let Ok(b) = serde_json::from_slice::<RefundBody>(&body) else {
-        return api_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "unreadable body",
-        );
+    let (key, b) = match s.request::<RefundBody>(&headers, &body) {
+        Ok(r) => r,
+        Err(refused) => return *refused,
     };
     let Some(amount) = parse_value(&b.amount.value).filter(|m| m.kopecks() > 0) else {
         return api_error(StatusCode::BAD_REQUEST, "invalid_request", "amount");

@@ -81,18 +81,29 @@ pub async fn place(
     point: i64,
     pay: &str,
 ) -> reqwest::Response {
-    app.post_form(
-        "orders/place",
-        &[
-            ("key", key),
-            ("lines", lines),
-            ("pickup_point", &point.to_string()),
-            ("recipient_name", "Иванова Мария"),
-            ("recipient_phone", "+7 916 115-00-01"),
-            ("pay", pay),
-        ],
-    )
-    .await
+    place_with(app, key, lines, point, pay, &[]).await
+}
+
+/// `place` with more of the checkout form's fields (points, a promo code).
+pub async fn place_with(
+    app: &crate::helpers::Browser,
+    key: &str,
+    lines: &str,
+    point: i64,
+    pay: &str,
+    more: &[(&str, &str)],
+) -> reqwest::Response {
+    let point = point.to_string();
+    let mut form = vec![
+        ("key", key),
+        ("lines", lines),
+        ("pickup_point", point.as_str()),
+        ("recipient_name", "Иванова Мария"),
+        ("recipient_phone", "+7 916 115-00-01"),
+        ("pay", pay),
+    ];
+    form.extend_from_slice(more);
+    app.post_form("orders/place", &form).await
 }
 
 pub fn invalid(field: Field, p: Problem) -> AppError {

@@ -16,19 +16,7 @@ async fn points_of(app: &TestApp, user: i64) -> i64 {
 }
 
 async fn place(b: &Browser, key: &str, lines: &str, point: i64, points: &str) -> reqwest::Response {
-    b.post_form(
-        "orders/place",
-        &[
-            ("key", key),
-            ("lines", lines),
-            ("pickup_point", &point.to_string()),
-            ("recipient_name", "Иванова Мария"),
-            ("recipient_phone", "+7 916 115-00-01"),
-            ("pay", "wallet"),
-            ("points", points),
-        ],
-    )
-    .await
+    super::place_with(b, key, lines, point, "wallet", &[("points", points)]).await
 }
 
 #[tokio::test]

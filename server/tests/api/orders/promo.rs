@@ -29,19 +29,7 @@ async fn promo(app: &TestApp, code: &str, change: impl FnOnce(&mut Promo)) {
 }
 
 async fn place(b: &Browser, key: &str, lines: &str, point: i64, code: &str) -> reqwest::Response {
-    b.post_form(
-        "orders/place",
-        &[
-            ("key", key),
-            ("lines", lines),
-            ("pickup_point", &point.to_string()),
-            ("recipient_name", "Иванова Мария"),
-            ("recipient_phone", "+7 916 115-00-01"),
-            ("pay", "wallet"),
-            ("promo", code),
-        ],
-    )
-    .await
+    super::place_with(b, key, lines, point, "wallet", &[("promo", code)]).await
 }
 
 #[tokio::test]
