@@ -140,25 +140,28 @@ async fn a_card_order_is_paid_once_after_3_d_secure_and_a_cancel_refunds_the_car
     check(&app).await;
 }
 
-#[tokio::test]
-async fn a_declined_card_cancels_the_order_and_releases_its_stock() {
+/// A shopper signed in with `phone` and a card order of one piece of a 500 ₽
+/// product (3 in stock) placed to a new point: (the app, the product, the order,
+/// the provider's page to pay on).
+async fn card_order(phone: &str, key: &str) -> (TestApp, i64, i64, String) {
     let app = TestApp::spawn_with(0).await;
-    app.sign_in("+79161150062").await;
+    app.sign_in(phone).await;
     let a = product(&app, 1, 50_000, 3).await;
     let point = pickup_point(&app).await;
-    let o: serde_json::Value = place(
-        &app,
-        "checkout-k102",
-        &format!("{a}:1:50000"),
-        point,
-        "card",
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let o: serde_json::Value = place(&app, key, &format!("{a}:1:50000"), point, "card")
+        .await
+        .json()
+        .await
+        .unwrap();
     let order = o["id"].as_i64().unwrap();
-    pay(&app, o["payment_url"].as_str().unwrap(), NO_FUNDS).await;
+    let page = o["payment_url"].as_str().unwrap().to_string();
+    (app, a, order, page)
+}
+
+#[tokio::test]
+async fn a_declined_card_cancels_the_order_and_releases_its_stock() {
+    let (app, a, order, page) = card_order("+79161150062", "checkout-k102").await;
+    pay(&app, &page, NO_FUNDS).await;
     let o = app.api_json(&format!("orders/get?id={order}")).await;
     assert_eq!(statuses(&o), ["cancelled"]);
     assert_eq!(
@@ -171,23 +174,7 @@ async fn a_declined_card_cancels_the_order_and_releases_its_stock() {
 
 #[tokio::test]
 async fn an_unpaid_order_is_cancelled_in_time_and_money_that_comes_later_goes_back() {
-    let app = TestApp::spawn_with(0).await;
-    app.sign_in("+79161150063").await;
-    let a = product(&app, 1, 50_000, 3).await;
-    let point = pickup_point(&app).await;
-    let o: serde_json::Value = place(
-        &app,
-        "checkout-k103",
-        &format!("{a}:1:50000"),
-        point,
-        "card",
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
-    let order = o["id"].as_i64().unwrap();
-    let page = o["payment_url"].as_str().unwrap().to_string();
+    let (app, a, order, page) = card_order("+79161150063", "checkout-k103").await;
 
     // Not yet: the payment is awaited for 30 minutes.
     assert_eq!(reconcile_payments(&app.deps()).await.unwrap(), 0);
