@@ -63,3 +63,37 @@ pub fn take_now(handed_goods: Money, delivery: Money, first: bool, due: Money) -
     let want = handed_goods.kopecks() + if first { delivery.kopecks() } else { 0 };
     Money::from_kopecks(want.min(due.kopecks()).max(0))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::orders::model::*;
+    use crate::shared::error::{AppError, Field, Problem};
+    use crate::shared::money::Money;
+
+    #[test]
+    fn pickup_codes_and_handed_lines_parse_with_a_reason() {
+        assert_eq!(parse_pickup_code("373 824-56").unwrap(), "37382456");
+        for bad in ["", "3738245", "373824567", "3738245x"] {
+            assert_eq!(
+                parse_pickup_code(bad),
+                Err(AppError::invalid(Field::Code, Problem::Malformed)),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_items(" 7, 3,7 ").unwrap(), [3, 7]);
+        assert_eq!(parse_items("").unwrap(), Vec::<i64>::new());
+        assert_eq!(
+            parse_items("3,-1"),
+            Err(AppError::invalid(Field::Selected, Problem::Malformed))
+        );
+    }
+
+    #[test]
+    fn on_receipt_the_delivery_is_taken_at_the_first_hand_over_and_never_more_than_due() {
+        let m = Money::from_kopecks;
+        assert_eq!(take_now(m(50_000), m(9_900), true, m(79_800)), m(59_900));
+        assert_eq!(take_now(m(19_900), m(9_900), false, m(19_900)), m(19_900));
+        assert_eq!(take_now(m(50_000), m(9_900), true, m(30_000)), m(30_000));
+        assert_eq!(take_now(m(0), m(9_900), false, m(0)), m(0));
+    }
+}

@@ -15,6 +15,3 @@ pub use place::*;
 pub use promo::*;
 pub use status::*;
 pub use view::*;
-
-#[cfg(test)]
-mod tests;

@@ -142,3 +142,91 @@ pub fn recipient_name(raw: &str) -> AppResult<String> {
     }
     Ok(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::orders::model::*;
+    use crate::shared::error::{AppError, Field, Problem};
+    use crate::shared::money::Money;
+
+    #[test]
+    fn lines_parse_sorted_once_each_with_a_reason_for_each_bad_one() {
+        let l = Line::parse_list("7:2:129900, 3:1:5000").unwrap();
+        assert_eq!(l.iter().map(|l| l.product).collect::<Vec<_>>(), [3, 7]);
+        assert_eq!(Line::canonical(&l), "3:1:5000,7:2:129900");
+        let problem = |raw: &str| match Line::parse_list(raw) {
+            Err(AppError::Invalid { field, message }) => (field, message),
+            other => panic!("{raw}: {other:?}"),
+        };
+        assert_eq!(problem(""), (Field::Selected, Problem::Empty));
+        assert_eq!(problem("3:0:5000"), (Field::Quantity, Problem::OutOfRange));
+        assert_eq!(
+            problem("3:1000:5000"),
+            (Field::Quantity, Problem::OutOfRange)
+        );
+        assert_eq!(
+            problem("3:x:5000"),
+            (Field::Quantity, Problem::NotAWholeNumber)
+        );
+        assert_eq!(
+            problem("3:1:5000,3:2:5000"),
+            (Field::Product, Problem::Malformed)
+        );
+        assert_eq!(problem("3:1"), (Field::Product, Problem::Malformed));
+        assert_eq!(problem("-3:1:5000"), (Field::Product, Problem::Malformed));
+        assert_eq!(problem("3:1:0"), (Field::Product, Problem::Malformed));
+        let many = (1..=51)
+            .map(|i| format!("{i}:1:100"))
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(problem(&many), (Field::Selected, Problem::TooLong));
+    }
+
+    #[test]
+    fn recipient_names_are_letters() {
+        assert_eq!(
+            recipient_name("  Иванова   Мария ").unwrap(),
+            "Иванова Мария"
+        );
+        assert_eq!(
+            recipient_name("Anne-Marie O'Neil").unwrap(),
+            "Anne-Marie O'Neil"
+        );
+        for (raw, p) in [
+            ("", Problem::Empty),
+            ("Иван2", Problem::Letters),
+            ("<b>", Problem::Letters),
+            ("Я", Problem::Length),
+        ] {
+            assert_eq!(
+                recipient_name(raw),
+                Err(AppError::invalid(Field::FullName, p)),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn delivery_is_free_from_the_threshold() {
+        let (p, free) = (Money::from_kopecks(9_900), Money::from_kopecks(100_000));
+        assert_eq!(delivery_price(Money::from_kopecks(99_999), p, free), p);
+        assert_eq!(
+            delivery_price(Money::from_kopecks(100_000), p, free),
+            Money::ZERO
+        );
+    }
+
+    #[test]
+    fn points_to_spend_are_whole_points_in_kopecks() {
+        assert_eq!(parse_points("").unwrap(), Money::ZERO);
+        assert_eq!(parse_points("0").unwrap(), Money::ZERO);
+        assert_eq!(parse_points("12300").unwrap(), Money::from_kopecks(12_300));
+        for bad in ["12350", "-100", "x"] {
+            assert_eq!(
+                parse_points(bad),
+                Err(AppError::invalid(Field::Points, Problem::Malformed)),
+                "{bad}"
+            );
+        }
+    }
+}

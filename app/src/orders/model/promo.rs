@@ -95,3 +95,100 @@ pub fn promo_discount(
     };
     Ok(Money::from_kopecks(off))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::orders::model::*;
+    use crate::shared::error::{AppError, Field, Problem};
+    use crate::shared::money::Money;
+
+    fn promo() -> Promo {
+        Promo {
+            id: 1,
+            code: "RYNOK10".into(),
+            percent: Some(10),
+            fixed: None,
+            min_goods: 100_000,
+            valid_from: 1_000,
+            valid_until: Some(2_000),
+            per_account: 1,
+            total_limit: Some(5),
+            used: 0,
+            category_id: None,
+            seller_id: None,
+        }
+    }
+
+    #[test]
+    fn promo_codes_apply_by_their_rules_and_say_why_not() {
+        let line = |category, seller, goods| PromoLine {
+            category,
+            root_category: 100 + category,
+            seller,
+            goods,
+        };
+        let lines = [line(1, 7, 80_000), line(2, 8, 40_000)];
+        let p = promo();
+        assert_eq!(
+            promo_discount(&p, &lines, 1_500, 0),
+            Ok(Money::from_kopecks(12_000))
+        );
+        assert_eq!(promo_discount(&p, &lines, 999, 0), Err(Problem::Expired));
+        assert_eq!(promo_discount(&p, &lines, 2_000, 0), Err(Problem::Expired));
+        assert_eq!(
+            promo_discount(&p, &lines, 1_500, 1),
+            Err(Problem::AlreadyUsed)
+        );
+        let used_up = Promo { used: 5, ..promo() };
+        assert_eq!(
+            promo_discount(&used_up, &lines, 1_500, 0),
+            Err(Problem::Refused)
+        );
+        // A category's (by itself or by its root) or a seller's goods only.
+        let shoes = Promo {
+            category_id: Some(102),
+            min_goods: 0,
+            ..promo()
+        };
+        assert_eq!(
+            promo_discount(&shoes, &lines, 1_500, 0),
+            Ok(Money::from_kopecks(4_000))
+        );
+        let seller = Promo {
+            seller_id: Some(9),
+            ..promo()
+        };
+        assert_eq!(
+            promo_discount(&seller, &lines, 1_500, 0),
+            Err(Problem::Rejected)
+        );
+        let seller7 = Promo {
+            seller_id: Some(7),
+            ..promo()
+        };
+        assert_eq!(
+            promo_discount(&seller7, &lines, 1_500, 0),
+            Err(Problem::BelowMinimum)
+        );
+        // A fixed sum never takes more than the goods cost.
+        let fixed = Promo {
+            percent: None,
+            fixed: Some(500_000),
+            min_goods: 0,
+            ..promo()
+        };
+        assert_eq!(
+            promo_discount(&fixed, &lines, 1_500, 0),
+            Ok(Money::from_kopecks(120_000))
+        );
+        assert_eq!(
+            parse_promo_code(" rynok10 ").unwrap().as_deref(),
+            Some("RYNOK10")
+        );
+        assert_eq!(parse_promo_code("").unwrap(), None);
+        assert_eq!(
+            parse_promo_code("<b>"),
+            Err(AppError::invalid(Field::Promo, Problem::Malformed))
+        );
+    }
+}

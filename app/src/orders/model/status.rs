@@ -113,3 +113,20 @@ impl OrderFilter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::orders::model::*;
+
+    #[test]
+    fn filters_sort_orders_by_their_postings() {
+        use PostingStatus::*;
+        assert_eq!(OrderFilter::parse("active"), OrderFilter::Active);
+        assert_eq!(OrderFilter::parse("<x>"), OrderFilter::All);
+        assert!(OrderFilter::Active.admits(&[Received, InTransit]));
+        assert!(!OrderFilter::Active.admits(&[Received, Cancelled]));
+        assert!(OrderFilter::Received.admits(&[Received, Cancelled]));
+        assert!(OrderFilter::Cancelled.admits(&[Cancelled, NotCollected]));
+        assert!(!OrderFilter::Cancelled.admits(&[Cancelled, Received]));
+    }
+}

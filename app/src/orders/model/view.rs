@@ -151,3 +151,44 @@ pub fn grouped_code(code: &str) -> String {
 pub fn order_number(id: i64) -> String {
     format!("{id:08}")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::orders::model::*;
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in PostingStatus::ALL {
+            assert_eq!(PostingStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(order_number(42), "00000042");
+        assert!(PostingStatus::AwaitingPackaging.cancellable());
+        assert!(!PostingStatus::InTransit.cancellable());
+        assert!(PostingStatus::NotCollected.finished());
+        assert_eq!(grouped_code("12345678"), "123 456 78");
+    }
+
+    #[test]
+    fn points_match_by_address_or_metro_in_any_case() {
+        let p = PickupPoint {
+            id: 1,
+            city: "Москва".into(),
+            address: "ул. Тверская, 7".into(),
+            metro: "Охотный Ряд".into(),
+            lat_e6: 0,
+            lon_e6: 0,
+            hours: "10–22".into(),
+            storage_days: 7,
+            delivery_days: 2,
+        };
+        assert!(p.matches("тверская"));
+        assert!(p.matches("  ОХОТНЫЙ "));
+        assert!(p.matches(""));
+        assert!(!p.matches("Арбат"));
+        let e = PickupPoint {
+            address: "ул. Семёновская, 1".into(),
+            ..p
+        };
+        assert!(e.matches("семеновская"));
+    }
+}

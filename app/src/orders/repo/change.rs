@@ -35,17 +35,7 @@ pub async fn move_posting(
     to: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
-        "UPDATE postings SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-    )
-    .bind(to.to_string())
-    .bind(now)
-    .bind(id)
-    .bind(from.to_string())
-    .execute(ex)
-    .await?
-    .rows_affected()
-        == 1)
+    super::logistics::step_posting(ex, id, from, to, now, None).await
 }
 
 /// Records `refunded` more given back on order `id`, and what is now due on receipt.

@@ -168,11 +168,11 @@ pub async fn add_event(
 
 /// Whether an order not yet finished at pickup point `point` already has `code`.
 pub async fn pickup_code_taken(ex: Ex<'_>, point: i64, code: &str) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
+    Ok(sqlx::query(&format!(
         "SELECT 1 FROM orders o WHERE o.pickup_point_id = $1 AND o.pickup_code = $2 \
-         AND EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id \
-         AND p.status NOT IN ('received', 'not_collected', 'cancelled')) LIMIT 1",
-    )
+         AND EXISTS (SELECT 1 FROM postings p WHERE p.order_id = o.id AND {}) LIMIT 1",
+        super::read::OPEN
+    ))
     .bind(point)
     .bind(code.to_string())
     .fetch_optional(ex)

@@ -70,7 +70,7 @@ pub async fn order(ex: Ex<'_>, id: i64) -> Result<Option<OrderRow>, sqlx::Error>
 }
 
 /// Postings that are not finished (received, not collected, cancelled).
-const OPEN: &str = "p.status NOT IN ('received', 'not_collected', 'cancelled')";
+pub(super) const OPEN: &str = "p.status NOT IN ('received', 'not_collected', 'cancelled')";
 
 /// A page of `user`'s orders, newest first, older than `before` when given:
 /// `filter` is one of all, active, received, cancelled (`OrderFilter::as_str`).
