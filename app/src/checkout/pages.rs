@@ -2,11 +2,8 @@
 //! pickup points, the placing form posts to `orders/place` and is redirected to the
 //! order's page.
 
-use super::map::point_map;
-use super::points::{point_list, point_search};
-use super::promo::promo_form;
 use crate::checkout::api::{AcceptPrices, get_checkout};
-use crate::checkout::model::CheckoutView;
+use crate::checkout::model::{CheckoutView, PointOffer};
 use crate::i18n::{Lang, fill, use_lang};
 use crate::orders::{PlaceOrder, order_error_text};
 use crate::shared::money::Money;
@@ -14,6 +11,7 @@ use crate::ui::forms::action_error;
 use crate::ui::{ErrorView, FormError, require_sign_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
@@ -200,5 +198,183 @@ fn checkout(
                 </aside>
             </ActionForm>
         </div>
+    }
+}
+
+/// The GET form that narrows the points: city and address or metro.
+fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let city = v.city.clone();
+    let options = v
+        .cities
+        .iter()
+        .map(|c| {
+            let selected = *c == city;
+            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+        })
+        .collect_view();
+    let found = if v.matched > v.points.len() {
+        format!(
+            "{} ({})",
+            fill(d.points_found, &[&v.matched.to_string()]),
+            fill(d.points_shown, &[&v.points.len().to_string()])
+        )
+    } else {
+        fill(d.points_found, &[&v.matched.to_string()])
+    };
+    let query = v.query.clone();
+    let promo = v.promo.clone().unwrap_or_default();
+    view! {
+        <Form method="GET" action="/checkout" attr:class="point-search" attr:role="search">
+            <div>
+                <label for="point-city">{d.city}</label>
+                <select id="point-city" name="city">{options}</select>
+            </div>
+            <div>
+                <label for="point-q">{d.point_search}</label>
+                <input id="point-q" name="near" type="search" maxlength="100" value=query/>
+            </div>
+            <input type="hidden" name="promo" value=promo/>
+            <button type="submit" class="button-secondary">{d.find}</button>
+        </Form>
+        <p class="hint" role="status" data-testid="points-found">{found}</p>
+    }
+}
+
+/// The points as radio buttons of the placing form.
+fn point_list(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    if v.points.is_empty() {
+        return view! { <p class="hint">{d.no_points}</p> }.into_any();
+    }
+    let chosen = v.chosen;
+    let only = v.points.len() == 1;
+    view! {
+        <fieldset class="point-list">
+            <legend>{d.pickup_point}</legend>
+            {v.points.iter().map(|o| point(lang, o, only || chosen == Some(o.point.id))).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn point(lang: Lang, o: &PointOffer, checked: bool) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let p = &o.point;
+    let mut facts = Vec::new();
+    if !p.metro.is_empty() {
+        facts.push(fill(d.metro, &[&p.metro]));
+    }
+    facts.push(fill(d.point_hours, &[&p.hours]));
+    facts.push(fill(d.point_storage, &[&p.storage_days.to_string()]));
+    facts.push(fill(d.point_delivery, &[&o.delivery_date]));
+    view! {
+        <label class="radio point">
+            <input type="radio" name="pickup_point" value=p.id.to_string() checked=checked required/>
+            <span class="point-address">{p.address.clone()}</span>
+            <span class="hint">{facts.join(" · ")}</span>
+        </label>
+    }
+}
+
+/// The map of the points that matched: drawn by `/js/pickup-map.js` (Leaflet) once
+/// hydrated; hidden without JavaScript, where the list stands in for it.
+fn point_map(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let points: Vec<serde_json::Value> = v
+        .map
+        .iter()
+        .map(|o| {
+            let p = &o.point;
+            let href = format!(
+                "/checkout?city={}&near={}&point={}&promo={}",
+                crate::shared::url::percent_encode(&v.city),
+                crate::shared::url::percent_encode(&v.query),
+                p.id,
+                crate::shared::url::percent_encode(v.promo.as_deref().unwrap_or_default())
+            );
+            let facts = format!(
+                "{} · {}",
+                fill(d.point_hours, &[&p.hours]),
+                fill(d.point_delivery, &[&o.delivery_date])
+            );
+            serde_json::json!({
+                "lat": p.lat_e6 as f64 / 1e6,
+                "lon": p.lon_e6 as f64 / 1e6,
+                "address": p.address,
+                "facts": facts,
+                "href": href,
+            })
+        })
+        .collect();
+    let data = serde_json::Value::Array(points).to_string();
+    let map = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = map.get() {
+            show_map(el.into());
+        }
+    });
+    view! {
+        <div class="pickup-map" node_ref=map data-pickup-map="" hidden=true role="region"
+            aria-label=d.map_label data-points=data data-choose=d.map_choose
+            data-attribution=d.map_attribution></div>
+    }
+}
+
+/// Draws the map in `el` with the page's map script, loading it the first time.
+fn show_map(el: wasm_bindgen::JsValue) {
+    use wasm_bindgen::JsCast;
+    let window = window();
+    let ready = js_sys::Reflect::get(&window, &"rynokPickupMapReady".into())
+        .map(|v| v.is_truthy())
+        .unwrap_or(false);
+    if ready {
+        if let Ok(draw) = js_sys::Reflect::get(&window, &"rynokPickupMap".into())
+            && let Ok(draw) = draw.dyn_into::<js_sys::Function>()
+        {
+            let _ = draw.call1(&wasm_bindgen::JsValue::NULL, &el);
+        }
+        return;
+    }
+    // Loading: the script draws every map on the page once its library is in.
+    let document = document();
+    if document.get_element_by_id("pickup-map-js").is_some() {
+        return;
+    }
+    if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+        let _ = script.set_attribute("id", "pickup-map-js");
+        let _ = script.set_attribute("src", "/js/pickup-map.js");
+        let _ = head.append_child(&script);
+    }
+}
+
+/// The GET form that applies a promo code: the page shows what it takes off (or why
+/// it does not apply) before anything is placed.
+fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let (city, near) = (v.city.clone(), v.query.clone());
+    let point = v.chosen.map(|p| p.to_string()).unwrap_or_default();
+    let typed = v.promo.clone().unwrap_or_default();
+    let status = match (&v.promo, &v.promo_error) {
+        (_, Some(e)) => view! { <p role="alert" class="form-error">{order_error_text(lang, e)}</p> }.into_any(),
+        (Some(code), None) => view! {
+            <p role="status" class="form-status" data-testid="promo-applied">{fill(d.promo_applied, &[code, &v.discount.to_string()])}</p>
+        }
+        .into_any(),
+        (None, None) => ().into_any(),
+    };
+    view! {
+        <section class="checkout-promo" aria-labelledby="promo-title">
+            <h2 id="promo-title">{d.promo_title}</h2>
+            <Form method="GET" action="/checkout" attr:class="promo-form">
+                <input type="hidden" name="city" value=city/>
+                <input type="hidden" name="near" value=near/>
+                <input type="hidden" name="point" value=point/>
+                <label for="promo-code" class="visually-hidden">{d.promo_label}</label>
+                <input id="promo-code" name="promo" maxlength="32" autocomplete="off" value=typed/>
+                <button type="submit" class="button-secondary">{d.promo_apply}</button>
+            </Form>
+            {status}
+        </section>
     }
 }
