@@ -23,13 +23,19 @@ test("a shopper checks out two items to a pickup point found by metro, pays from
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByRole("heading", { name: "Оформление заказа", level: 1 })).toBeVisible();
   await expect(page.getByTestId("checkout-goods")).toHaveText(rub(goods));
+  // A new account's first-order discount is applied; this shopper keeps it for later.
+  await expect(page.getByTestId("first-order")).toContainText("Скидка 10 % на первый заказ: −");
+  await ready(page, js);
+  await page.getByRole("link", { name: "Сохранить скидку для другого заказа" }).click();
+  await expect(page.getByTestId("first-order")).toContainText("не применена и ждёт вас");
+  await expect(page.getByTestId("checkout-first-discount")).toHaveCount(0);
   await ready(page, js);
 
   // The points of Moscow near the metro station "Арбатская".
   await page.getByLabel("Город", { exact: true }).selectOption("Москва");
   await page.getByLabel("Адрес или метро").fill("арбатская");
   await page.getByRole("button", { name: "Найти пункты" }).click();
-  await expect(page).toHaveURL(/near=%D0%B0%D1%80%D0%B1/);
+  await expect(page).toHaveURL(/near=%D0%B0%D1%80%D0%B1.*first_order=later/);
   await expect(page.getByTestId("points-found")).toHaveText(/^Пунктов выдачи: [1-9]\d*$/);
   await ready(page, js);
   const points = page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio");
@@ -219,7 +225,8 @@ test("an order paid with bonus points and Rynok Account is cancelled, and both c
   // A quarter of the goods at most, in whole points.
   const points = Math.min(500, Math.floor(goods / 400));
 
-  await page.goto("/checkout");
+  // The first-order discount kept for later: the quarter is of the goods as they are.
+  await page.goto("/checkout?first_order=later");
   await ready(page, js);
   await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
   await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
@@ -251,6 +258,8 @@ test("a promo code works once and is refused the second time", async ({ page, js
   await page.getByRole("button", { name: "Применить" }).click();
   await expect(page.getByTestId("promo-applied")).toHaveText(/^Промокод RYNOK5 применён: −/);
   const discount = await page.getByTestId("checkout-discount").innerText();
+  const firstDiscount = await page.getByTestId("checkout-first-discount").innerText();
+  expect(kopecks(firstDiscount)).toBeGreaterThan(0);
   await ready(page, js);
   await page.getByRole("group", { name: "Пункт выдачи" }).getByRole("radio").first().check();
   await page.getByLabel("Имя и фамилия получателя").fill("Мария Иванова");
@@ -258,6 +267,8 @@ test("a promo code works once and is refused the second time", async ({ page, js
   await page.getByRole("button", { name: "Оформить заказ" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   await expect(page.getByTestId("order-discount")).toHaveText(discount);
+  // The first-order discount came on top, on what the code left.
+  await expect(page.getByTestId("order-first-discount")).toHaveText(firstDiscount);
 
   // Once per account: the second order is told so.
   await fillCart(page, js, 1);

@@ -129,6 +129,7 @@ pub async fn run(
                     },
                     points: "",
                     promo: "",
+                    first_order: false,
                 };
                 let t = Instant::now();
                 orders::place(&state.deps(), user, r)
@@ -169,6 +170,7 @@ pub async fn run(
             pay: "on_receipt",
             points: "",
             promo: "",
+            first_order: false,
         };
         orders::place(&deps, heavy, r)
             .await

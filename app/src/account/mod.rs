@@ -24,10 +24,13 @@ pub use otp::model::{
 #[cfg(feature = "ssr")]
 pub use otp::service::{code_for, code_mac, wrong_code};
 pub use profile::api::get_me;
-pub use profile::model::Me;
+pub use profile::model::{FirstOrderDiscount, Me};
 pub use profile::pages::account_nav;
 #[cfg(feature = "ssr")]
-pub use profile::service::{last_contact_change, me, phone_of, verified_email_of};
+pub use profile::service::{
+    first_order_discount, first_order_discount_in, last_contact_change, me, phone_of,
+    restore_discount_in, use_first_order_discount_in, verified_email_of,
+};
 pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;

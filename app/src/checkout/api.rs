@@ -14,13 +14,16 @@ use {
 };
 
 /// What the checkout page shows the signed-in shopper: `city` and `q` (address or
-/// metro) narrow the pickup points, `point` is the one chosen. `None` for a guest.
+/// metro) narrow the pickup points, `point` is the one chosen, `promo` a code to
+/// apply; `first_order` "later" keeps the first-order discount for another order.
+/// `None` for a guest.
 #[server(input = GetUrl, endpoint = "checkout")]
 pub async fn get_checkout(
     city: Option<String>,
     q: Option<String>,
     point: Option<String>,
     promo: Option<String>,
+    first_order: Option<String>,
 ) -> Result<Option<CheckoutView>, AppError> {
     serve(|cx| async move {
         let Some(me) = current_session().await? else {
@@ -38,6 +41,7 @@ pub async fn get_checkout(
             &q,
             point,
             promo.as_deref().unwrap_or_default(),
+            first_order.as_deref().map(str::trim) != Some("later"),
         )
         .await?;
         Ok(Some(view))

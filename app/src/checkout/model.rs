@@ -48,7 +48,13 @@ pub struct CheckoutView {
     pub promo: Option<String>,
     pub discount: Money,
     pub promo_error: Option<crate::shared::error::AppError>,
-    /// Goods less the discount, plus delivery: what money and points pay.
+    /// The first-order discount the account holds, and what it takes off this
+    /// order (zero when the shopper keeps it for another).
+    pub first_order: Option<crate::account::FirstOrderDiscount>,
+    pub first_order_off: Money,
+    /// The shopper keeps the first-order discount for another order.
+    pub first_order_later: bool,
+    /// Goods less the discounts, plus delivery: what money and points pay.
     pub total: Money,
     pub free_from: Money,
     pub recipient_name: String,
@@ -141,6 +147,9 @@ mod tests {
             promo: None,
             discount: Money::ZERO,
             promo_error: None,
+            first_order: None,
+            first_order_off: Money::ZERO,
+            first_order_later: false,
             total: Money::ZERO,
             free_from: Money::ZERO,
             recipient_name: String::new(),

@@ -25,10 +25,15 @@ pub fn CheckoutPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             // "near", not "q": the header's search box reads "q".
-            let args = q.with(|q| (q.get("city"), q.get("near"), q.get("point"), q.get("promo")));
+            let args = q.with(|q| {
+                let kept = (q.get("promo"), q.get("first_order"));
+                (q.get("city"), q.get("near"), q.get("point"), kept)
+            });
             (args, place.version().get(), accept.version().get())
         },
-        |((city, query, point, promo), _, _)| get_checkout(city, query, point, promo),
+        |((city, query, point, (promo, first_order)), _, _)| {
+            get_checkout(city, query, point, promo, first_order)
+        },
     );
     // The first key this page was given stays its key: a retry after a lost answer
     // must not place a second order.
@@ -151,6 +156,7 @@ fn checkout(
                 <input type="hidden" name="key" value=v.key.clone()/>
                 <input type="hidden" name="lines" value=lines/>
                 <input type="hidden" name="promo" value=v.promo.clone().unwrap_or_default()/>
+                {(v.first_order_off > Money::ZERO).then(|| view! { <input type="hidden" name="first_order" value="1"/> })}
                 {point_list(lang, &v)}
                 <fieldset>
                     <legend>{d.recipient}</legend>
@@ -188,6 +194,9 @@ fn checkout(
                         {(v.discount > Money::ZERO).then(|| view! {
                             <div><dt>{d.discount}</dt><dd data-testid="checkout-discount">{format!("−{}", v.discount)}</dd></div>
                         })}
+                        {(v.first_order_off > Money::ZERO).then(|| view! {
+                            <div><dt>{d.first_order_discount}</dt><dd data-testid="checkout-first-discount">{format!("−{}", v.first_order_off)}</dd></div>
+                        })}
                         <div><dt>{d.delivery_price}</dt><dd data-testid="checkout-delivery">{delivery}</dd></div>
                         <div class="to-pay"><dt>{d.total}</dt><dd data-testid="checkout-total">{v.total.to_string()}</dd></div>
                     </dl>
@@ -224,6 +233,7 @@ fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     };
     let query = v.query.clone();
     let promo = v.promo.clone().unwrap_or_default();
+    let later = v.first_order_later;
     view! {
         <Form method="GET" action="/checkout" attr:class="point-search" attr:role="search">
             <div>
@@ -235,6 +245,7 @@ fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
                 <input id="point-q" name="near" type="search" maxlength="100" value=query/>
             </div>
             <input type="hidden" name="promo" value=promo/>
+            {later.then(later_field)}
             <button type="submit" class="button-secondary">{d.find}</button>
         </Form>
         <p class="hint" role="status" data-testid="points-found">{found}</p>
@@ -286,13 +297,7 @@ fn point_map(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
         .iter()
         .map(|o| {
             let p = &o.point;
-            let href = format!(
-                "/checkout?city={}&near={}&point={}&promo={}",
-                crate::shared::url::percent_encode(&v.city),
-                crate::shared::url::percent_encode(&v.query),
-                p.id,
-                crate::shared::url::percent_encode(v.promo.as_deref().unwrap_or_default())
-            );
+            let href = checkout_href(v, Some(p.id), v.first_order_later);
             let facts = format!(
                 "{} · {}",
                 fill(d.point_hours, &[&p.hours]),
@@ -355,6 +360,7 @@ fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     let (city, near) = (v.city.clone(), v.query.clone());
     let point = v.chosen.map(|p| p.to_string()).unwrap_or_default();
     let typed = v.promo.clone().unwrap_or_default();
+    let later = v.first_order_later;
     let status = match (&v.promo, &v.promo_error) {
         (_, Some(e)) => view! { <p role="alert" class="form-error">{order_error_text(lang, e)}</p> }.into_any(),
         (Some(code), None) => view! {
@@ -370,11 +376,69 @@ fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
                 <input type="hidden" name="city" value=city/>
                 <input type="hidden" name="near" value=near/>
                 <input type="hidden" name="point" value=point/>
+                {later.then(later_field)}
                 <label for="promo-code" class="visually-hidden">{d.promo_label}</label>
                 <input id="promo-code" name="promo" maxlength="32" autocomplete="off" value=typed/>
                 <button type="submit" class="button-secondary">{d.promo_apply}</button>
             </Form>
             {status}
+            {first_order(lang, v)}
         </section>
     }
+}
+
+/// The first-order discount: applied, with a link to keep it for another order;
+/// or kept, with a link to apply it.
+fn first_order(lang: Lang, v: &CheckoutView) -> Option<impl IntoView + use<>> {
+    let d = lang.orders();
+    let discount = v.first_order?;
+    let view = if v.first_order_later {
+        let text = fill(
+            d.first_order_waiting,
+            &[&discount.percent.to_string(), &discount.max.to_string()],
+        );
+        view! {
+            <p class="form-status" data-testid="first-order">
+                {text} " " <a href=checkout_href(v, v.chosen, false)>{d.first_order_apply}</a>
+            </p>
+        }
+    } else {
+        let text = fill(
+            d.first_order_applied,
+            &[
+                &discount.percent.to_string(),
+                &v.first_order_off.to_string(),
+            ],
+        );
+        view! {
+            <p class="form-status" data-testid="first-order">
+                {text} " " <a href=checkout_href(v, v.chosen, true)>{d.first_order_later}</a>
+            </p>
+        }
+    };
+    Some(view)
+}
+
+/// The first-order discount kept for later stays kept across the page's GET forms.
+fn later_field() -> impl IntoView {
+    view! { <input type="hidden" name="first_order" value="later"/> }
+}
+
+/// This checkout page with `point` chosen and the first-order discount kept for
+/// later or not, the rest as it is.
+fn checkout_href(v: &CheckoutView, point: Option<i64>, later: bool) -> String {
+    use crate::shared::url::percent_encode;
+    let mut href = format!(
+        "/checkout?city={}&near={}&promo={}",
+        percent_encode(&v.city),
+        percent_encode(&v.query),
+        percent_encode(v.promo.as_deref().unwrap_or_default())
+    );
+    if let Some(p) = point {
+        href.push_str(&format!("&point={p}"));
+    }
+    if later {
+        href.push_str("&first_order=later");
+    }
+    href
 }

@@ -16,6 +16,7 @@ pub async fn view(
     query: &str,
     point: Option<i64>,
     promo: &str,
+    apply_first_order: bool,
 ) -> AppResult<CheckoutView> {
     let db = deps.db;
     let lines: Vec<CheckoutLine> = crate::cart::lines_of(db, user)
@@ -54,12 +55,19 @@ pub async fn view(
             }
         }
     };
+    // The first-order discount, on what the promo code left, unless the shopper
+    // keeps it for another order.
+    let first_order = crate::account::first_order_discount(db, user).await?;
+    let first_order_off = match (first_order, apply_first_order) {
+        (Some(d), true) => d.off(Money::from_kopecks(goods.kopecks() - discount.kopecks())),
+        _ => Money::ZERO,
+    };
     let (price, free_from) = crate::orders::pickup_delivery(db).await?;
     let delivery = crate::orders::delivery_price(goods, price, free_from);
     let me = crate::account::me(db, user).await?;
     let (wallet, bonus) = crate::wallet::menu_balances(db, user).await?;
     let bonus = bonus.min(crate::wallet::points_cap(Money::from_kopecks(
-        goods.kopecks() - discount.kopecks(),
+        goods.kopecks() - discount.kopecks() - first_order_off.kopecks(),
     )));
     let bonus = Money::from_kopecks(bonus.kopecks() - bonus.kopecks() % 100);
     let cities = crate::orders::cities(db).await?;
@@ -92,9 +100,14 @@ pub async fn view(
         units,
         goods,
         delivery,
-        total: Money::from_kopecks(goods.kopecks() - discount.kopecks() + delivery.kopecks()),
+        total: Money::from_kopecks(
+            goods.kopecks() - discount.kopecks() - first_order_off.kopecks() + delivery.kopecks(),
+        ),
         promo,
         discount,
+        first_order,
+        first_order_off,
+        first_order_later: first_order.is_some() && !apply_first_order,
         promo_error,
         free_from,
         recipient_name: me.as_ref().map(|m| m.name.clone()).unwrap_or_default(),

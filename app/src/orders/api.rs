@@ -30,8 +30,15 @@ pub async fn place_order(
     pay: String,
     points: Option<String>,
     promo: Option<String>,
+    first_order: Option<String>,
 ) -> Result<OrderView, AppError> {
     signed_in(|cx, me| async move {
+        // "1": checkout showed the first-order discount applied.
+        let first_order = match first_order.as_deref().map(str::trim) {
+            None | Some("") => false,
+            Some("1") => true,
+            Some(_) => return Err(AppError::invalid(Field::Discount, Problem::Malformed)),
+        };
         let r = PlaceRequest {
             key: &key,
             lines: &lines,
@@ -41,6 +48,7 @@ pub async fn place_order(
             pay: &pay,
             points: points.as_deref().unwrap_or_default(),
             promo: promo.as_deref().unwrap_or_default(),
+            first_order,
         };
         let order = service::place(&cx.deps(), me.user_id, r).await?;
         // By card: to the provider's page to pay; otherwise to the order.

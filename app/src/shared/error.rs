@@ -107,6 +107,8 @@ pub enum Field {
     Points,
     /// A promo code.
     Promo,
+    /// The first-order discount.
+    Discount,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

@@ -75,6 +75,23 @@ impl Profile {
 
 pub use crate::shared::time::valid_date;
 
+/// The first-order discount an account holds until its first order uses it: so
+/// many per cent off the goods, at most `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstOrderDiscount {
+    pub percent: i64,
+    pub max: crate::shared::money::Money,
+}
+
+impl FirstOrderDiscount {
+    /// What it takes off `goods` (already less any promo code's discount), in
+    /// whole kopecks rounded down.
+    pub fn off(&self, goods: crate::shared::money::Money) -> crate::shared::money::Money {
+        let off = goods.kopecks().max(0) * self.percent / 100;
+        crate::shared::money::Money::from_kopecks(off.min(self.max.kopecks()))
+    }
+}
+
 /// The account page's view of everything editable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
@@ -151,5 +168,33 @@ mod tests {
             Profile::parse("", "", "", "", "2026-11-22", false, "2026-11-22").is_ok(),
             "born today"
         );
+    }
+}
+
+#[cfg(test)]
+mod first_order_tests {
+    use super::FirstOrderDiscount;
+    use crate::shared::money::Money;
+
+    #[test]
+    fn ten_per_cent_of_the_goods_at_most_the_cap() {
+        let d = FirstOrderDiscount {
+            percent: 10,
+            max: Money::from_kopecks(50_000),
+        };
+        assert_eq!(
+            d.off(Money::from_kopecks(123_456)),
+            Money::from_kopecks(12_345)
+        );
+        assert_eq!(
+            d.off(Money::from_kopecks(500_000)),
+            Money::from_kopecks(50_000)
+        );
+        assert_eq!(
+            d.off(Money::from_kopecks(9_999_999)),
+            Money::from_kopecks(50_000)
+        );
+        assert_eq!(d.off(Money::from_kopecks(9)), Money::ZERO);
+        assert_eq!(d.off(Money::from_kopecks(-5)), Money::ZERO);
     }
 }

@@ -164,6 +164,58 @@ pub async fn open_discounts(db: &Db, user_id: i64) -> Result<Vec<(String, i64, i
     .await
 }
 
+/// The account's first-order discount if it has not used it: (percent, most off
+/// in kopecks).
+pub async fn first_order_discount(
+    ex: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT percent, max_amount FROM user_discounts \
+         WHERE user_id = $1 AND kind = 'first_order' AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(ex)
+    .await
+}
+
+/// Marks the first-order discount used by `order`: whether it was still there.
+pub async fn use_first_order_discount(
+    ex: &mut sqlx::AnyConnection,
+    user_id: i64,
+    order: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE user_discounts SET used_at = $3, order_id = $2 \
+         WHERE user_id = $1 AND kind = 'first_order' AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(order)
+    .bind(now)
+    .execute(ex)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Gives back the discount `order` of `user_id` used, if any.
+pub async fn restore_discount_of(
+    ex: &mut sqlx::AnyConnection,
+    user_id: i64,
+    order: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE user_discounts SET used_at = NULL, order_id = NULL \
+         WHERE user_id = $1 AND order_id = $2",
+    )
+    .bind(user_id)
+    .bind(order)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
 /// The profile fields as stored.
 #[derive(Debug, Clone, Default)]
 pub struct ProfileRow {

@@ -1,7 +1,7 @@
 //! The profile: who the person is, as the header and "My data" show it.
 
 use crate::account::changes::service::pending_for;
-use crate::account::profile::model::{AccountView, Me, Profile};
+use crate::account::profile::model::{AccountView, FirstOrderDiscount, Me, Profile};
 use crate::account::profile::repo::{self, ProfileRow, UserRow};
 use crate::platform::db::Db;
 use crate::shared::error::AppResult;
@@ -91,4 +91,48 @@ pub async fn verified_email_of(
 /// after it.
 pub async fn last_contact_change(db: &Db, user_id: i64) -> AppResult<Option<i64>> {
     Ok(crate::account::changes::repo::last_contact_change(&db.pool, user_id).await?)
+}
+
+/// The first-order discount `user` can still use.
+pub async fn first_order_discount(db: &Db, user: i64) -> AppResult<Option<FirstOrderDiscount>> {
+    let mut c = db.pool.acquire().await?;
+    Ok(repo::first_order_discount(&mut c, user)
+        .await?
+        .map(discount_of))
+}
+
+fn discount_of((percent, max): (i64, i64)) -> FirstOrderDiscount {
+    FirstOrderDiscount {
+        percent,
+        max: crate::shared::money::Money::from_kopecks(max),
+    }
+}
+
+/// Inside the caller's transaction: the first-order discount `user` can still use.
+pub async fn first_order_discount_in(
+    tx: &mut crate::platform::db::Tx,
+    user: i64,
+) -> Result<Option<FirstOrderDiscount>, sqlx::Error> {
+    Ok(repo::first_order_discount(tx, user).await?.map(discount_of))
+}
+
+/// Inside the caller's transaction, `order` uses `user`'s first-order discount:
+/// whether it was still there.
+pub async fn use_first_order_discount_in(
+    tx: &mut crate::platform::db::Tx,
+    user: i64,
+    order: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    repo::use_first_order_discount(tx, user, order, now).await
+}
+
+/// Inside the caller's transaction: `order` of `user` was let go with nothing
+/// received, and the discount it used is the account's again.
+pub async fn restore_discount_in(
+    tx: &mut crate::platform::db::Tx,
+    user: i64,
+    order: i64,
+) -> Result<(), sqlx::Error> {
+    repo::restore_discount_of(tx, user, order).await
 }

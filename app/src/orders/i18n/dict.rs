@@ -141,6 +141,14 @@ pub struct OrdersDict {
     pub promo_apply: &'static str,
     pub promo_applied: &'static str,
     pub discount: &'static str,
+    pub first_order_discount: &'static str,
+    /// "{percent}", "{amount}".
+    pub first_order_applied: &'static str,
+    pub first_order_later: &'static str,
+    /// "{percent}", "{cap}".
+    pub first_order_waiting: &'static str,
+    pub first_order_apply: &'static str,
+    pub err_first_order_gone: &'static str,
     pub err_promo_unknown: &'static str,
     pub err_promo_expired: &'static str,
     pub err_promo_used_up: &'static str,

@@ -53,6 +53,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             (Field::Promo, Problem::Rejected) => d.err_promo_not_here,
             (Field::Promo, Problem::BelowMinimum) => d.err_promo_minimum,
             (Field::Promo, _) => d.err_promo_format,
+            (Field::Discount, _) => d.err_first_order_gone,
             (Field::Product, Problem::PriceChanged) => d.err_price_changed,
             (Field::Product | Field::Selected | Field::Quantity, _) => d.err_products,
             (Field::Amount, Problem::MoreThanBalance) => d.err_wallet,

@@ -75,9 +75,11 @@ pub struct OrderView {
     pub due_on_receipt: Money,
     /// Given back so far (cancellations, returns), in money.
     pub refunded: Money,
-    /// Taken off the goods (a promo code).
+    /// Taken off the goods in all: the promo code's and the first-order discount.
     pub discount: Money,
     pub promo_code: Option<String>,
+    /// The part of `discount` that is the first-order discount.
+    pub first_order_discount: Money,
     /// Paid with bonus points.
     pub paid_points: Money,
     /// Points given back so far.

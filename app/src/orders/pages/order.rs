@@ -167,18 +167,22 @@ fn sums(lang: Lang, o: &OrderView) -> impl IntoView + use<> {
         PayMethod::Card => d.pay_card,
         PayMethod::OnReceipt => d.pay_on_receipt,
     };
+    let promo_off = Money::from_kopecks(o.discount.kopecks() - o.first_order_discount.kopecks());
     let row = |label: String, value: String, id: &'static str| {
         view! { <div><dt>{label}</dt><dd data-testid=id>{value}</dd></div> }
     };
     view! {
         <dl class="order-sums">
             {row(fill(d.goods, &[&units.to_string()]), o.goods.to_string(), "order-goods")}
-            {(o.discount > Money::ZERO).then(|| {
+            {(promo_off > Money::ZERO).then(|| {
                 let label = match &o.promo_code {
                     Some(code) => format!("{} ({code})", d.discount),
                     None => d.discount.to_string(),
                 };
-                row(label, format!("−{}", o.discount), "order-discount")
+                row(label, format!("−{promo_off}"), "order-discount")
+            })}
+            {(o.first_order_discount > Money::ZERO).then(|| {
+                row(d.first_order_discount.to_string(), format!("−{}", o.first_order_discount), "order-first-discount")
             })}
             {row(d.delivery_price.to_string(), delivery, "order-delivery")}
             {row(d.total.to_string(), Money::from_kopecks(o.total.kopecks() - o.discount.kopecks()).to_string(), "order-total")}

@@ -62,8 +62,11 @@ pub struct NewOrder<'a> {
     pub payment_key: &'a str,
     /// Bonus points spent, in kopecks.
     pub paid_points: i64,
-    /// Taken off the goods (a promo code), in kopecks, and the code.
+    /// Taken off the goods (the promo code's and the first-order discount), in
+    /// kopecks, and the code.
     pub discount: i64,
+    /// The part of `discount` that is the first-order discount.
+    pub first_order_discount: i64,
     pub promo_code: Option<&'a str>,
     pub now: i64,
 }
@@ -72,8 +75,10 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     sqlx::query_scalar(
         "INSERT INTO orders (user_id, idempotency_key, request_hash, pickup_point_id, \
          recipient_name, recipient_phone, goods, delivery, total, pay_method, paid_wallet, \
-         due_on_receipt, pickup_code, payment_key, paid_points, discount, promo_code, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+         due_on_receipt, pickup_code, payment_key, paid_points, discount, promo_code, created_at, \
+         first_order_discount) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+         $19) \
          RETURNING id",
     )
     .bind(o.user_id)
@@ -94,6 +99,7 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     .bind(o.discount)
     .bind(o.promo_code.map(str::to_string))
     .bind(o.now)
+    .bind(o.first_order_discount)
     .fetch_one(ex)
     .await
 }

@@ -94,3 +94,20 @@ pub async fn insert_promo(ex: Ex<'_>, p: &Promo) -> Result<i64, sqlx::Error> {
     .fetch_one(ex)
     .await
 }
+
+/// Gives back the promo code use of `order`: the code counts one use fewer, in
+/// all and for the account.
+pub async fn give_back_promo(ex: Ex<'_>, order: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE promo_codes SET used = used - 1 \
+         WHERE id IN (SELECT promo_id FROM promo_uses WHERE order_id = $1) AND used > 0",
+    )
+    .bind(order)
+    .execute(&mut *ex)
+    .await?;
+    sqlx::query("DELETE FROM promo_uses WHERE order_id = $1")
+        .bind(order)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}

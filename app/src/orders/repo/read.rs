@@ -29,6 +29,8 @@ pub struct OrderRow {
     pub discount: i64,
     pub promo_code: Option<String>,
     pub created_at: i64,
+    /// The part of `discount` that is the first-order discount.
+    pub first_order_discount: i64,
 }
 
 impl OrderRow {
@@ -46,7 +48,7 @@ impl OrderRow {
 const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
      recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, refunded, \
      pickup_code, payment_key, payment_id, payment_url, paid_card, paid_points, refunded_points, \
-     discount, promo_code, created_at";
+     discount, promo_code, created_at, first_order_discount";
 
 pub async fn order_by_key(
     ex: Ex<'_>,

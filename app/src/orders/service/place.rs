@@ -34,6 +34,8 @@ pub struct PlaceRequest<'a> {
     pub points: &'a str,
     /// A promo code checkout applied ("" for none).
     pub promo: &'a str,
+    /// Checkout showed the first-order discount applied.
+    pub first_order: bool,
 }
 
 fn idempotency_key(raw: &str) -> AppResult<&str> {
@@ -59,12 +61,13 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
     let points = parse_points(r.points)?;
     let promo = parse_promo_code(r.promo)?;
     let request_hash = hash_token(&format!(
-        "{}|{point}|{name}|{}|{}|{}|{}",
+        "{}|{point}|{name}|{}|{}|{}|{}|{}",
         Line::canonical(&lines),
         phone.as_str(),
         pay.as_str(),
         points.kopecks(),
-        promo.as_deref().unwrap_or_default()
+        promo.as_deref().unwrap_or_default(),
+        r.first_order
     ));
     let now = deps.now;
     // Accounts are opened before the transaction: on SQLite it holds the one writer.
@@ -130,13 +133,28 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
         )
         .kopecks();
         let total = goods + delivery;
-        let (discount, promo_id) = match &promo {
+        let (promo_off, promo_id) = match &promo {
             None => (0, None),
             Some(code) => match apply_promo(&mut tx, user, code, &taken, now).await? {
                 Ok(applied) => applied,
                 Err(e) => return Ok(Err(e)),
             },
         };
+        // The first-order discount, on what the promo code left: only when the page
+        // showed it, and gone if another order took it meanwhile.
+        let first_order = match r.first_order {
+            false => 0,
+            true => match crate::account::first_order_discount_in(&mut tx, user).await? {
+                Some(d) => d.off(Money::from_kopecks(goods - promo_off)).kopecks(),
+                None => {
+                    return Ok(Err(AppError::invalid(
+                        Field::Discount,
+                        Problem::AlreadyUsed,
+                    )));
+                }
+            },
+        };
+        let discount = promo_off + first_order;
         // Points pay at most 25 % of the goods as discounted, never the delivery;
         // money the rest.
         if points > crate::wallet::points_cap(Money::from_kopecks(goods - discount)) {
@@ -166,13 +184,22 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 payment_key: &payment_key,
                 paid_points: points.kopecks(),
                 discount,
+                first_order_discount: first_order,
                 promo_code: promo.as_deref(),
                 now,
             },
         )
         .await?;
+        if r.first_order
+            && !crate::account::use_first_order_discount_in(&mut tx, user, id, now).await?
+        {
+            return Ok(Err(AppError::invalid(
+                Field::Discount,
+                Problem::AlreadyUsed,
+            )));
+        }
         if let Some(pid) = promo_id {
-            repo::insert_promo_use(&mut tx, pid, user, id, discount, now).await?;
+            repo::insert_promo_use(&mut tx, pid, user, id, promo_off, now).await?;
         }
         if let Some(pa) = points_accounts
             && let Err(e) = crate::wallet::spend_points_in(&mut tx, now, pa, id, points).await?

@@ -88,6 +88,7 @@ fn build(
                 paid_points: Money::from_kopecks(o.paid_points),
                 discount: Money::from_kopecks(o.discount),
                 promo_code: o.promo_code.clone(),
+                first_order_discount: Money::from_kopecks(o.first_order_discount),
                 refunded_points: Money::from_kopecks(o.refunded_points),
                 pickup_code: o.pickup_code,
                 created_at: o.created_at,

@@ -120,5 +120,12 @@ pub(super) async fn release(
             crate::wallet::return_points_in(tx, now, b.points, o.id, &r.what, amount).await?;
         repo::record_points_back(tx, o.id, given.kopecks()).await?;
     }
+    // Nothing of the order was bought: its promo code's use and its first-order
+    // discount are the shopper's again.
+    let received = PostingStatus::Received.as_str();
+    if everything && !r.postings.iter().any(|p| p.status == received) {
+        repo::give_back_promo(tx, o.id).await?;
+        crate::account::restore_discount_in(tx, o.user_id, o.id).await?;
+    }
     Ok((Money::from_kopecks(refund), everything))
 }

@@ -41,13 +41,15 @@ async fn checkout_shows_the_cart_as_it_is_now_and_asks_again_about_a_new_price()
         (lines[0]["product"].as_i64(), lines[0]["was"].is_null()),
         (Some(a), true)
     );
+    // A new account's first order: 10 % off the goods, not the delivery.
     assert_eq!(
         (
             v["goods"].as_i64(),
+            v["first_order_off"].as_i64(),
             v["delivery"].as_i64(),
             v["total"].as_i64()
         ),
-        (Some(60_000), Some(9_900), Some(69_900))
+        (Some(60_000), Some(6_000), Some(9_900), Some(63_900))
     );
     assert_eq!(v["key"].as_str().unwrap().len(), 32);
     assert_ne!(

@@ -4,6 +4,7 @@
 mod cancel;
 mod card;
 mod checkout;
+mod first_order;
 mod logistics;
 mod pickup;
 mod place;

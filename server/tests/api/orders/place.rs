@@ -229,6 +229,7 @@ async fn two_hundred_shoppers_racing_for_ten_pieces_get_exactly_ten_orders() {
                 pay: "on_receipt",
                 points: "",
                 promo: "",
+                first_order: false,
             };
             app::orders::service::place(&app.deps(), 10_000 + n, r).await
         }));

@@ -56,7 +56,7 @@ async fn points_pay_a_quarter_at_most_and_come_back_with_the_money_in_their_shar
     )
     .await;
     assert_eq!(
-        app.api_json("checkout").await["bonus"].as_i64(),
+        app.api_json("checkout?first_order=later").await["bonus"].as_i64(),
         Some(30_000)
     );
 

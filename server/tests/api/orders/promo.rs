@@ -64,7 +64,7 @@ async fn a_promo_code_works_once_per_account_and_every_refusal_says_why() {
         )
         .await;
     }
-    let v = app.api_json("checkout?promo=ten").await;
+    let v = app.api_json("checkout?promo=ten&first_order=later").await;
     assert_eq!(
         (
             v["promo"].as_str(),
@@ -73,7 +73,7 @@ async fn a_promo_code_works_once_per_account_and_every_refusal_says_why() {
         ),
         (Some("TEN"), Some(15_000), Some(135_000))
     );
-    let v = app.api_json("checkout?promo=NOPE").await;
+    let v = app.api_json("checkout?promo=NOPE&first_order=later").await;
     assert_eq!(v["promo_error"]["Invalid"]["message"], "unknown");
     assert_eq!(v["total"].as_i64(), Some(150_000));
 
