@@ -4,7 +4,7 @@
 //! cancel gives back what was paid after it, and an order let go entirely gives
 //! the discount (and its promo code's use) back.
 
-use super::{balance, invalid, pickup_point, place_with, product};
+use super::{add_to_cart, balance, invalid, pickup_point, place_with, product};
 use crate::helpers::{Field, Problem, TestApp, error_of};
 
 #[tokio::test]
@@ -19,11 +19,7 @@ async fn the_first_order_discount_is_shown_taken_once_and_given_back_with_a_whol
     );
     let point = pickup_point(&app).await;
     for p in [a, b] {
-        app.post_form(
-            "cart/add",
-            &[("product_id", &p.to_string()), ("quantity", "1")],
-        )
-        .await;
+        add_to_cart(&app, p, 1).await;
     }
 
     // Shown applied: 10 % of 4 000 ₽; kept for later, nothing off.
@@ -87,11 +83,7 @@ async fn the_first_order_discount_is_shown_taken_once_and_given_back_with_a_whol
     );
     // Gone from checkout and from "My data"; a second order expecting it is refused.
     for p in [a, b] {
-        app.post_form(
-            "cart/add",
-            &[("product_id", &p.to_string()), ("quantity", "1")],
-        )
-        .await;
+        add_to_cart(&app, p, 1).await;
     }
     let v = app.api_json("checkout").await;
     assert!(v["first_order"].is_null(), "{v}");
@@ -152,11 +144,7 @@ async fn with_a_promo_code_the_first_order_discount_takes_its_share_of_what_is_l
     .execute(&app.db.pool)
     .await
     .unwrap();
-    app.post_form(
-        "cart/add",
-        &[("product_id", &a.to_string()), ("quantity", "1")],
-    )
-    .await;
+    add_to_cart(&app, a, 1).await;
     // 30 000 ₽, half off by the code, then 10 % of 15 000 ₽ capped at 500 ₽.
     let v = app.api_json("checkout?promo=HALF").await;
     assert_eq!(
@@ -191,11 +179,7 @@ async fn with_a_promo_code_the_first_order_discount_takes_its_share_of_what_is_l
     app.post_form("orders/cancel", &[("id", &order.to_string()), ("item", "")])
         .await;
     assert_eq!(balance(&app, user).await, 10_000_000);
-    app.post_form(
-        "cart/add",
-        &[("product_id", &a.to_string()), ("quantity", "1")],
-    )
-    .await;
+    add_to_cart(&app, a, 1).await;
     let v = app.api_json("checkout?promo=HALF").await;
     assert!(v["promo_error"].is_null(), "{v}");
     assert_eq!(v["first_order_off"].as_i64(), Some(50_000));

@@ -107,6 +107,18 @@ pub async fn place_with(
     app.post_form("orders/place", &form).await
 }
 
+/// Puts `quantity` pieces of `product` into the browser's cart.
+pub async fn add_to_cart(app: &crate::helpers::Browser, product: i64, quantity: i64) {
+    app.post_form(
+        "cart/add",
+        &[
+            ("product_id", &product.to_string()),
+            ("quantity", &quantity.to_string()),
+        ],
+    )
+    .await;
+}
+
 pub fn invalid(field: Field, p: Problem) -> AppError {
     AppError::Invalid { field, message: p }
 }
