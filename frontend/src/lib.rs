@@ -22,3 +22,14 @@ pub fn hydrate() {
         }
     });
 }
+
+/// Room for wasm-split to lay data out. The split moves each chunk's read-only data
+/// out of the main module, packing every module's share apart and aligned; when that
+/// packing comes out longer than the data the linker laid down, even by a few bytes,
+/// it gives up and leaves *all* read-only data in the main module (wasm_split_cli_support
+/// 0.2.3, emit.rs: "Overlong segment ... putting it in main module"), about 20 KB
+/// brotli more on the first load. This block is kept by the linker (`#[used]`) but read
+/// by nothing, so the split never places it and its length is the room. Filled with a
+/// non-zero byte so the linker keeps it in `.rodata` and not `.bss`.
+#[used]
+static SPLIT_ROOM: [u8; 8192] = [0xA5; 8192];
