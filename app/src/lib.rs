@@ -27,7 +27,7 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
-use crate::orders::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute};
+use crate::orders::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/seller") view={Lazy::<SellerRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,7 +1,7 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
 //! their 14 days), release ledger reservations past their deadline, and erase the
 //! sealed copies of sign-in codes that expired, move postings of Rynok's warehouse
-//! on and return the ones not collected. Safe
+//! on and return the ones not collected, and email the notices about orders. Safe
 //! with several servers: each change is applied in one transaction that re-checks
 //! its state, and erasing twice erases nothing more.
 
@@ -20,7 +20,9 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let postings = app::orders::service::run_logistics(&deps).await?;
     let payments = app::orders::service::reconcile_payments(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
-    Ok(applied + expired + points + topups + withdrawals + cards + postings + payments)
+    // Last: emails for what the steps above told in the inbox.
+    let emails = app::inbox::email_pending(&deps).await?;
+    Ok(applied + expired + points + topups + withdrawals + cards + postings + payments + emails)
 }
 
 pub fn spawn(state: AppState) {

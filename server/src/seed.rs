@@ -45,6 +45,8 @@ impl Rng {
 }
 
 const SELLERS: i64 = 120;
+/// Every tenth seller ships from its own warehouse (the rest through Rynok's).
+const SHIPS_ITSELF_EVERY: i64 = 10;
 /// 2026-01-01T00:00:00Z in Unix milliseconds: "new" products are dated before it.
 const EPOCH_MS: i64 = 1_767_225_600_000;
 const BATCH: usize = 250;
@@ -180,7 +182,12 @@ async fn rows(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
 /// point's screen (/pickup). Documented in the README.
 pub const DEMO_OPERATOR_PHONE: &str = "+79000000001";
 
-/// Grants the demo operator the first pickup point (again changes nothing).
+/// The demo shop's seller staff: whoever signs in with this phone packs and ships
+/// for seller 10, which ships itself (/seller). Documented in the README.
+pub const DEMO_SELLER_PHONE: &str = "+79000000002";
+
+/// Grants the demo operator the first pickup point, and the demo seller staff the
+/// first seller that ships itself (again changes nothing).
 pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let first: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM pickup_points")
         .fetch_one(&db.pool)
@@ -189,6 +196,15 @@ pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Err
         let phone =
             app::shared::phone::Phone::parse(DEMO_OPERATOR_PHONE).map_err(|e| format!("{e:?}"))?;
         app::staff::grant(db, &phone, app::staff::Role::Operator, point, now).await?;
+    }
+    let seller: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(id) FROM sellers WHERE ships_itself <> 0")
+            .fetch_one(&db.pool)
+            .await?;
+    if let Some(seller) = seller {
+        let phone =
+            app::shared::phone::Phone::parse(DEMO_SELLER_PHONE).map_err(|e| format!("{e:?}"))?;
+        app::staff::grant(db, &phone, app::staff::Role::SellerStaff, seller, now).await?;
     }
     Ok(())
 }
@@ -314,9 +330,10 @@ pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error>
             rng.pick(SELLER_SECOND),
             id
         );
-        sqlx::query("INSERT INTO sellers (id, name) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO sellers (id, name, ships_itself) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(name)
+            .bind(i64::from(id % SHIPS_ITSELF_EVERY == 0))
             .execute(&mut *tx)
             .await?;
     }

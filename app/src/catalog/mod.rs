@@ -21,3 +21,5 @@ pub use pages::{
 pub use repo::card_from_row;
 #[cfg(feature = "ssr")]
 pub use repo::search;
+#[cfg(feature = "ssr")]
+pub use service::seller_products;

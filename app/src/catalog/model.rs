@@ -96,6 +96,8 @@ pub struct ProductDetail {
     pub description: String,
     pub attributes: Vec<(String, String)>,
     pub seller: String,
+    /// The seller ships it from its own warehouse (not Rynok's).
+    pub seller_ships: bool,
     pub orders_count: i64,
     pub image_count: i64,
     pub breadcrumbs: Vec<CategoryRef>,

@@ -315,6 +315,7 @@ pub struct ProductRow {
     pub card: ProductCard,
     pub description: String,
     pub seller: String,
+    pub seller_ships: bool,
     pub orders_count: i64,
     pub image_count: i64,
     pub category_id: i64,
@@ -322,7 +323,7 @@ pub struct ProductRow {
 
 pub async fn product(db: &Db, id: i64) -> Result<Option<ProductRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT {CARD_COLUMNS}, p.description, p.orders_count, p.image_count, p.category_id, s.name AS seller \
+        "SELECT {CARD_COLUMNS}, p.description, p.orders_count, p.image_count, p.category_id, s.name AS seller, s.ships_itself \
          FROM products p JOIN brands b ON b.id = p.brand_id JOIN sellers s ON s.id = p.seller_id WHERE p.id = $1"
     );
     let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
@@ -332,6 +333,7 @@ pub async fn product(db: &Db, id: i64) -> Result<Option<ProductRow>, sqlx::Error
         card: card_from_row(&r)?,
         description: r.try_get("description")?,
         seller: r.try_get("seller")?,
+        seller_ships: r.try_get::<i64, _>("ships_itself")? != 0,
         orders_count: r.try_get("orders_count")?,
         image_count: r.try_get("image_count")?,
         category_id: r.try_get("category_id")?,
@@ -361,6 +363,23 @@ pub async fn best_matches(
     b.push(") h JOIN products t ON t.id = h.id ORDER BY h.score, h.orders_count DESC, h.id LIMIT ")
         .bind(Arg::I64(limit));
     b.query_as().fetch_all(&db.pool).await
+}
+
+/// Seller `seller`'s products as (id, title, price, stock), those in stock first,
+/// at most `limit`.
+pub async fn seller_products(
+    db: &Db,
+    seller: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, title, price, stock FROM products WHERE seller_id = $1 \
+         ORDER BY stock > 0 DESC, id LIMIT $2",
+    )
+    .bind(seller)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
 }
 
 #[cfg(test)]

@@ -236,6 +236,7 @@ pub async fn product(db: &Db, lang: Lang, id: i64, public_url: &str) -> AppResul
     Ok(ProductDetail {
         description: row.description,
         seller: row.seller,
+        seller_ships: row.seller_ships,
         orders_count: row.orders_count,
         image_count: row.image_count,
         attributes,
@@ -274,4 +275,14 @@ pub async fn suggest(db: &Db, lang: Lang, query: &str) -> AppResult<Vec<Suggesti
         });
     }
     Ok(out)
+}
+
+/// Seller `seller`'s products for its staff: (id, title, price, stock), those in
+/// stock first, at most 50.
+pub async fn seller_products(db: &Db, seller: i64) -> AppResult<Vec<(i64, String, Money, i64)>> {
+    Ok(repo::seller_products(db, seller, 50)
+        .await?
+        .into_iter()
+        .map(|(id, title, price, stock)| (id, title, Money::from_kopecks(price), stock))
+        .collect())
 }

@@ -100,6 +100,8 @@ pub struct Dict {
     pub characteristics: &'static str,
     pub description: &'static str,
     pub seller: &'static str,
+    /// The seller ships it from its own warehouse.
+    pub seller_ships: &'static str,
     pub in_stock: &'static str,
     pub out_of_stock: &'static str,
     pub rating: &'static str,

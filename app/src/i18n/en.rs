@@ -64,6 +64,7 @@ pub const EN: Dict = Dict {
     characteristics: "Specifications",
     description: "Description",
     seller: "Seller",
+    seller_ships: "ships from the seller's warehouse",
     in_stock: "In stock: {} pcs",
     out_of_stock: "Out of stock",
     rating: "Rating",

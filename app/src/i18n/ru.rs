@@ -64,6 +64,7 @@ pub const RU: Dict = Dict {
     characteristics: "Характеристики",
     description: "Описание",
     seller: "Продавец",
+    seller_ships: "со склада продавца",
     in_stock: "В наличии: {} шт.",
     out_of_stock: "Нет в наличии",
     rating: "Рейтинг",

@@ -2,7 +2,8 @@
 //! withdrawal paid, a top-up declined or a Rynok Card issued. A domain posts a
 //! notice inside the transaction that makes the change, once per (topic, subject,
 //! status); the shopper reads them on `/account/notices`, and the header counts the
-//! unread ones. The chat (its own issue) will show them as a tab of its own.
+//! unread ones. Notices about orders are emailed too, once, by the background
+//! job after the change commits (`email_pending`). The chat (its own issue) will show them as a tab of its own.
 
 pub mod api;
 pub mod model;
@@ -17,4 +18,4 @@ pub mod service;
 pub use model::NewNotice;
 pub use routes::NoticesRoute;
 #[cfg(feature = "ssr")]
-pub use service::{on_account_erased, post, unread};
+pub use service::{email_pending, on_account_erased, post, unread};

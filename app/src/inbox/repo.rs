@@ -82,3 +82,40 @@ pub async fn erase(ex: Ex<'_>, user: i64) -> Result<(), sqlx::Error> {
         .await
         .map(|_| ())
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UnmailedRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub topic: String,
+    pub text_ru: String,
+    pub link: String,
+}
+
+/// The oldest notices the email job has not dealt with, at most `limit`.
+pub async fn unmailed(ex: Ex<'_>, limit: i64) -> Result<Vec<UnmailedRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, user_id, topic, text_ru, link FROM notices WHERE emailed_at IS NULL \
+         ORDER BY id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Claims notice `id` for the email job (`Some(now)`), or gives it back after a
+/// failed send (`None`): whether this call changed it.
+pub async fn set_emailed(ex: Ex<'_>, id: i64, at: Option<i64>) -> Result<bool, sqlx::Error> {
+    let sql = if at.is_some() {
+        "UPDATE notices SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NULL"
+    } else {
+        "UPDATE notices SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NOT NULL"
+    };
+    Ok(sqlx::query(sql)
+        .bind(at)
+        .bind(id)
+        .execute(ex)
+        .await?
+        .rows_affected()
+        == 1)
+}

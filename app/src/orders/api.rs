@@ -4,7 +4,7 @@
 // functions do; the macro's client and server halves both carry them.
 #![allow(clippy::too_many_arguments)]
 
-use crate::orders::model::{HandedOver, Handover, OrderList, OrderView, Purchase};
+use crate::orders::model::{HandedOver, Handover, OrderList, OrderView, Purchase, SellerDesk};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
@@ -183,6 +183,32 @@ pub async fn get_purchases() -> Result<Option<Vec<Purchase>>, AppError> {
             return Ok(None);
         };
         service::purchases(&cx.st.db, me.user_id).await.map(Some)
+    })
+    .await
+}
+
+/// The signed-in seller staff's page: postings to pack and ship, and products.
+#[server(input = GetUrl, endpoint = "seller/desk")]
+pub async fn get_seller_desk() -> Result<SellerDesk, AppError> {
+    signed_in(|cx, me| async move { service::seller_desk(&cx.deps(), me.user_id).await }).await
+}
+
+/// A seller's staff act on posting `posting`: `pack` it, `ship` it (hand it to
+/// delivery) or `cancel` it. Sends a plain form back to the page with the order's
+/// number.
+#[server(endpoint = "seller/posting")]
+pub async fn seller_posting(posting: String, action: String) -> Result<String, AppError> {
+    signed_in(|cx, me| async move {
+        let posting = AppError::parse_id(&posting, Field::Id)?;
+        let deps = cx.deps();
+        let number = match action.trim() {
+            "pack" => service::seller_pack(&deps, me.user_id, posting).await?,
+            "ship" => service::seller_ship(&deps, me.user_id, posting).await?,
+            "cancel" => service::seller_cancel(&deps, me.user_id, posting).await?,
+            _ => return Err(AppError::invalid(Field::Request, Problem::Unknown)),
+        };
+        leptos_axum::redirect(&format!("/seller?done={}&n={number}", action.trim()));
+        Ok(number)
     })
     .await
 }

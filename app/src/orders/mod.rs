@@ -20,7 +20,7 @@ pub mod service;
 pub use api::PlaceOrder;
 pub use i18n::error_text as order_error_text;
 pub use model::{Line, PickupPoint, delivery_price, parse_promo_code};
-pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute};
+pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};
 #[cfg(feature = "ssr")]
 pub use service::{
     cities, deletion_blockers, pickup_delivery, pickup_point, points_in, preview_promo,

@@ -42,6 +42,19 @@ impl LazyRoute for PickupRoute {
     }
 }
 
+pub struct SellerRoute;
+
+#[lazy_route]
+impl LazyRoute for SellerRoute {
+    fn data() -> Self {
+        SellerRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::orders::pages::SellerPage/> }.into_any()
+    }
+}
+
 pub struct PurchasesRoute;
 
 #[lazy_route]

@@ -77,7 +77,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 </p>
                 <Price price=card.price old=card.old_price.unwrap_or_default() large=true/>
                 <p class="stock" class:stock-out={card.stock == 0}>{stock_text}</p>
-                <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span></p>
+                <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span>{p.seller_ships.then(|| view! { " · " <span data-testid="seller-ships">{d.seller_ships}</span> })}</p>
                 <AddToCartForm product_id=card.id stock=card.stock/>
                 <ShareButton url=p.canonical_url.clone()/>
             </div>

@@ -166,4 +166,28 @@ pub struct OrdersDict {
     pub purchases_empty: &'static str,
     pub purchased_on: &'static str,
     pub barcode_label: &'static str,
+    pub seller_title: &'static str,
+    pub seller_staff_only: &'static str,
+    pub seller_rynok_ships: &'static str,
+    pub seller_to_pack: &'static str,
+    pub seller_to_ship: &'static str,
+    pub seller_shipped: &'static str,
+    pub seller_nothing: &'static str,
+    /// "{date and time}".
+    pub seller_ship_by: &'static str,
+    pub seller_pack: &'static str,
+    pub seller_ship: &'static str,
+    pub seller_cancel: &'static str,
+    pub seller_cancel_hint: &'static str,
+    pub seller_products: &'static str,
+    /// "{pieces}".
+    pub seller_stock: &'static str,
+    /// "{number}".
+    pub seller_done_pack: &'static str,
+    /// "{number}".
+    pub seller_done_ship: &'static str,
+    /// "{number}".
+    pub seller_done_cancel: &'static str,
+    pub seller_not_found: &'static str,
+    pub seller_refused: &'static str,
 }

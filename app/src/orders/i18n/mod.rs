@@ -75,6 +75,20 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
 }
 
 /// The message for a refused action on the pickup point's screen.
+/// The message for a refused action on the seller's page.
+pub fn seller_error_text(lang: Lang, e: &AppError) -> String {
+    let d = lang.orders();
+    match e {
+        AppError::NotFound => d.seller_not_found.to_string(),
+        AppError::Forbidden => d.seller_staff_only.to_string(),
+        AppError::Invalid {
+            field: Field::Request,
+            message: Problem::Refused,
+        } => d.seller_refused.to_string(),
+        _ => error_text(lang, e),
+    }
+}
+
 pub fn pickup_error_text(lang: Lang, e: &AppError) -> String {
     let d = lang.orders();
     match e {

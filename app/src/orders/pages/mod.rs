@@ -1,11 +1,13 @@
-//! The shopper's order pages: the list (`list`) and one order (`order`), and the pickup point's screen (`pickup`).
+//! The shopper's order pages: the list (`list`) and one order (`order`), the pickup point's screen (`pickup`), and the seller's (`seller`).
 
 mod list;
 mod order;
 mod pickup;
 mod purchases;
+mod seller;
 
 pub use list::OrdersPage;
 pub use order::OrderPage;
 pub use pickup::PickupPage;
 pub use purchases::PurchasesPage;
+pub use seller::SellerPage;

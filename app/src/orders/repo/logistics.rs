@@ -19,8 +19,9 @@ pub struct DueRow {
     pub storage_days: i64,
 }
 
-/// Postings of Rynok's warehouse in `status` since `before` or earlier, oldest
-/// first, at most `limit`.
+/// Postings in `status` since `before` or earlier, oldest first, at most `limit`:
+/// from Rynok's warehouse, or any once handed to delivery (a seller packs and
+/// ships its own).
 pub async fn postings_due(
     ex: Ex<'_>,
     status: &str,
@@ -30,7 +31,8 @@ pub async fn postings_due(
     sqlx::query_as(
         "SELECT p.id, p.order_id, o.user_id, p.updated_at, pp.storage_days FROM postings p \
          JOIN orders o ON o.id = p.order_id JOIN pickup_points pp ON pp.id = o.pickup_point_id \
-         WHERE p.status = $1 AND p.warehouse = 'rynok' AND p.updated_at <= $2 \
+         WHERE p.status = $1 AND p.updated_at <= $2 \
+         AND (p.warehouse = 'rynok' OR p.status NOT IN ('awaiting_packaging', 'awaiting_shipment')) \
          ORDER BY p.updated_at, p.id LIMIT $3",
     )
     .bind(status.to_string())

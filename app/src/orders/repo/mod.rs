@@ -1,6 +1,6 @@
 //! Orders' SQL, nothing else: placing (`place`), reading back (`read`), changing
 //! after placing (`change`), the logistics job's (`logistics`), and pickup points
-//! (`points`).
+//! (`points`), and seller-shipped postings (`seller`).
 
 mod card;
 mod change;
@@ -10,6 +10,7 @@ mod place;
 mod points;
 mod promo;
 mod read;
+mod seller;
 
 pub use card::*;
 pub use change::*;
@@ -19,3 +20,4 @@ pub use place::*;
 pub use points::*;
 pub use promo::*;
 pub use read::*;
+pub use seller::*;

@@ -121,9 +121,11 @@ pub async fn insert_posting(
     status: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
+    // A seller that ships itself keeps its postings at its own warehouse.
     sqlx::query_scalar(
-        "INSERT INTO postings (order_id, seller_id, status, updated_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO postings (order_id, seller_id, warehouse, status, updated_at) \
+         VALUES ($1, $2, COALESCE((SELECT CASE WHEN ships_itself <> 0 THEN 'seller' ELSE 'rynok' END \
+         FROM sellers WHERE id = $2), 'rynok'), $3, $4) RETURNING id",
     )
     .bind(order)
     .bind(seller)

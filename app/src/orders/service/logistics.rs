@@ -1,21 +1,22 @@
-//! The logistics job of Rynok's own warehouse: postings move through their
+//! The logistics job: postings of Rynok's own warehouse, and seller-shipped ones
+//! once handed to delivery, move through their
 //! statuses once each step's time (`logistics_steps`) has passed since the last,
 //! as of the moment each step would have happened, so a job that was away catches
 //! up; at the pickup point they are kept for the point's storage days (once
 //! extensible by 3), and when storage ends they go back with the money. Every move
 //! is one transaction that re-checks the posting's status, so several servers or a
-//! second run move nothing twice. The shopper is told in the inbox, and by email
-//! when the order waits at the pickup point.
+//! second run move nothing twice. The shopper is told in the inbox (and by email,
+//! which the inbox's job sends). Seller-shipped postings not handed to
+//! delivery in time are cancelled (`seller::cancel_overdue`).
 
 use super::release::{Release, release};
-use crate::notify::Message;
+use super::tell::{post, tell};
 use crate::orders::model::{PostingStatus, order_number};
 use crate::orders::repo;
 use crate::platform::db::Tx;
 use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult, Field, Problem};
 use crate::shared::money::Money;
-use crate::shared::time::{date_of, date_ru};
 
 pub const DAY_MS: i64 = 86_400_000;
 /// How many days longer a shopper may have an order kept, once.
@@ -57,9 +58,6 @@ pub async fn run(deps: &Deps<'_>) -> AppResult<usize> {
                 tell(&mut tx, now, p.user_id, p.order_id, p.id, status, stored).await?;
                 tx.commit().await?;
                 this_pass += 1;
-                if let Some(until) = stored {
-                    email(deps, p.user_id, p.order_id, until).await;
-                }
             }
         }
         moved += this_pass;
@@ -67,7 +65,8 @@ pub async fn run(deps: &Deps<'_>) -> AppResult<usize> {
             break;
         }
     }
-    Ok(moved + return_uncollected(deps).await?)
+    let late = super::seller::cancel_overdue(deps).await?;
+    Ok(moved + late + return_uncollected(deps).await?)
 }
 
 /// Postings whose storage ended go back: their lines let go, the money returned.
@@ -147,31 +146,6 @@ pub async fn extend_storage(deps: &Deps<'_>, user: i64, order: i64, posting: i64
     Ok(())
 }
 
-async fn tell(
-    tx: &mut Tx,
-    now: i64,
-    user: i64,
-    order: i64,
-    posting: i64,
-    status: PostingStatus,
-    stored: Option<i64>,
-) -> Result<(), sqlx::Error> {
-    let n = order_number(order);
-    let until = stored.map(|t| date_ru(&date_of(t))).unwrap_or_default();
-    let (ru, en) = match status {
-        PostingStatus::InTransit => (
-            format!("Заказ № {n} в пути."),
-            format!("Order No. {n} is on its way."),
-        ),
-        PostingStatus::AtPickupPoint => (
-            format!("Заказ № {n} ждёт вас в пункте выдачи до {until}."),
-            format!("Order No. {n} waits for you at the pickup point until {until}."),
-        ),
-        _ => return Ok(()),
-    };
-    post(tx, now, user, order, posting, status, ru, en).await
-}
-
 async fn tell_returned(
     tx: &mut Tx,
     now: i64,
@@ -200,46 +174,4 @@ async fn tell_returned(
         en,
     )
     .await
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn post(
-    tx: &mut Tx,
-    now: i64,
-    user: i64,
-    order: i64,
-    posting: i64,
-    status: PostingStatus,
-    text_ru: String,
-    text_en: String,
-) -> Result<(), sqlx::Error> {
-    let notice = crate::inbox::NewNotice {
-        topic: "posting",
-        subject: posting,
-        status: status.as_str(),
-        text_ru,
-        text_en,
-        link: format!("/orders/{order}"),
-    };
-    crate::inbox::post(tx, user, now, &notice).await.map(|_| ())
-}
-
-/// An email when the order waits at the pickup point, to a verified address.
-async fn email(deps: &Deps<'_>, user: i64, order: i64, until: i64) {
-    let Ok(Some(to)) = crate::account::verified_email_of(deps.db, user).await else {
-        return;
-    };
-    let n = order_number(order);
-    let until = date_ru(&date_of(until));
-    let m = Message::Email {
-        to,
-        subject: format!("Заказ № {n} ждёт вас в пункте выдачи"),
-        text: format!(
-            "Заказ № {n} ждёт вас в пункте выдачи до {until}. Код получения — на странице заказа: {}/orders/{order}.\n\nRynok",
-            deps.settings.public_url
-        ),
-    };
-    if let Err(e) = deps.notifier.send(&m).await {
-        tracing::warn!(error = %e, order, "telling about an order at the pickup point failed");
-    }
 }

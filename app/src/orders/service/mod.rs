@@ -9,6 +9,8 @@ mod place;
 mod points;
 mod read;
 mod release;
+mod seller;
+mod tell;
 
 pub use cancel::cancel;
 pub use card::{
@@ -20,3 +22,6 @@ pub use pickup::{find as find_for_pickup, hand_over, refuse};
 pub use place::{PlaceRequest, place};
 pub use points::{cities, pickup_delivery, pickup_point, points_in, preview_promo};
 pub use read::{PAGE, deletion_blockers, list, point_text, purchases, view};
+pub use seller::{
+    cancel as seller_cancel, desk as seller_desk, pack as seller_pack, ship as seller_ship,
+};

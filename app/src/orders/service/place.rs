@@ -244,6 +244,15 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
         if let Err(e) = crate::cart::on_ordered(&mut tx, user, &products).await {
             return Ok(Err(e));
         }
+        placed_notice(
+            &mut tx,
+            now,
+            user,
+            id,
+            Money::from_kopecks(total - discount),
+            pay,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Ok(id))
     })
@@ -307,4 +316,32 @@ async fn apply_promo(
         return Ok(Err(AppError::invalid(Field::Promo, Problem::Refused)));
     }
     Ok(Ok((off.kopecks(), Some(p.id))))
+}
+
+/// Tells the shopper in the inbox (and so by email) that order `id` is placed.
+async fn placed_notice(
+    tx: &mut crate::platform::db::Tx,
+    now: i64,
+    user: i64,
+    id: i64,
+    sum: Money,
+    pay: PayMethod,
+) -> Result<(), sqlx::Error> {
+    let n = crate::orders::model::order_number(id);
+    let (ru, en) = match pay {
+        PayMethod::OnReceipt => ("оплата при получении", "to pay on receipt"),
+        PayMethod::Card => ("ждём оплату картой", "waiting for the card payment"),
+        PayMethod::Wallet => ("оплачен", "paid"),
+    };
+    let notice = crate::inbox::NewNotice {
+        topic: "order",
+        subject: id,
+        status: "placed",
+        text_ru: format!("Заказ № {n} оформлен на {sum}, {ru}. Мы сообщим, когда он будет в пути."),
+        text_en: format!(
+            "Order No. {n} is placed for {sum}, {en}. We will tell you when it is on its way."
+        ),
+        link: format!("/orders/{id}"),
+    };
+    crate::inbox::post(tx, user, now, &notice).await.map(|_| ())
 }

@@ -122,11 +122,11 @@ async fn a_cancelled_line_and_then_the_rest_give_the_wallet_back_everything_once
             (true, "wallet".to_string(), 19_900),
         ]
     );
-    // Told in the inbox, once each.
+    // Told in the inbox, once each: placed, a line cancelled, the rest cancelled.
     assert_eq!(
         app.one_i64("SELECT COUNT(*) FROM notices WHERE user_id = $1", &[user])
             .await,
-        2
+        3
     );
     // Only cancelled orders: the list's filters and the deletion page agree.
     assert_eq!(

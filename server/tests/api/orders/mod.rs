@@ -4,12 +4,14 @@
 mod cancel;
 mod card;
 mod checkout;
+mod emails;
 mod first_order;
 mod logistics;
 mod pickup;
 mod place;
 mod points;
 mod promo;
+mod seller;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
 use app::wallet::ledger::model::AccountKind;

@@ -1,0 +1,170 @@
+//! The seller's page for its staff (a minimal one; the seller dashboard comes
+//! later): postings to pack, to hand to delivery by their deadline, the ones
+//! shipped, and the seller's products with their stock. Each action is a plain
+//! form that comes back to this page, so it works without JavaScript.
+
+use crate::i18n::{Lang, fill, use_lang};
+use crate::orders::api::{SellerPosting as SellerAction, get_seller_desk};
+use crate::orders::i18n::{seller_error_text, status_text};
+use crate::orders::model::{SellerDesk, SellerPosting};
+use crate::shared::time::local_datetime;
+use crate::ui::forms::action_error;
+use crate::ui::{FormError, require_sign_in};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use server_fn::ServerFn;
+
+#[component]
+pub fn SellerPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.orders();
+    let q = use_query_map();
+    let act = ServerAction::<SellerAction>::new();
+    let me = Resource::new(|| (), |_| crate::account::get_me());
+    let desk = Resource::new(move || act.version().get(), |_| get_seller_desk());
+    let done = move || {
+        q.with(|q| {
+            let n = q.get("n")?;
+            let text = match q.get("done")?.as_str() {
+                "pack" => d.seller_done_pack,
+                "ship" => d.seller_done_ship,
+                "cancel" => d.seller_done_cancel,
+                _ => return None,
+            };
+            Some(fill(text, &[&n]))
+        })
+    };
+    let error = action_error(move || act.value().get(), SellerAction::PATH);
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.seller_title))/>
+        <h1>{d.seller_title}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                if !matches!(me.await, Ok(Some(_))) {
+                    return require_sign_in("/seller").into_any();
+                }
+                match desk.await {
+                    Ok(desk) => view! {
+                        {done().map(|t| view! { <p role="status" class="form-status" data-testid="seller-done">{t}</p> })}
+                        <FormError message=Signal::derive(move || error.get().map(|e| seller_error_text(lang, &e)))/>
+                        {seller_desk(lang, desk, act)}
+                    }
+                    .into_any(),
+                    Err(e) => view! { <p role="alert" class="form-error">{seller_error_text(lang, &e)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn seller_desk(lang: Lang, desk: SellerDesk, act: ServerAction<SellerAction>) -> impl IntoView {
+    let d = lang.orders();
+    let lists = desk.ships_itself.then(|| {
+        view! {
+            {section(lang, "seller-to-pack", d.seller_to_pack, desk.to_pack, &["pack", "cancel"], act)}
+            {section(lang, "seller-to-ship", d.seller_to_ship, desk.to_ship, &["ship", "cancel"], act)}
+            {section(lang, "seller-shipped", d.seller_shipped, desk.shipped, &[], act)}
+        }
+    });
+    let products = desk
+        .products
+        .into_iter()
+        .map(|p| {
+            let href = crate::catalog::product_path(p.id, &p.title);
+            view! {
+                <li>
+                    <a href=href>{p.title}</a>
+                    <span class="hint">{p.price.to_string()} " · " {fill(d.seller_stock, &[&p.stock.to_string()])}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="lead" data-testid="seller-name">{desk.name}</p>
+        {(!desk.ships_itself).then(|| view! { <p class="hint">{d.seller_rynok_ships}</p> })}
+        {lists}
+        <section aria-labelledby="seller-products">
+            <h2 id="seller-products">{d.seller_products}</h2>
+            <ul class="seller-products">{products}</ul>
+        </section>
+    }
+}
+
+fn section(
+    lang: Lang,
+    id: &'static str,
+    title: &'static str,
+    postings: Vec<SellerPosting>,
+    actions: &'static [&'static str],
+    act: ServerAction<SellerAction>,
+) -> impl IntoView {
+    let d = lang.orders();
+    let body = if postings.is_empty() {
+        view! { <p class="hint">{d.seller_nothing}</p> }.into_any()
+    } else {
+        let items = postings
+            .into_iter()
+            .map(|p| posting(lang, p, actions, act))
+            .collect_view();
+        view! { <ul class="seller-postings">{items}</ul> }.into_any()
+    };
+    view! {
+        <section aria-labelledby=id data-testid=id>
+            <h2 id=id>{title}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn posting(
+    lang: Lang,
+    p: SellerPosting,
+    actions: &'static [&'static str],
+    act: ServerAction<SellerAction>,
+) -> impl IntoView {
+    let d = lang.orders();
+    let heading = fill(d.order_no, &[&p.number]);
+    let lines = p
+        .lines
+        .iter()
+        .map(|l| {
+            view! { <li>{l.title.clone()} " × " {l.quantity}</li> }
+        })
+        .collect_view();
+    let ship_by = p
+        .ship_by
+        .map(|t| view! { <p class="hint">{fill(d.seller_ship_by, &[&local_datetime(t)])}</p> });
+    let buttons = actions
+        .iter()
+        .map(|a| {
+            let (label, class) = match *a {
+                "pack" => (d.seller_pack, "button"),
+                "ship" => (d.seller_ship, "button"),
+                _ => (d.seller_cancel, "button-link"),
+            };
+            let aria = format!("{label}: {heading}");
+            let id = p.id.to_string();
+            view! {
+                <ActionForm action=act attr:class="seller-action">
+                    <input type="hidden" name="posting" value=id/>
+                    <input type="hidden" name="action" value=*a/>
+                    <button type="submit" class=class aria-label=aria>{label}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view();
+    let cancel_hint = actions
+        .contains(&"cancel")
+        .then(|| view! { <p class="hint">{d.seller_cancel_hint}</p> });
+    view! {
+        <li class="seller-posting">
+            <h3>{heading.clone()}</h3>
+            <p>{status_text(lang, p.status)}</p>
+            {ship_by}
+            <ul>{lines}</ul>
+            <div class="seller-actions">{buttons}</div>
+            {cancel_hint}
+        </li>
+    }
+}

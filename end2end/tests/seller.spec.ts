@@ -1,0 +1,78 @@
+import { test, expect, ready } from "./fixtures";
+import { placeOnReceipt } from "./orders";
+import { signIn, uniquePhone } from "./account";
+import { clientIp } from "./fixtures";
+
+test.use({ allowConsole: [/status of (400|401|409)/] });
+
+test("a seller's staff pack and hand over a posting the seller ships itself, and the shopper follows it", async ({ page, js, shopper, clock, baseURL, browser }, info) => {
+  // The seller's staff, in a browser of their own: seller 10 ships itself (seeded).
+  const seed = "seller " + info.title + info.project.name;
+  const phone = uniquePhone(seed);
+  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(204);
+  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
+  const desk = await ctx.newPage();
+  await signIn(desk, phone, js);
+  await desk.goto("/seller");
+  await expect(desk.getByRole("heading", { name: "Заказы продавца", level: 1 })).toBeVisible();
+  await expect(desk.getByTestId("seller-name")).toHaveText(/-10»$/);
+  // One of the seller's products with a few in stock.
+  const products = desk.getByRole("region", { name: "Товары" }).getByRole("listitem");
+  await expect(products.first()).toBeVisible();
+  let href = "";
+  for (const item of await products.all()) {
+    const stock = Number((await item.locator(".hint").innerText()).replace(/.*В наличии: (\d+).*/s, "$1"));
+    if (stock >= 3) {
+      href = (await item.getByRole("link").getAttribute("href"))!;
+      break;
+    }
+  }
+  expect(href).not.toBe("");
+
+  // The shopper buys it: its page says the seller ships it.
+  await page.goto(href);
+  await expect(page.getByTestId("seller-ships")).toHaveText("со склада продавца");
+  await ready(page, js);
+  await page.getByRole("button", { name: "В корзину" }).click();
+  await expect(page.getByTestId("cart-badge")).toHaveText("1");
+  await placeOnReceipt(page, js);
+  const orderUrl = page.url();
+  const number = (await page.getByRole("heading", { name: /^Заказ № \d{8} от / }).innerText()).match(/№ (\d{8})/)![1];
+  await expect(page.getByTestId("posting-status")).toHaveText("Ожидает сборки");
+  // Rynok's logistics leaves it to the seller.
+  await clock.advance(24 * 3600 * 1000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
+  await page.reload();
+  await expect(page.getByTestId("posting-status")).toHaveText("Ожидает сборки");
+
+  // The staff see it to pack, with a deadline, and never whom it is for.
+  await desk.reload();
+  const toPack = desk.getByTestId("seller-to-pack");
+  await expect(toPack).toContainText(`Заказ № ${number}`);
+  await expect(toPack).toContainText(/Отправить до \d{2}\.\d{2}\.\d{4}/);
+  await expect(desk.locator("main")).not.toContainText("Иван Петров");
+  await ready(desk, js);
+  await desk.getByRole("button", { name: `Собрано: Заказ № ${number}` }).click();
+  await expect(desk.getByTestId("seller-done")).toHaveText(`Отправление заказа № ${number} собрано: передайте его в доставку.`);
+  await expect(desk.getByTestId("seller-to-ship")).toContainText(`Заказ № ${number}`);
+  await ready(desk, js);
+  await desk.getByRole("button", { name: `Передано в доставку: Заказ № ${number}` }).click();
+  await expect(desk.getByTestId("seller-done")).toHaveText(`Отправление заказа № ${number} передано в доставку.`);
+  await expect(desk.getByTestId("seller-shipped")).toContainText(`Заказ № ${number}`);
+  await ctx.close();
+
+  // The shopper sees it on its way, then at the pickup point as the clock moves.
+  await page.goto(orderUrl);
+  await expect(page.getByTestId("posting-status")).toHaveText("В пути");
+  await clock.advance(24 * 3600 * 1000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
+  await page.reload();
+  await expect(page.getByTestId("posting-status")).toHaveText("В пункте выдачи");
+});
+
+test("a shopper is not a seller's staff", async ({ page, js, shopper }) => {
+  await page.goto("/seller");
+  await ready(page, js);
+  await expect(page.getByRole("alert")).toHaveText("Эта страница — для сотрудников продавца.");
+});
