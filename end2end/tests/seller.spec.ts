@@ -68,11 +68,53 @@ test("a seller's staff pack and hand over a posting the seller ships itself, and
   await clock.advance(24 * 3600 * 1000);
   await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
   await page.reload();
-  await expect(page.getByTestId("posting-status")).toHaveText("В пункте выдачи");
+  await expect(page.getByTestId("posting-status")).toHaveText(/^В пункте выдачи · Хранится до \d{2}\.\d{2}\.\d{4}$/);
 });
 
 test("a shopper is not a seller's staff", async ({ page, js, shopper }) => {
   await page.goto("/seller");
   await ready(page, js);
   await expect(page.getByRole("alert")).toHaveText("Эта страница — для сотрудников продавца.");
+});
+
+test("a shopper asks to be told when a product is back, and the seller's staff bring it back", async ({ page, js, shopper, baseURL, browser }, info) => {
+  const seed = "stock " + info.title + info.project.name;
+  const phone = uniquePhone(seed);
+  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(204);
+  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
+  const desk = await ctx.newPage();
+  await signIn(desk, phone, js);
+  await desk.goto("/seller");
+  // The seller's product with the highest id of one parity per project, so the
+  // hydrated and the no-JS runs never share one.
+  const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");
+  await expect(links.first()).toBeVisible();
+  const all = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href")!, title: a.textContent!.trim() })));
+  const mine = all
+    .map((l) => ({ ...l, id: Number(l.href.replace(/.*-(\d+)$/, "$1")) }))
+    .filter((l) => l.id % 2 === (js ? 0 : 1))
+    .sort((a, b) => b.id - a.id)[0];
+  const label = `Остаток «${mine.title}», шт.`;
+  const save = async (n: string) => {
+    await ready(desk, js);
+    await desk.getByLabel(label).fill(n);
+    await desk.locator("li", { has: desk.getByLabel(label) }).getByRole("button", { name: "Сохранить" }).click();
+    await expect(desk.getByTestId("seller-done")).toHaveText(`Остаток сохранён: ${n} шт.`);
+  };
+  // None left.
+  await save("0");
+
+  // The shopper asks to be told.
+  await page.goto(mine.href);
+  await expect(page.locator(".stock")).toHaveText("Нет в наличии");
+  await ready(page, js);
+  await page.getByRole("button", { name: "Сообщить о поступлении" }).click();
+  await expect(page.getByTestId("stock-alert-set")).toHaveText("Сообщим, когда товар снова появится в продаже.");
+
+  // The seller brings it back: the shopper is told in the notices.
+  await save("7");
+  await ctx.close();
+  await page.goto("/account/notices");
+  await expect(page.getByRole("main")).toContainText(`«${mine.title}» снова в продаже.`);
 });

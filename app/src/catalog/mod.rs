@@ -1,5 +1,6 @@
 //! The catalogue: categories, products, listings with filters, search.
 
+pub mod alerts;
 pub mod api;
 pub mod filters;
 pub mod model;
@@ -22,4 +23,6 @@ pub use repo::card_from_row;
 #[cfg(feature = "ssr")]
 pub use repo::search;
 #[cfg(feature = "ssr")]
-pub use service::seller_products;
+pub use alerts::service::on_account_erased as alerts_on_account_erased;
+#[cfg(feature = "ssr")]
+pub use service::{seller_products, set_stock};

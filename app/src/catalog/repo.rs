@@ -382,6 +382,31 @@ pub async fn seller_products(
     .await
 }
 
+/// Sets product `id`'s stock to `stock` if seller `seller` sells it: its title and
+/// the stock it had, or `None` (no such product of that seller).
+pub async fn set_stock(
+    ex: &mut sqlx::AnyConnection,
+    seller: i64,
+    id: i64,
+    stock: i64,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let Some((title, old)): Option<(String, i64)> =
+        sqlx::query_as("SELECT title, stock FROM products WHERE id = $1 AND seller_id = $2")
+            .bind(id)
+            .bind(seller)
+            .fetch_optional(&mut *ex)
+            .await?
+    else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
+        .bind(stock)
+        .bind(id)
+        .execute(ex)
+        .await?;
+    Ok(Some((title, old)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -286,3 +286,27 @@ pub async fn seller_products(db: &Db, seller: i64) -> AppResult<Vec<(i64, String
         .map(|(id, title, price, stock)| (id, title, Money::from_kopecks(price), stock))
         .collect())
 }
+
+/// The most a seller may say it has of one product.
+pub const MAX_STOCK: i64 = 1_000_000;
+
+/// Seller `seller` sets product `id`'s stock to `stock` (0 to `MAX_STOCK`); back
+/// from none, everyone who asked is told in the same transaction. Not found when
+/// the seller does not sell it.
+pub async fn set_stock(db: &Db, now: i64, seller: i64, id: i64, stock: i64) -> AppResult<()> {
+    if !(0..=MAX_STOCK).contains(&stock) {
+        return Err(AppError::invalid(
+            crate::shared::error::Field::Quantity,
+            crate::shared::error::Problem::OutOfRange,
+        ));
+    }
+    let mut tx = db.begin_write().await?;
+    let (title, old) = repo::set_stock(&mut tx, seller, id, stock)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if old == 0 && stock > 0 {
+        crate::catalog::alerts::service::restocked_in(&mut tx, now, id, &title).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

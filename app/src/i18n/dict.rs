@@ -104,6 +104,9 @@ pub struct Dict {
     pub seller_ships: &'static str,
     pub in_stock: &'static str,
     pub out_of_stock: &'static str,
+    /// Asks to be told when a product is back in stock.
+    pub notify_back: &'static str,
+    pub alert_set: &'static str,
     pub rating: &'static str,
     pub bought_times: &'static str,
     pub quantity: &'static str,

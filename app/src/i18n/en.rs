@@ -67,6 +67,8 @@ pub const EN: Dict = Dict {
     seller_ships: "ships from the seller's warehouse",
     in_stock: "In stock: {} pcs",
     out_of_stock: "Out of stock",
+    notify_back: "Tell me when it is back",
+    alert_set: "We will tell you when it is back in stock.",
     rating: "Rating",
     bought_times: "Bought {} times",
     quantity: "Quantity",

@@ -67,6 +67,8 @@ pub const RU: Dict = Dict {
     seller_ships: "со склада продавца",
     in_stock: "В наличии: {} шт.",
     out_of_stock: "Нет в наличии",
+    notify_back: "Сообщить о поступлении",
+    alert_set: "Сообщим, когда товар снова появится в продаже.",
     rating: "Рейтинг",
     bought_times: "Купили {} раз",
     quantity: "Количество",

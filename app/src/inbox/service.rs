@@ -71,8 +71,15 @@ pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
 }
 
 /// Topics whose notices are emailed as well: an order's steps, told at every status
-/// that matters. Other domains email what they must themselves.
-pub const EMAILED_TOPICS: [&str; 4] = ["order", "order_item", "order_payment", "posting"];
+/// that matters, and back-in-stock alerts. Other domains email what they must
+/// themselves.
+pub const EMAILED_TOPICS: [&str; 5] = [
+    "order",
+    "order_item",
+    "order_payment",
+    "posting",
+    "stock_alert",
+];
 /// Notices the email job takes per pass.
 const EMAIL_BATCH: i64 = 200;
 

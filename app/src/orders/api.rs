@@ -212,3 +212,16 @@ pub async fn seller_posting(posting: String, action: String) -> Result<String, A
     })
     .await
 }
+
+/// A seller's staff set how many of `product` the seller has. Sends a plain form
+/// back to the page.
+#[server(endpoint = "seller/stock")]
+pub async fn seller_stock(product: String, stock: String) -> Result<i64, AppError> {
+    signed_in(|cx, me| async move {
+        let product = AppError::parse_id(&product, Field::Product)?;
+        let stock = service::seller_set_stock(&cx.deps(), me.user_id, product, &stock).await?;
+        leptos_axum::redirect(&format!("/seller?done=stock&n={stock}"));
+        Ok(stock)
+    })
+    .await
+}

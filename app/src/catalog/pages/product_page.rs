@@ -79,6 +79,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 <p class="stock" class:stock-out={card.stock == 0}>{stock_text}</p>
                 <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span>{p.seller_ships.then(|| view! { " · " <span data-testid="seller-ships">{d.seller_ships}</span> })}</p>
                 <AddToCartForm product_id=card.id stock=card.stock/>
+                {(card.stock == 0).then(|| stock_alert(card.id))}
                 <ShareButton url=p.canonical_url.clone()/>
             </div>
         </article>
@@ -92,6 +93,20 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             <h2 id="description">{d.description}</h2>
             <p>{p.description}</p>
         </section>
+    }
+}
+
+/// Out of stock: a plain form (no WASM of its own) asking to be told when it is back,
+/// and, back from it (`?alert=1`), that it is set.
+fn stock_alert(id: i64) -> impl IntoView {
+    let d = t();
+    let set = use_query_map().with_untracked(|q| q.get("alert").is_some());
+    view! {
+        <form method="post" action="/api/alerts/stock" class="stock-alert">
+            <input type="hidden" name="product" value=id.to_string()/>
+            <button type="submit" class="button button-secondary">{d.notify_back}</button>
+        </form>
+        {set.then(|| view! { <p role="status" class="form-status" data-testid="stock-alert-set">{d.alert_set}</p> })}
     }
 }
 

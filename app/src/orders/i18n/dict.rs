@@ -190,4 +190,7 @@ pub struct OrdersDict {
     pub seller_done_cancel: &'static str,
     pub seller_not_found: &'static str,
     pub seller_refused: &'static str,
+    pub seller_stock_label: &'static str,
+    pub seller_stock_save: &'static str,
+    pub seller_done_stock: &'static str,
 }

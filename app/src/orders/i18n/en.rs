@@ -165,4 +165,7 @@ pub static EN: OrdersDict = OrdersDict {
     seller_done_cancel: "The shipment of order No. {} is cancelled; the shopper gets the money back.",
     seller_not_found: "The seller has no such shipment.",
     seller_refused: "This shipment has moved on already. Reload the page.",
+    seller_stock_label: "Stock of “{}”, pcs",
+    seller_stock_save: "Save",
+    seller_done_stock: "Stock saved: {} pcs",
 };

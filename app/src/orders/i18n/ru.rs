@@ -165,4 +165,7 @@ pub static RU: OrdersDict = OrdersDict {
     seller_done_cancel: "Отправление заказа № {} отменено, покупатель получит деньги обратно.",
     seller_not_found: "Такого отправления у продавца нет.",
     seller_refused: "Это отправление уже в другом статусе. Обновите страницу.",
+    seller_stock_label: "Остаток «{}», шт.",
+    seller_stock_save: "Сохранить",
+    seller_done_stock: "Остаток сохранён: {} шт.",
 };

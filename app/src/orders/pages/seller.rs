@@ -4,7 +4,7 @@
 //! form that comes back to this page, so it works without JavaScript.
 
 use crate::i18n::{Lang, fill, use_lang};
-use crate::orders::api::{SellerPosting as SellerAction, get_seller_desk};
+use crate::orders::api::{SellerPosting as SellerAction, SellerStock, get_seller_desk};
 use crate::orders::i18n::{seller_error_text, status_text};
 use crate::orders::model::{SellerDesk, SellerPosting};
 use crate::shared::time::local_datetime;
@@ -21,8 +21,12 @@ pub fn SellerPage() -> impl IntoView {
     let d = lang.orders();
     let q = use_query_map();
     let act = ServerAction::<SellerAction>::new();
+    let stock = ServerAction::<SellerStock>::new();
     let me = Resource::new(|| (), |_| crate::account::get_me());
-    let desk = Resource::new(move || act.version().get(), |_| get_seller_desk());
+    let desk = Resource::new(
+        move || (act.version().get(), stock.version().get()),
+        |_| get_seller_desk(),
+    );
     let done = move || {
         q.with(|q| {
             let n = q.get("n")?;
@@ -30,12 +34,14 @@ pub fn SellerPage() -> impl IntoView {
                 "pack" => d.seller_done_pack,
                 "ship" => d.seller_done_ship,
                 "cancel" => d.seller_done_cancel,
+                "stock" => d.seller_done_stock,
                 _ => return None,
             };
             Some(fill(text, &[&n]))
         })
     };
     let error = action_error(move || act.value().get(), SellerAction::PATH);
+    let stock_error = action_error(move || stock.value().get(), SellerStock::PATH);
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok", d.seller_title))/>
         <h1>{d.seller_title}</h1>
@@ -48,7 +54,8 @@ pub fn SellerPage() -> impl IntoView {
                     Ok(desk) => view! {
                         {done().map(|t| view! { <p role="status" class="form-status" data-testid="seller-done">{t}</p> })}
                         <FormError message=Signal::derive(move || error.get().map(|e| seller_error_text(lang, &e)))/>
-                        {seller_desk(lang, desk, act)}
+                        <FormError message=Signal::derive(move || stock_error.get().map(|e| seller_error_text(lang, &e)))/>
+                        {seller_desk(lang, desk, act, stock)}
                     }
                     .into_any(),
                     Err(e) => view! { <p role="alert" class="form-error">{seller_error_text(lang, &e)}</p> }.into_any(),
@@ -58,7 +65,12 @@ pub fn SellerPage() -> impl IntoView {
     }
 }
 
-fn seller_desk(lang: Lang, desk: SellerDesk, act: ServerAction<SellerAction>) -> impl IntoView {
+fn seller_desk(
+    lang: Lang,
+    desk: SellerDesk,
+    act: ServerAction<SellerAction>,
+    stock: ServerAction<SellerStock>,
+) -> impl IntoView {
     let d = lang.orders();
     let lists = desk.ships_itself.then(|| {
         view! {
@@ -72,10 +84,18 @@ fn seller_desk(lang: Lang, desk: SellerDesk, act: ServerAction<SellerAction>) ->
         .into_iter()
         .map(|p| {
             let href = crate::catalog::product_path(p.id, &p.title);
+            let field = format!("stock-{}", p.id);
+            let label = fill(d.seller_stock_label, &[&p.title]);
             view! {
                 <li>
                     <a href=href>{p.title}</a>
                     <span class="hint">{p.price.to_string()} " · " {fill(d.seller_stock, &[&p.stock.to_string()])}</span>
+                    <ActionForm action=stock attr:class="seller-stock">
+                        <input type="hidden" name="product" value=p.id.to_string()/>
+                        <label for=field.clone() class="visually-hidden">{label}</label>
+                        <input id=field name="stock" type="number" min="0" max="1000000" inputmode="numeric" value=p.stock.to_string() required/>
+                        <button type="submit" class="button-secondary">{d.seller_stock_save}</button>
+                    </ActionForm>
                 </li>
             }
         })

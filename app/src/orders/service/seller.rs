@@ -192,6 +192,18 @@ pub async fn cancel(deps: &Deps<'_>, user: i64, id: i64) -> AppResult<String> {
     Ok(order_number(order))
 }
 
+/// `user`'s seller now has `stock` (as typed) of its product `product`; back from
+/// none, the shoppers who asked are told.
+pub async fn set_stock(deps: &Deps<'_>, user: i64, product: i64, stock: &str) -> AppResult<i64> {
+    let seller = seller_of(deps, user).await?;
+    let stock: i64 = stock
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid(Field::Quantity, Problem::NotAWholeNumber))?;
+    crate::catalog::set_stock(deps.db, deps.now, seller, product, stock).await?;
+    Ok(stock)
+}
+
 /// Postings their sellers did not ship in time are cancelled with the money back:
 /// how many.
 pub async fn cancel_overdue(deps: &Deps<'_>) -> AppResult<usize> {

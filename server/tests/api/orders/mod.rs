@@ -12,6 +12,7 @@ mod place;
 mod points;
 mod promo;
 mod seller;
+mod stock_alerts;
 
 use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
 use app::wallet::ledger::model::AccountKind;

@@ -1,0 +1,33 @@
+//! Back-in-stock alerts' server functions.
+
+use crate::shared::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::account::current_session, crate::catalog::alerts::service,
+    crate::platform::request::serve, crate::shared::error::Field,
+};
+
+/// The signed-in shopper asks to be told when `product` is back in stock, and goes
+/// back to its page (`?alert=1`); a guest is sent to sign in first, with the
+/// product's page as the way back. A plain form posts it.
+#[server(endpoint = "alerts/stock")]
+pub async fn ask_stock_alert(product: String) -> Result<bool, AppError> {
+    serve(|cx| async move {
+        let id = AppError::parse_id(&product, Field::Product)?;
+        let Some(me) = current_session().await? else {
+            let path = crate::catalog::model::product_path(id, "");
+            leptos_axum::redirect(&format!(
+                "/signin?next={}",
+                crate::shared::url::percent_encode(&path)
+            ));
+            return Ok(false);
+        };
+        let now = cx.deps().now;
+        let path = service::ask(&cx.st.db, now, me.user_id, id).await?;
+        leptos_axum::redirect(&format!("{path}?alert=1"));
+        Ok(true)
+    })
+    .await
+}
