@@ -23,6 +23,7 @@ pub mod wallet;
 
 use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
+use crate::catalog::FavouritesRoute;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/purchases") view={Lazy::<PurchasesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/favourites") view={Lazy::<FavouritesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>

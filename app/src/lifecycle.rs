@@ -34,5 +34,6 @@ pub async fn account_erased(tx: &mut Tx, user_id: i64) -> AppResult<()> {
     crate::cart::on_account_erased(tx, user_id).await?;
     crate::inbox::on_account_erased(tx, user_id).await?;
     crate::catalog::alerts_on_account_erased(tx, user_id).await?;
+    crate::catalog::favourites_on_account_erased(tx, user_id).await?;
     Ok(())
 }

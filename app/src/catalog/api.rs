@@ -37,7 +37,13 @@ pub async fn get_listing(category: Option<String>, query: String) -> Result<List
 pub async fn get_product(key: String) -> Result<ProductDetail, AppError> {
     serve(|cx| async move {
         let id = parse_product_key(&key).ok_or(AppError::NotFound)?;
-        service::product(&cx.st.db, lang(), id, &cx.st.settings.public_url).await
+        let mut p = service::product(&cx.st.db, lang(), id, &cx.st.settings.public_url).await?;
+        // Only for the shopper who asks: a signed-in page is never shared.
+        if let Some(me) = crate::account::current_session().await? {
+            p.favourite =
+                Some(crate::catalog::favourites::service::has(&cx.st.db, me.user_id, id).await?);
+        }
+        Ok(p)
     })
     .await
 }

@@ -98,6 +98,8 @@ pub struct ProductDetail {
     pub seller: String,
     /// The seller ships it from its own warehouse (not Rynok's).
     pub seller_ships: bool,
+    /// Whether the signed-in shopper keeps it among favourites (`None`: a guest).
+    pub favourite: Option<bool>,
     pub orders_count: i64,
     pub image_count: i64,
     pub breadcrumbs: Vec<CategoryRef>,

@@ -237,6 +237,7 @@ pub async fn product(db: &Db, lang: Lang, id: i64, public_url: &str) -> AppResul
         description: row.description,
         seller: row.seller,
         seller_ships: row.seller_ships,
+        favourite: None,
         orders_count: row.orders_count,
         image_count: row.image_count,
         attributes,

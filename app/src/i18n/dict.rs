@@ -161,6 +161,12 @@ pub struct Dict {
     pub menu_points: &'static str,
     pub menu_orders: &'static str,
     pub menu_purchases: &'static str,
+    pub favourites_title: &'static str,
+    pub favourites_empty: &'static str,
+    pub favourite_add: &'static str,
+    pub favourite_on: &'static str,
+    pub favourite_remove: &'static str,
+    pub favourite_remove_label: &'static str,
     pub menu_card: &'static str,
     pub menu_security: &'static str,
 }

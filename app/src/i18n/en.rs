@@ -120,6 +120,12 @@ pub const EN: Dict = Dict {
     menu_points: "Points",
     menu_orders: "Orders",
     menu_purchases: "Purchased items",
+    favourites_title: "Favourites",
+    favourites_empty: "Products you mark “Add to favourites” will appear here.",
+    favourite_add: "Add to favourites",
+    favourite_on: "In favourites — remove",
+    favourite_remove: "Remove",
+    favourite_remove_label: "Remove “{}” from favourites",
     menu_card: "Rynok Card",
     menu_security: "Security",
 };

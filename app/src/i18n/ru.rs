@@ -120,6 +120,12 @@ pub const RU: Dict = Dict {
     menu_points: "Баллы",
     menu_orders: "Заказы",
     menu_purchases: "Купленные товары",
+    favourites_title: "Избранное",
+    favourites_empty: "Здесь появятся товары, которые вы отметите «В избранное».",
+    favourite_add: "В избранное",
+    favourite_on: "В избранном — убрать",
+    favourite_remove: "Убрать",
+    favourite_remove_label: "Убрать «{}» из избранного",
     menu_card: "Rynok Карта",
     menu_security: "Безопасность",
 };

@@ -32,6 +32,7 @@ pub fn account_nav() -> impl IntoView {
             <a href="/account">{d.my_data}</a>
             <a href="/account/orders">{crate::i18n::use_lang().dict().menu_orders}</a>
             <a href="/account/purchases">{crate::i18n::use_lang().dict().menu_purchases}</a>
+            <a href="/account/favourites">{crate::i18n::use_lang().dict().favourites_title}</a>
             <a href="/account/wallet">{d.wallet_link}</a>
             <a href="/account/points">{d.points_link}</a>
             <a href="/account/card">{d.card_link}</a>

@@ -80,6 +80,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span>{p.seller_ships.then(|| view! { " · " <span data-testid="seller-ships">{d.seller_ships}</span> })}</p>
                 <AddToCartForm product_id=card.id stock=card.stock/>
                 {(card.stock == 0).then(|| stock_alert(card.id))}
+                {favourite_form(card.id, p.favourite == Some(true))}
                 <ShareButton url=p.canonical_url.clone()/>
             </div>
         </article>
@@ -93,6 +94,21 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             <h2 id="description">{d.description}</h2>
             <p>{p.description}</p>
         </section>
+    }
+}
+
+/// Keeps the product among favourites, or lets it go: a plain form (no WASM of its
+/// own); a guest is sent to sign in.
+fn favourite_form(id: i64, kept: bool) -> impl IntoView {
+    let d = t();
+    view! {
+        <form method="post" action="/api/favourites/set" class="favourite">
+            <input type="hidden" name="product" value=id.to_string()/>
+            <input type="hidden" name="on" value=if kept { "0" } else { "1" }/>
+            <button type="submit" class="button-link" aria-pressed=if kept { "true" } else { "false" }>
+                {if kept { d.favourite_on } else { d.favourite_add }}
+            </button>
+        </form>
     }
 }
 
