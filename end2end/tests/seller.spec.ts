@@ -2,19 +2,26 @@ import { test, expect, ready } from "./fixtures";
 import { placeOnReceipt } from "./orders";
 import { signIn, uniquePhone } from "./account";
 import { clientIp } from "./fixtures";
+import { Browser, BrowserContext, Page } from "@playwright/test";
 
-test.use({ allowConsole: [/status of (400|401|409)/] });
-
-test("a seller's staff pack and hand over a posting the seller ships itself, and the shopper follows it", async ({ page, js, shopper, clock, baseURL, browser }, info) => {
-  // The seller's staff, in a browser of their own: seller 10 ships itself (seeded).
-  const seed = "seller " + info.title + info.project.name;
+/// Seller 10's staff (seller 10 ships itself, seeded), signed in with a phone of
+/// their own (`seed` names it) in a browser of their own, on the seller's page.
+async function sellerDesk(page: Page, browser: Browser, baseURL: string, js: boolean, seed: string): Promise<{ ctx: BrowserContext; desk: Page }> {
   const phone = uniquePhone(seed);
-  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL! } });
+  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL } });
   expect(res.status()).toBe(204);
   const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
   const desk = await ctx.newPage();
   await signIn(desk, phone, js);
   await desk.goto("/seller");
+  return { ctx, desk };
+}
+
+test.use({ allowConsole: [/status of (400|401|409)/] });
+
+test("a seller's staff pack and hand over a posting the seller ships itself, and the shopper follows it", async ({ page, js, shopper, clock, baseURL, browser }, info) => {
+  // The seller's staff, in a browser of their own: seller 10 ships itself (seeded).
+  const { ctx, desk } = await sellerDesk(page, browser, baseURL!, js, "seller " + info.title + info.project.name);
   await expect(desk.getByRole("heading", { name: "Заказы продавца", level: 1 })).toBeVisible();
   await expect(desk.getByTestId("seller-name")).toHaveText(/-10»$/);
   // One of the seller's products with a few in stock.
@@ -78,14 +85,7 @@ test("a shopper is not a seller's staff", async ({ page, js, shopper }) => {
 });
 
 test("a shopper asks to be told when a product is back, and the seller's staff bring it back", async ({ page, js, shopper, baseURL, browser }, info) => {
-  const seed = "stock " + info.title + info.project.name;
-  const phone = uniquePhone(seed);
-  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL! } });
-  expect(res.status()).toBe(204);
-  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
-  const desk = await ctx.newPage();
-  await signIn(desk, phone, js);
-  await desk.goto("/seller");
+  const { ctx, desk } = await sellerDesk(page, browser, baseURL!, js, "stock " + info.title + info.project.name);
   // The seller's product with the highest id of one parity per project, so the
   // hydrated and the no-JS runs never share one.
   const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");

@@ -2,7 +2,7 @@
 //! its way, at the pickup point; once each, after the change committed, and only
 //! to a verified address.
 
-use super::{pickup_point, place, product};
+use super::{pickup_point, place, placed, product};
 use crate::helpers::TestApp;
 use app::inbox::email_pending;
 use app::orders::service::run_logistics;
@@ -20,17 +20,14 @@ async fn each_step_of_an_order_is_emailed_once_to_a_verified_address() {
     // The next code may be asked for a minute later.
     app.clock.advance_ms(61_000);
     app.sign_in("+79161150071").await;
-    let o: serde_json::Value = place(
+    let o = placed(
         &app,
         "checkout-e001",
         &format!("{a}:1:50000"),
         point,
         "on_receipt",
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let n = o["number"].as_str().unwrap().to_string();
 
     // Placed: one email, with the order's link; a second run sends nothing more.

@@ -88,6 +88,35 @@ pub async fn place(
     place_with(app, key, lines, point, pay, &[]).await
 }
 
+/// `place`, answering the order placed.
+pub async fn placed(
+    app: &crate::helpers::Browser,
+    key: &str,
+    lines: &str,
+    point: i64,
+    pay: &str,
+) -> serde_json::Value {
+    let r = place(app, key, lines, point, pay).await;
+    assert_eq!(r.status(), 200, "placing {key}");
+    r.json().await.unwrap()
+}
+
+/// A browser signed in with `phone`, which holds `role` over `scope`.
+pub async fn staff(
+    app: &TestApp,
+    phone: &str,
+    role: app::staff::Role,
+    scope: i64,
+) -> crate::helpers::Browser {
+    let phone_number = app::shared::phone::Phone::parse(phone).unwrap();
+    app::staff::grant(&app.db, &phone_number, role, scope, 0)
+        .await
+        .unwrap();
+    let b = app.new_browser();
+    b.sign_in(phone).await;
+    b
+}
+
 /// `place` with more of the checkout form's fields (points, a promo code).
 pub async fn place_with(
     app: &crate::helpers::Browser,

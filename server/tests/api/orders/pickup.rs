@@ -3,10 +3,9 @@
 //! handed over with the payment on receipt taken once and recorded in the ledger;
 //! and who may call which order function (the authorisation matrix).
 
-use super::{pickup_point, place, product, stock};
+use super::{pickup_point, place, product, staff, stock};
 use crate::helpers::{AppError, Browser, Field, Problem, TestApp, error_of};
 use app::orders::service::run_logistics;
-use app::shared::phone::Phone;
 use app::staff::Role;
 use app::wallet::ledger::service as ledger;
 
@@ -26,15 +25,6 @@ async fn waiting_order(app: &TestApp, shopper: &Browser, lines: &str, point: i64
         o["id"].as_i64().unwrap(),
         o["pickup_code"].as_str().unwrap().to_string(),
     )
-}
-
-async fn staff(app: &TestApp, phone: &str, role: Role, scope: i64) -> Browser {
-    app::staff::grant(&app.db, &Phone::parse(phone).unwrap(), role, scope, 0)
-        .await
-        .unwrap();
-    let b = app.new_browser();
-    b.sign_in(phone).await;
-    b
 }
 
 #[tokio::test]

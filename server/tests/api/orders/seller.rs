@@ -4,10 +4,9 @@
 //! the money back, cancelled by the job when not shipped in time; and only the
 //! seller's own staff see or move them.
 
-use super::{balance, pickup_point, place, product, stock};
+use super::{balance, pickup_point, placed, product, staff, stock};
 use crate::helpers::{Browser, TestApp};
 use app::orders::service::run_logistics;
-use app::shared::phone::Phone;
 use app::staff::Role;
 use app::wallet::ledger::service as ledger;
 
@@ -20,15 +19,6 @@ async fn ships_itself(app: &TestApp, seller: i64) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-}
-
-async fn staff(app: &TestApp, phone: &str, role: Role, scope: i64) -> Browser {
-    app::staff::grant(&app.db, &Phone::parse(phone).unwrap(), role, scope, 0)
-        .await
-        .unwrap();
-    let b = app.new_browser();
-    b.sign_in(phone).await;
-    b
 }
 
 async fn act(b: &Browser, posting: i64, action: &str) -> reqwest::Response {
@@ -70,17 +60,14 @@ async fn the_seller_packs_and_ships_its_posting_and_logistics_brings_it_to_the_p
     ships_itself(&app, 7).await;
     app.sign_in("+79161150061").await;
     let user = app.me().await["id"].as_i64().unwrap();
-    let o: serde_json::Value = place(
+    let o = placed(
         &app,
         "checkout-s001",
         &format!("{own}:2:50000,{rynok}:1:19900"),
         point,
         "on_receipt",
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let order = o["id"].as_i64().unwrap();
     let (posting, warehouse, _) = posting_of(&app, order, 7).await;
     assert_eq!(warehouse, "seller");
@@ -180,17 +167,14 @@ async fn the_seller_cancels_what_it_cannot_send_and_the_wallet_gets_it_back() {
     app.sign_in("+79161150062").await;
     let user = app.me().await["id"].as_i64().unwrap();
     app.fund_wallet(user, 3_000, &format!("fund:{user}")).await;
-    let o: serde_json::Value = place(
+    let o = placed(
         &app,
         "checkout-s002",
         &format!("{own}:1:129900,{rynok}:1:19900"),
         point,
         "wallet",
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let order = o["id"].as_i64().unwrap();
     assert_eq!(balance(&app, user).await, 300_000 - 149_800);
     let (posting, _, _) = posting_of(&app, order, 7).await;
@@ -226,17 +210,14 @@ async fn a_posting_not_shipped_in_time_is_cancelled_by_the_job() {
     let own = product(&app, 7, 50_000, 2).await;
     ships_itself(&app, 7).await;
     app.sign_in("+79161150063").await;
-    let o: serde_json::Value = place(
+    let o = placed(
         &app,
         "checkout-s003",
         &format!("{own}:1:50000"),
         point,
         "on_receipt",
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let order = o["id"].as_i64().unwrap();
     let (posting, _, _) = posting_of(&app, order, 7).await;
     let seller = staff(&app, "+79161150067", Role::SellerStaff, 7).await;
@@ -272,17 +253,14 @@ async fn the_seller_functions_answer_only_the_sellers_own_staff() {
     ships_itself(&app, 7).await;
     let owner = app.new_browser();
     owner.sign_in("+79161150064").await;
-    let o: serde_json::Value = place(
+    let o = placed(
         &owner,
         "checkout-s004",
         &format!("{own}:1:50000,{stocked}:1:19900"),
         point,
         "on_receipt",
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let order = o["id"].as_i64().unwrap();
     let (posting, _, _) = posting_of(&app, order, 7).await;
     let (rynok_posting, _, _) = posting_of(&app, order, 8).await;

@@ -2,25 +2,9 @@
 //! seller's staff set its stock; each asker is told once, in the inbox and by
 //! email, and the alert is done. Only the seller's own staff set its stock.
 
-use super::product;
+use super::{product, staff};
 use crate::helpers::{Browser, TestApp};
-use app::shared::phone::Phone;
 use app::staff::Role;
-
-async fn staff(app: &TestApp, phone: &str, seller: i64) -> Browser {
-    app::staff::grant(
-        &app.db,
-        &Phone::parse(phone).unwrap(),
-        Role::SellerStaff,
-        seller,
-        0,
-    )
-    .await
-    .unwrap();
-    let b = app.new_browser();
-    b.sign_in(phone).await;
-    b
-}
 
 async fn set_stock(b: &Browser, product: i64, stock: &str) -> reqwest::Response {
     b.post_form(
@@ -76,11 +60,11 @@ async fn askers_are_told_once_when_the_seller_brings_a_product_back() {
     assert_eq!(r.status(), 400);
 
     // Only the seller's staff set its stock, to a whole number from 0.
-    let other = staff(&app, "+79161150088", 8).await;
+    let other = staff(&app, "+79161150088", Role::SellerStaff, 8).await;
     assert_eq!(set_stock(&other, gone, "5").await.status(), 404);
     assert_eq!(set_stock(&app, gone, "5").await.status(), 403);
     assert_eq!(set_stock(&app.new_browser(), gone, "5").await.status(), 401);
-    let seller = staff(&app, "+79161150089", 7).await;
+    let seller = staff(&app, "+79161150089", Role::SellerStaff, 7).await;
     for bad in ["x", "-1", "2.5", "1000001"] {
         assert_eq!(set_stock(&seller, gone, bad).await.status(), 400, "{bad}");
     }
