@@ -54,8 +54,10 @@ build-release:
 ## stayed in the first load) when its packing came out a few bytes longer than the
 ## linker's; frontend/src/lib.rs now leaves it room (SPLIT_ROOM), measured 407.0.
 ## 409 since the seller's page (/seller, one more lazy route in the router) and the
-## product page's "со склада продавца": measured 408.0.
-WASM_BUDGET_KB ?= 409
+## product page's "со склада продавца": measured 408.0. 412 since favourites (one more
+## lazy route, /account/favourites) and the product page's two plain forms (keep in
+## favourites, tell me when it is back): measured 411.5.
+WASM_BUDGET_KB ?= 412
 wasm-budget: build-release
 	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
 
