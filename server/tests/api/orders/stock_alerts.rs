@@ -86,6 +86,15 @@ async fn askers_are_told_once_when_the_seller_brings_a_product_back() {
     assert_eq!(set_stock(&seller, gone, "3").await.status(), 200);
     assert_eq!(told().await, 1);
 
+    // Asked again once it is gone again: told again (a new alert, a new notice).
+    assert_eq!(set_stock(&seller, gone, "0").await.status(), 200);
+    let r = app
+        .post_form("alerts/stock", &[("product", &gone.to_string())])
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(set_stock(&seller, gone, "2").await.status(), 200);
+    assert_eq!(told().await, 2);
+
     // And by email.
     app::inbox::email_pending(&app.deps()).await.unwrap();
     let m = app
