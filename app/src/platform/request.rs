@@ -68,6 +68,14 @@ pub fn set_status(code: u16) {
     }
 }
 
+/// Sends a guest to sign in first, with `next` (a path of this shop) as the way back.
+pub fn redirect_to_sign_in(next: &str) {
+    leptos_axum::redirect(&format!(
+        "/signin?next={}",
+        crate::shared::url::percent_encode(next)
+    ));
+}
+
 /// Whether the request came from a plain HTML form (no JavaScript), which leptos
 /// answers with a redirect back to the page.
 pub fn accepts_html() -> bool {

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::account::current_session, crate::catalog::alerts::service,
-    crate::platform::request::serve, crate::shared::error::Field,
+    crate::account::current_session,
+    crate::catalog::alerts::service,
+    crate::platform::request::{redirect_to_sign_in, serve},
+    crate::shared::error::Field,
 };
 
 /// The signed-in shopper asks to be told when `product` is back in stock, and goes
@@ -17,11 +19,7 @@ pub async fn ask_stock_alert(product: String) -> Result<bool, AppError> {
     serve(|cx| async move {
         let id = AppError::parse_id(&product, Field::Product)?;
         let Some(me) = current_session().await? else {
-            let path = crate::catalog::model::product_path(id, "");
-            leptos_axum::redirect(&format!(
-                "/signin?next={}",
-                crate::shared::url::percent_encode(&path)
-            ));
+            redirect_to_sign_in(&crate::catalog::model::product_path(id, ""));
             return Ok(false);
         };
         let now = cx.deps().now;

@@ -9,7 +9,7 @@ use server_fn::codec::GetUrl;
 use {
     crate::account::current_session,
     crate::catalog::favourites::service,
-    crate::platform::request::serve,
+    crate::platform::request::{redirect_to_sign_in, serve},
     crate::shared::error::{Field, Problem},
 };
 
@@ -30,11 +30,7 @@ pub async fn set_favourite(
             _ => return Err(AppError::invalid(Field::Request, Problem::Malformed)),
         };
         let Some(me) = current_session().await? else {
-            let path = crate::catalog::model::product_path(id, "");
-            leptos_axum::redirect(&format!(
-                "/signin?next={}",
-                crate::shared::url::percent_encode(&path)
-            ));
+            redirect_to_sign_in(&crate::catalog::model::product_path(id, ""));
             return Ok(false);
         };
         let now = cx.deps().now;
