@@ -20,22 +20,30 @@ const SELECT: &str = "SELECT p.id, p.order_id, p.seller_id, p.warehouse, p.statu
      (SELECT MAX(e.at) FROM posting_events e WHERE e.posting_id = p.id AND e.status = 'awaiting_packaging') AS ready_at \
      FROM postings p";
 
-/// Seller `seller`'s postings in one of `statuses`, newest first, at most `limit`.
+/// Seller `seller`'s postings for each group of statuses in `groups`, newest first,
+/// at most `limit` of each group, in one query.
 pub async fn seller_postings(
     ex: Ex<'_>,
     seller: i64,
-    statuses: &[&str],
+    groups: &[&[&str]],
     limit: i64,
 ) -> Result<Vec<SellerPostingRow>, sqlx::Error> {
-    let mut q = SqlBuf::new(SELECT);
-    q.push(" WHERE p.seller_id = ")
-        .bind(Arg::I64(seller))
-        .push(" AND p.warehouse = 'seller' AND p.status IN (");
-    for (i, s) in statuses.iter().enumerate() {
-        q.push(if i == 0 { "" } else { ", " })
-            .bind(Arg::Text(s.to_string()));
+    let mut q = SqlBuf::new("");
+    for (g, statuses) in groups.iter().enumerate() {
+        q.push(if g == 0 { "" } else { " UNION ALL " })
+            .push("SELECT * FROM (")
+            .push(SELECT)
+            .push(" WHERE p.seller_id = ")
+            .bind(Arg::I64(seller))
+            .push(" AND p.warehouse = 'seller' AND p.status IN (");
+        for (i, s) in statuses.iter().enumerate() {
+            q.push(if i == 0 { "" } else { ", " })
+                .bind(Arg::Text(s.to_string()));
+        }
+        q.push(") ORDER BY p.id DESC LIMIT ")
+            .bind(Arg::I64(limit))
+            .push(&format!(") AS g{g}"));
     }
-    q.push(") ORDER BY p.id DESC LIMIT ").bind(Arg::I64(limit));
     q.query_as().fetch_all(ex).await
 }
 

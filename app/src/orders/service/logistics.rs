@@ -9,7 +9,7 @@
 //! which the inbox's job sends). Seller-shipped postings not handed to
 //! delivery in time are cancelled (`seller::cancel_overdue`).
 
-use super::release::{Release, release};
+use super::release::release_posting;
 use super::tell::{post, tell};
 use crate::orders::model::{PostingStatus, order_number};
 use crate::orders::repo;
@@ -84,7 +84,6 @@ async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
             let Some(o) = repo::order(&mut tx, order).await? else {
                 return Ok(false);
             };
-            let items = repo::items_of(&mut tx, &[order]).await?;
             let postings = repo::postings_of(&mut tx, &[order]).await?;
             // Still waiting there, and its time is over (another server may have
             // returned it, or the shopper extended it, since the list was read).
@@ -96,19 +95,10 @@ async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
             if !waiting {
                 return Ok(false);
             }
-            let targets = items
-                .iter()
-                .filter(|i| i.posting_id == posting && i.cancelled_at.is_none())
-                .collect();
-            let r = Release {
-                order: &o,
-                items: &items,
-                postings: &postings,
-                targets,
-                to: PostingStatus::NotCollected,
-                what: format!("posting:{posting}"),
-            };
-            let (refund, _) = release(&mut tx, now, back, r).await?;
+            let to = PostingStatus::NotCollected;
+            let refund = release_posting(&mut tx, now, back, &o, posting, to)
+                .await?
+                .unwrap_or(Money::ZERO);
             tell_returned(&mut tx, now, user, order, posting, refund).await?;
             tx.commit().await?;
             Ok(true)

@@ -129,3 +129,35 @@ pub(super) async fn release(
     }
     Ok((Money::from_kopecks(refund), everything))
 }
+
+/// Lets every standing line of posting `posting` of order `o` go, the posting to
+/// `to`, the refund keyed "posting:<id>": the money given back, or `None` when no
+/// line of it stood. Used by the seller's cancel, the seller's deadline and the
+/// job that returns what was not collected.
+pub(super) async fn release_posting(
+    tx: &mut Tx,
+    now: i64,
+    b: Back,
+    o: &OrderRow,
+    posting: i64,
+    to: PostingStatus,
+) -> Result<Option<Money>, LedgerError> {
+    let items = repo::items_of(&mut *tx, &[o.id]).await?;
+    let postings = repo::postings_of(&mut *tx, &[o.id]).await?;
+    let targets: Vec<_> = items
+        .iter()
+        .filter(|i| i.posting_id == posting && i.cancelled_at.is_none())
+        .collect();
+    if targets.is_empty() {
+        return Ok(None);
+    }
+    let r = Release {
+        order: o,
+        items: &items,
+        postings: &postings,
+        targets,
+        to,
+        what: format!("posting:{posting}"),
+    };
+    release(tx, now, b, r).await.map(|(refund, _)| Some(refund))
+}

@@ -6,7 +6,7 @@
 //! `staff::require` first, and a posting of another seller, or of Rynok's
 //! warehouse, is not found: staff see only their seller's.
 
-use super::release::{Back, Release, release};
+use super::release::{Back, release_posting};
 use crate::orders::model::{
     DESK_PAGE, PackLine, PostingStatus, SHIP_WINDOW_MS, SellerDesk, SellerPosting, SellerProduct,
     order_number, ship_by,
@@ -34,20 +34,31 @@ pub async fn desk(deps: &Deps<'_>, user: i64) -> AppResult<SellerDesk> {
     let (name, ships) = repo::seller(&mut conn, seller)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut lists = Vec::new();
-    for statuses in [
-        &[PostingStatus::AwaitingPackaging][..],
-        &[PostingStatus::AwaitingShipment][..],
+    let groups: [&[PostingStatus]; 3] = [
+        &[PostingStatus::AwaitingPackaging],
+        &[PostingStatus::AwaitingShipment],
         &[
             PostingStatus::InTransit,
             PostingStatus::AtPickupPoint,
             PostingStatus::Received,
-        ][..],
-    ] {
-        let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-        let rows = repo::seller_postings(&mut conn, seller, &names, DESK_PAGE).await?;
-        lists.push(postings_view(&mut conn, rows).await?);
-    }
+        ],
+    ];
+    let names: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| g.iter().map(|s| s.as_str()).collect())
+        .collect();
+    let names: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
+    let rows = repo::seller_postings(&mut conn, seller, &names, DESK_PAGE).await?;
+    let all = postings_view(&mut conn, rows).await?;
+    let mut lists: Vec<Vec<SellerPosting>> = groups
+        .iter()
+        .map(|g| {
+            all.iter()
+                .filter(|p| g.contains(&p.status))
+                .cloned()
+                .collect()
+        })
+        .collect();
     drop(conn);
     let products = crate::catalog::seller_products(deps.db, seller)
         .await?
@@ -255,24 +266,11 @@ async fn let_go(deps: &Deps<'_>, order: i64, user: i64, posting: i64, why: Why) 
         if !waiting || (why == Why::Late && !late) {
             return Ok(false);
         }
-        let items = repo::items_of(&mut tx, &[order]).await?;
-        let postings = repo::postings_of(&mut tx, &[order]).await?;
-        let targets: Vec<_> = items
-            .iter()
-            .filter(|i| i.posting_id == posting && i.cancelled_at.is_none())
-            .collect();
-        if targets.is_empty() {
+        let Some(refund) =
+            release_posting(&mut tx, now, back, &o, posting, PostingStatus::Cancelled).await?
+        else {
             return Ok(false);
-        }
-        let r = Release {
-            order: &o,
-            items: &items,
-            postings: &postings,
-            targets,
-            to: PostingStatus::Cancelled,
-            what: format!("posting:{posting}"),
         };
-        let (refund, _) = release(&mut tx, now, back, r).await?;
         tell_cancelled(&mut tx, now, user, order, posting, why, refund).await?;
         tx.commit().await?;
         Ok(true)
