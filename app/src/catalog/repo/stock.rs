@@ -1,0 +1,45 @@
+//! A seller's products and their stock: what the seller's page lists and sets.
+
+use crate::platform::db::Db;
+
+/// Seller `seller`'s products as (id, title, price, stock), those in stock first,
+/// at most `limit`.
+pub async fn seller_products(
+    db: &Db,
+    seller: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, title, price, stock FROM products WHERE seller_id = $1 \
+         ORDER BY stock > 0 DESC, id LIMIT $2",
+    )
+    .bind(seller)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Sets product `id`'s stock to `stock` if seller `seller` sells it: its title and
+/// the stock it had, or `None` (no such product of that seller).
+pub async fn set_stock(
+    ex: &mut sqlx::AnyConnection,
+    seller: i64,
+    id: i64,
+    stock: i64,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let Some((title, old)): Option<(String, i64)> =
+        sqlx::query_as("SELECT title, stock FROM products WHERE id = $1 AND seller_id = $2")
+            .bind(id)
+            .bind(seller)
+            .fetch_optional(&mut *ex)
+            .await?
+    else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
+        .bind(stock)
+        .bind(id)
+        .execute(ex)
+        .await?;
+    Ok(Some((title, old)))
+}
