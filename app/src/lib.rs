@@ -28,7 +28,10 @@ use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
-use crate::orders::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};
+use crate::orders::{
+    OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, ReturnRoute, SellerRoute,
+    WriteReviewRoute,
+};
 use crate::shell::Header;
 use crate::ui::NotFoundPage;
 use crate::wallet::{CardRoute, PointsRoute, TopUpRoute, WalletRoute};
@@ -123,6 +126,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/purchases") view={Lazy::<PurchasesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/favourites") view={Lazy::<FavouritesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:id") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:id/return") view={Lazy::<ReturnRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:id/review/:item") view={Lazy::<WriteReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/seller") view={Lazy::<SellerRoute>::new()} ssr=SsrMode::Async/>

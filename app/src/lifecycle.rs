@@ -20,10 +20,11 @@ pub async fn signed_in(tx: &mut Tx, req: &Requester, user_id: i64, now: i64) -> 
 }
 
 /// What other domains say against deleting the account now: orders not received
-/// yet; the wallet's money, withdrawals and top-ups under way, the Rynok Card. (The
+/// yet, returns not dropped off; the wallet's money, withdrawals and top-ups under way, the Rynok Card. (The
 /// cart says nothing; instalments will add theirs here.)
 pub async fn deletion_blockers(db: &Db, user_id: i64) -> AppResult<Vec<Blocker>> {
     let mut out = crate::orders::deletion_blockers(db, user_id).await?;
+    out.extend(crate::orders::returns_deletion_blockers(db, user_id).await?);
     out.extend(crate::wallet::deletion_blockers(db, user_id).await?);
     Ok(out)
 }
@@ -35,5 +36,7 @@ pub async fn account_erased(tx: &mut Tx, user_id: i64) -> AppResult<()> {
     crate::inbox::on_account_erased(tx, user_id).await?;
     crate::catalog::alerts_on_account_erased(tx, user_id).await?;
     crate::catalog::favourites_on_account_erased(tx, user_id).await?;
+    crate::orders::returns_on_account_erased(tx, user_id).await?;
+    crate::catalog::reviews_on_account_erased(tx, user_id).await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod notify;
 mod oidc;
 pub mod orders_bench;
 pub mod payments;
+mod photos;
 mod precompress;
 pub mod seed;
 pub mod tiles;
@@ -337,6 +338,10 @@ fn router(
         .route("/img/product/{id}/{file}", get(images::product_image))
         .route("/tiles/{z}/{x}/{file}", get(tiles::tile))
         .route("/account/wallet/history.csv", get(wallet::history_csv))
+        .route("/returns/photo/{id}", get(photos::return_photo))
+        .route("/returns/photo/{id}/thumb", get(photos::return_thumb))
+        .route("/reviews/photo/{id}", get(photos::review_photo))
+        .route("/reviews/photo/{id}/thumb", get(photos::review_thumb))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -348,6 +353,7 @@ fn router(
             state.clone(),
             middleware::check_origin,
         ))
+        .layer(axum::middleware::from_fn(middleware::body_limit))
         .layer(axum::middleware::from_fn(middleware::asset_cache))
         // Pages are compressed whole, inside the general layer, which then leaves them be.
         .layer(axum::middleware::from_fn(compress::html))

@@ -140,6 +140,43 @@ fn cache_policy(path: &str) -> Option<&'static str> {
     })
 }
 
+/// The most a request body may hold, but for the forms with photos.
+const BODY_LIMIT: usize = 1024 * 1024;
+/// A form with photos (a return's, a review's): three of 10 MB and its fields.
+const UPLOAD_LIMIT: usize = 3 * app::platform::photo::MAX_BYTES + 64 * 1024;
+
+/// Bounds every request body: a larger declared length is refused with 413 at
+/// once, and a body that runs over while it is read stops there. A multipart
+/// form must say so, with its boundary (the decoder would give up otherwise).
+pub async fn body_limit(req: Request, next: Next) -> Response {
+    use server_fn::ServerFn;
+    let path = req.uri().path();
+    let upload = path == app::orders::returns::api::CreateReturn::PATH
+        || path == app::orders::reviews::api::CreateReview::PATH;
+    let limit = if upload { UPLOAD_LIMIT } else { BODY_LIMIT };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    if upload && req.method() == Method::POST {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("multipart/form-data") && ct.contains("boundary="));
+        if !multipart {
+            return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
+        }
+    }
+    let (parts, body) = req.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

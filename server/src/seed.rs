@@ -236,13 +236,14 @@ pub async fn seed(db: &Db, products: u32, seed: u64) -> Result<u64, sqlx::Error>
             .await?;
         for (li, leaf) in root.leaves.iter().enumerate() {
             cat_id += 1;
-            sqlx::query("INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position) VALUES ($1, $2, $3, $4, $5, $6)")
+            sqlx::query("INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position, return_days) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(cat_id)
                 .bind(root_id)
                 .bind(leaf.slug)
                 .bind(leaf.ru)
                 .bind(leaf.en)
                 .bind(li as i64)
+                .bind(demo::return_days(leaf.slug))
                 .execute(&mut *tx)
                 .await?;
             leaves.push((leaf, cat_id, root_id));
@@ -310,7 +311,7 @@ async fn insert_batch(
 ) -> Result<(), sqlx::Error> {
     let mut b = SqlBuf::new(
         "INSERT INTO products (id, category_id, root_category_id, seller_id, brand_id, title, description, price, \
-         old_price, stock, rating, rating_count, orders_count, image_count, created_at, search_title, search_body) VALUES ",
+         old_price, stock, rating, rating_count, rating_total, orders_count, image_count, created_at, search_title, search_body) VALUES ",
     );
     for (i, p) in batch.iter().enumerate() {
         b.push(if i == 0 { "(" } else { ", (" });
@@ -329,6 +330,7 @@ async fn insert_batch(
             p.stock,
             p.rating,
             p.rating_count,
+            p.rating * p.rating_count,
             p.orders,
             p.images,
             p.created_at,

@@ -1,4 +1,5 @@
-//! The catalogue: categories, products, listings with filters, search.
+//! The catalogue: categories, products, listings with filters, search, and the
+//! shoppers' reviews shown on a product's page (`reviews`).
 
 pub mod alerts;
 pub mod api;
@@ -8,6 +9,7 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod reviews;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -28,5 +30,13 @@ pub use pages::{
 pub use repo::card_from_row;
 #[cfg(feature = "ssr")]
 pub use repo::search;
+pub use reviews::model::{
+    MAX_PHOTOS as REVIEW_PHOTOS, parse_rating, parse_text as parse_review_text,
+};
+#[cfg(feature = "ssr")]
+pub use reviews::service::{
+    Written as NewReview, add_in as add_review_in, on_account_erased as reviews_on_account_erased,
+    photo as review_photo, reviewed,
+};
 #[cfg(feature = "ssr")]
 pub use service::{seller_products, set_stock};

@@ -73,11 +73,12 @@ pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
 /// Topics whose notices are emailed as well: an order's steps, told at every status
 /// that matters, and back-in-stock alerts. Other domains email what they must
 /// themselves.
-pub const EMAILED_TOPICS: [&str; 5] = [
+pub const EMAILED_TOPICS: [&str; 6] = [
     "order",
     "order_item",
     "order_payment",
     "posting",
+    "return",
     "stock_alert",
 ];
 /// Notices the email job takes per pass.

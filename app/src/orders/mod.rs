@@ -2,9 +2,9 @@
 //! transaction, never oversold; one order per checkout however often it is sent),
 //! its postings per seller with Ozon's statuses and their timeline, the shopper's
 //! list and order page, cancelling before packing with the money back, and the
-//! pickup points and delivery rules checkout offers. Card payment, points, promo
-//! codes, the logistics job, returns and the pickup-point operator come in later
-//! steps.
+//! pickup points and delivery rules checkout offers, card payment, points, promo
+//! codes, the logistics job, the pickup-point operator, seller-shipped postings,
+//! and returns (`returns`, a sub-domain of its own).
 
 pub mod api;
 pub mod i18n;
@@ -12,6 +12,8 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod returns;
+pub mod reviews;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -20,6 +22,13 @@ pub mod service;
 pub use api::PlaceOrder;
 pub use i18n::error_text as order_error_text;
 pub use model::{Line, PickupPoint, delivery_price, parse_promo_code};
+pub use returns::routes::ReturnRoute;
+#[cfg(feature = "ssr")]
+pub use returns::service::{
+    deletion_blockers as returns_deletion_blockers, on_account_erased as returns_on_account_erased,
+    photo as return_photo,
+};
+pub use reviews::routes::WriteReviewRoute;
 pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};
 #[cfg(feature = "ssr")]
 pub use service::{

@@ -332,6 +332,7 @@ mod tests {
             )
             .replace("BIGSERIAL PRIMARY KEY", "INTEGER PRIMARY KEY")
             .replace("BIGINT", "INTEGER")
+            .replace("BYTEA", "BLOB")
     }
 
     #[test]

@@ -109,6 +109,12 @@ pub enum Field {
     Promo,
     /// The first-order discount.
     Discount,
+    /// An uploaded photo.
+    Photo,
+    /// A free-text comment (a return's, a review's text).
+    Comment,
+    /// A review's stars.
+    Rating,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).
@@ -173,6 +179,14 @@ pub enum Problem {
     PriceChanged,
     /// Allowed once, and it was done already (a pickup point's storage extended).
     Once,
+    /// Not a JPEG, PNG or WebP picture, by its content.
+    NotAnImage,
+    /// Larger than the limit (a photo's 10 MB).
+    TooLarge,
+    /// More of them than allowed (a return's photos).
+    TooMany,
+    /// Cannot be returned: its category never can, or its period is over.
+    NotReturnable,
     /// What the request decoder said (server_fn's own message).
     Decoding(String),
 }
@@ -198,6 +212,8 @@ pub enum Blocker {
     CardOpen,
     /// An order is not received yet (or not returned, or not cancelled).
     OrderInProgress,
+    /// A return is asked for and not accepted at a pickup point yet.
+    ReturnInProgress,
 }
 
 impl AppError {

@@ -30,7 +30,8 @@ pub use ledger::service::{LedgerError, retry};
 #[cfg(feature = "ssr")]
 pub use orders::{
     card_accounts, card_paid_in, earn_points_in, order_accounts, pay_order_in, points_accounts,
-    receipt_accounts, refund_order_in, return_points_in, spend_points_in, take_on_receipt_in,
+    receipt_accounts, refund_order_in, return_points_in, spend_points_in, take_back_points_in,
+    take_on_receipt_in,
 };
 #[cfg(feature = "ssr")]
 pub use points::service::PointsAccounts;

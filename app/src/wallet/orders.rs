@@ -191,6 +191,30 @@ pub async fn earn_points_in(
     Ok(earned)
 }
 
+/// Takes back the points order `order` earned on `goods` (as paid) that came back
+/// by a return, by the same rule as they were earned, once per `what`: what was
+/// taken (no more than the shopper still holds).
+pub async fn take_back_points_in(
+    tx: &mut Tx,
+    now: i64,
+    accounts: PointsAccounts,
+    order: i64,
+    what: &str,
+    goods: Money,
+) -> Result<Money, LedgerError> {
+    let percent = points::repo::earn_percent(tx, "receipt")
+        .await?
+        .unwrap_or(0);
+    let k = goods.kopecks() * percent / 100;
+    let earned = Money::from_kopecks(k - k % 100);
+    if earned == Money::ZERO {
+        return Ok(Money::ZERO);
+    }
+    let key = IdempotencyKey::parse(&format!("order:{order}:points-taken:{what}"))?;
+    let reference = format!("order:{order}");
+    points::service::revoke_in(tx, now, accounts, earned, &key, &reference).await
+}
+
 /// Gives back up to `amount` of the points order `order` spent, into their batches,
 /// once per `what`: what came back.
 pub async fn return_points_in(

@@ -1,5 +1,6 @@
-//! The demo shop's people and promo codes, beside its goods: the staff phones and
-//! promo codes the README lists.
+//! The demo shop's people, promo codes and return rules, beside its goods: the
+//! staff phones and promo codes the README lists, and the categories that cannot
+//! be returned.
 
 use app::platform::db::Db;
 
@@ -67,4 +68,20 @@ pub async fn seed_promo_codes(db: &Db) -> Result<(), sqlx::Error> {
         .await?;
     }
     Ok(())
+}
+
+/// Categories whose goods cannot be returned (personal hygiene, cosmetics,
+/// supplements, as Russian rules for goods of proper quality say); the same list
+/// as the returns migration sets on an older database.
+const NOT_RETURNABLE: [&str; 5] = [
+    "skincare",
+    "shampoos",
+    "toothbrushes",
+    "vitamins",
+    "diapers",
+];
+
+/// A leaf category's return period in days: 0 for one that cannot be returned.
+pub fn return_days(slug: &str) -> i64 {
+    if NOT_RETURNABLE.contains(&slug) { 0 } else { 7 }
 }

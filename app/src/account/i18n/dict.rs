@@ -156,6 +156,7 @@ pub struct AccountDict {
     pub blocker_topup: &'static str,
     pub blocker_card: &'static str,
     pub blocker_order: &'static str,
+    pub blocker_return: &'static str,
     pub msg_passkey_removed: &'static str,
     // messages sent
     pub sms_code: &'static str,

@@ -156,6 +156,7 @@ pub const EN: AccountDict = AccountDict {
     blocker_withdrawal: "a withdrawal is still on its way — wait until the bank has it.",
     blocker_topup: "a card top-up is waiting for the bank — wait for its answer.",
     blocker_order: "an order is on its way or waiting at the pickup point — receive it or cancel it first.",
+    blocker_return: "a return is waiting to be dropped at a pickup point — drop it off or cancel it first.",
     blocker_card: "a Rynok Card application is under way or the card is active — close the card with the bank.",
     msg_passkey_removed: "A passkey was removed.",
     sms_code: "Your Rynok sign-in code: {}. Do not share it with anyone.",

@@ -91,6 +91,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
                     Blocker::TopUpInProgress => d.blocker_topup,
                     Blocker::CardOpen => d.blocker_card,
                     Blocker::OrderInProgress => d.blocker_order,
+                    Blocker::ReturnInProgress => d.blocker_return,
                 });
             }
             text

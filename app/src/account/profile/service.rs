@@ -55,6 +55,20 @@ pub async fn account_view(db: &Db, user_id: i64) -> AppResult<Option<AccountView
     }))
 }
 
+/// How the account signs what it writes in public (a review): the first name and
+/// the last name's initial ("Мария И."), or empty when the profile has no name.
+pub async fn public_name(db: &Db, user_id: i64) -> AppResult<String> {
+    let p = repo::profile(db, user_id).await?;
+    let first = p.first_name.trim();
+    Ok(
+        match (first.is_empty(), p.last_name.trim().chars().next()) {
+            (true, _) => String::new(),
+            (false, Some(c)) => format!("{first} {c}."),
+            (false, None) => first.to_string(),
+        },
+    )
+}
+
 /// Saves a parsed profile.
 pub async fn save(db: &Db, user_id: i64, p: Profile) -> AppResult<()> {
     let row = ProfileRow {

@@ -94,6 +94,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             <h2 id="description">{d.description}</h2>
             <p>{p.description}</p>
         </section>
+        <crate::catalog::reviews::pages::ReviewsSection product=card.id/>
     }
 }
 

@@ -1,5 +1,6 @@
-//! The shopper's order pages: the list (`list`) and one order (`order`), the pickup point's screen (`pickup`), and the seller's (`seller`).
+//! The shopper's order pages: the list (`list`) and one order (`order`), the pickup point's screen (`pickup`), and the seller's (`seller`); `barcode` draws the codes a point scans.
 
+pub mod barcode;
 mod list;
 mod order;
 mod pickup;

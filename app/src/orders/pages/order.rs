@@ -4,9 +4,8 @@
 use crate::i18n::{Lang, fill, use_lang};
 use crate::orders::api::{CancelOrder, ExtendStorage, PayOrder, get_order};
 use crate::orders::i18n::{error_text, status_text};
-use crate::orders::model::{
-    OrderView, PayMethod, PostingStatus, PostingView, code128c, grouped_code,
-};
+use crate::orders::model::{OrderView, PayMethod, PostingStatus, PostingView, grouped_code};
+use crate::orders::pages::barcode::barcode;
 use crate::shared::money::Money;
 use crate::shared::time::{date_of, date_ru, local_datetime};
 use crate::ui::forms::action_error;
@@ -92,7 +91,7 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
             <section class="pickup-code" aria-labelledby="code-title">
                 <h2 id="code-title">{d.pickup_code}</h2>
                 <p class="code" data-testid="pickup-code">{grouped_code(&o.pickup_code)}</p>
-                {barcode(&o.pickup_code, d.barcode_label)}
+                {barcode(&o.pickup_code, d.barcode_label, "pickup-barcode")}
                 <p class="hint">{d.pickup_code_hint}</p>
             </section>
         }
@@ -130,6 +129,8 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
                 {pay_form}
                 {code}
                 {postings}
+                <crate::orders::reviews::pages::ToReviewSection order=o.id/>
+                <crate::orders::returns::pages::ReturnsSection order=o.id/>
             </div>
             <aside class="order-summary" aria-labelledby="summary-title">
                 <h2 id="summary-title">{d.delivery_title}</h2>
@@ -294,28 +295,6 @@ fn receipts(lang: Lang, list: &[crate::wallet::Receipt]) -> impl IntoView + use<
         view! {
             <h2>{d.receipts_title}</h2>
             <ul class="receipts" aria-label=d.receipts_title data-testid="receipts">{items}</ul>
-        }
-    })
-}
-
-/// The pickup code as a Code 128 barcode: 2 px a module, 10 modules of quiet zone.
-fn barcode(code: &str, label: &'static str) -> impl IntoView + use<> {
-    code128c(code).map(|widths| {
-        let mut x = 10u32;
-        let mut bars = Vec::new();
-        for (i, w) in widths.iter().enumerate() {
-            let w = u32::from(*w);
-            if i % 2 == 0 {
-                bars.push(format!("M{x} 0h{w}v40h-{w}z"));
-            }
-            x += w;
-        }
-        let width = x + 10;
-        view! {
-            <svg class="barcode" role="img" aria-label=label data-testid="pickup-barcode"
-                viewBox=format!("0 0 {width} 40") width=width * 2 height="80" preserveAspectRatio="none">
-                <path d=bars.join("") fill="#000"/>
-            </svg>
         }
     })
 }

@@ -57,6 +57,7 @@ pub fn PickupPage() -> impl IntoView {
                         Some(Ok(h)) => handover(lang, h, code(), refuse, hand).into_any(),
                         Some(Err(e)) => view! { <p role="alert" class="form-error">{pickup_error_text(lang, &e)}</p> }.into_any(),
                     }}
+                    <crate::orders::returns::pages::ReturnAtPointSection/>
                 }
                 .into_any()
             })}

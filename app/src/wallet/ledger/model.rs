@@ -99,12 +99,14 @@ pub enum TransferKind {
     PointsSpend,
     PointsReturn,
     PointsExpiry,
+    /// Points earned on goods that were returned, taken back.
+    PointsRevoke,
     /// Staff correcting an earlier mistake by a new transfer.
     Correction,
 }
 
 impl TransferKind {
-    pub const ALL: [TransferKind; 11] = [
+    pub const ALL: [TransferKind; 12] = [
         TransferKind::TopUp,
         TransferKind::OrderPayment,
         TransferKind::Refund,
@@ -115,6 +117,7 @@ impl TransferKind {
         TransferKind::PointsSpend,
         TransferKind::PointsReturn,
         TransferKind::PointsExpiry,
+        TransferKind::PointsRevoke,
         TransferKind::Correction,
     ];
 
@@ -130,6 +133,7 @@ impl TransferKind {
             TransferKind::PointsSpend => "points_spend",
             TransferKind::PointsReturn => "points_return",
             TransferKind::PointsExpiry => "points_expiry",
+            TransferKind::PointsRevoke => "points_revoke",
             TransferKind::Correction => "correction",
         }
     }

@@ -245,6 +245,49 @@ pub async fn return_spent_in(
     Ok(back.money())
 }
 
+/// Takes back up to `amount` of the points `a.user` holds (points earned on goods
+/// that were then returned), soonest-expiring batches first, in the caller's
+/// transaction: what was taken, less than `amount` when fewer are left (points
+/// already spent stay spent). The same `key` again takes nothing more.
+pub async fn revoke_in(
+    tx: &mut Tx,
+    now: i64,
+    a: PointsAccounts,
+    amount: Money,
+    key: &IdempotencyKey,
+    reference: &str,
+) -> Result<Money, LedgerError> {
+    lock_keys(tx, &[format!("points:{}", a.user)]).await?;
+    if let Some(first) = ledger::find_in(tx, TransferKind::PointsRevoke, key).await? {
+        return Ok(first.amount);
+    }
+    expire_user_in(tx, now, &a).await?;
+    let live: Vec<(i64, i64)> = repo::live_batches(tx, a.user, now)
+        .await?
+        .iter()
+        .map(|b| (b.id, b.remaining))
+        .collect();
+    let take = amount.kopecks().min(live.iter().map(|b| b.1).sum::<i64>());
+    let Ok(taken) = Amount::new(Money::from_kopecks(take)) else {
+        return Ok(Money::ZERO);
+    };
+    let spec = Spec {
+        kind: TransferKind::PointsRevoke,
+        key,
+        debit: a.points,
+        credit: a.issued,
+        amount: taken,
+        reference,
+    };
+    ledger::transfer_in(tx, now, &spec, None).await?;
+    for (batch, part) in allocate(&live, take).unwrap_or_default() {
+        if !repo::take(tx, batch, part).await? {
+            return Err(LedgerError::Raced);
+        }
+    }
+    Ok(taken.money())
+}
+
 /// Expires what is left in `user`'s batches whose time is over, in the caller's
 /// transaction.
 async fn expire_user_in(tx: &mut Tx, now: i64, a: &PointsAccounts) -> Result<(), LedgerError> {

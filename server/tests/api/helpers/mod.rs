@@ -250,6 +250,50 @@ impl Browser {
             .expect("POST")
     }
 
+    /// Posts a multipart form as a browser does (its own form, JavaScript or not):
+    /// each part is (name, file name for a file, bytes). `referer` given, it
+    /// accepts HTML as a page does; otherwise JSON.
+    pub async fn post_multipart(
+        &self,
+        endpoint: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+        referer: Option<&str>,
+    ) -> reqwest::Response {
+        const BOUNDARY: &str = "----rynok-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (name, file, bytes) in parts {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match file {
+                Some(f) => body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                         Content-Type: application/octet-stream\r\n\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                None => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                ),
+            }
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let mut req = self
+            .client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .body(body);
+        req = match referer {
+            Some(r) => req.header("accept", "text/html").header("referer", r),
+            None => req.header("accept", "application/json"),
+        };
+        req.send().await.expect("POST")
+    }
+
     /// A GET server function's JSON answer.
     pub async fn api_json(&self, endpoint_and_query: &str) -> serde_json::Value {
         let r = self.get(&format!("/api/{endpoint_and_query}")).await;

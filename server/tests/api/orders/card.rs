@@ -11,7 +11,7 @@ use server::payments::standin::{NO_FUNDS, PAID, THREE_DS, THREE_DS_CODE};
 
 /// Pays on the stand-in's page with `card` (and the 3-D Secure code when asked):
 /// where the provider sends the browser back.
-async fn pay(b: &Browser, page: &str, card: &str) -> String {
+pub(super) async fn pay(b: &Browser, page: &str, card: &str) -> String {
     let r = b
         .client
         .post(page)
@@ -50,7 +50,7 @@ async fn notify(app: &TestApp, payment: &str) -> u16 {
         .as_u16()
 }
 
-async fn refunds(app: &TestApp, order: i64) -> (i64, i64) {
+pub(super) async fn refunds(app: &TestApp, order: i64) -> (i64, i64) {
     (
         app.one_i64(
             "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM card_refunds WHERE order_id = $1 AND status = 'succeeded'",

@@ -11,6 +11,8 @@ mod pickup;
 mod place;
 mod points;
 mod promo;
+mod returns;
+mod reviews;
 mod seller;
 mod stock_alerts;
 

@@ -1,0 +1,102 @@
+//! Photos shoppers uploaded, as re-encoded then (JPEGs without metadata):
+//! `GET /returns/photo/{id}` (and `…/thumb`) to the shopper whose return it is
+//! only, anyone else getting 404 as for a photo that does not exist; and
+//! `GET /reviews/photo/{id}` (and `…/thumb`), public like the reviews.
+
+use app::platform::request::Requester;
+use app::platform::state::AppState;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+
+pub async fn return_photo(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    serve(st, &id, false, peer, headers).await
+}
+
+pub async fn return_thumb(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    serve(st, &id, true, peer, headers).await
+}
+
+async fn serve(
+    st: AppState,
+    id: &str,
+    thumb: bool,
+    peer: SocketAddr,
+    headers: HeaderMap,
+) -> Response {
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let req = Requester::from_headers(&headers, peer.ip(), &st.settings.trusted_proxies);
+    let deps = st.deps();
+    let name = app::account::session::service::cookie_name(&st.settings);
+    let token = app::platform::request::cookie_in(&headers, name).unwrap_or_default();
+    let me = match app::account::session::service::resolve(
+        deps.db,
+        deps.settings,
+        &token,
+        deps.now,
+        &req.ip,
+    )
+    .await
+    {
+        Ok(Some(me)) => me,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match app::orders::return_photo(deps.db, me.user_id, id, thumb).await {
+        Ok(bytes) => {
+            let mut res = bytes.into_response();
+            let h = res.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+            // Never in a shared cache: it is one shopper's.
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=86400"),
+            );
+            res
+        }
+        Err(app::shared::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+pub async fn review_photo(State(st): State<AppState>, Path(id): Path<String>) -> Response {
+    review(st, &id, false).await
+}
+
+pub async fn review_thumb(State(st): State<AppState>, Path(id): Path<String>) -> Response {
+    review(st, &id, true).await
+}
+
+async fn review(st: AppState, id: &str, thumb: bool) -> Response {
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match app::catalog::review_photo(&st.db, id, thumb).await {
+        Ok(bytes) => {
+            let mut res = bytes.into_response();
+            let h = res.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+            // A photo never changes under its id.
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            res
+        }
+        Err(app::shared::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

@@ -1,0 +1,757 @@
+//! Returns online: a received line asked back with a reason and a photo (kept as a
+//! JPEG without metadata, shown to its shopper only), found by its code and
+//! accepted at a pickup point, which gives the money back at once with the points
+//! paid, takes back the points earned, and puts the stock back; every bad input
+//! refused with its reason and nothing written; a withdrawn return frees its lines;
+//! an open one holds up deleting the account.
+
+use super::{invalid, pickup_point, place_with, product, staff, stock};
+use crate::helpers::{AppError, Browser, Field, Problem, START_MS, TestApp, error_of};
+use app::orders::service::run_logistics;
+use app::shared::money::Money;
+use app::staff::Role;
+use app::wallet::ledger::model::{Amount, IdempotencyKey};
+
+const DAY: i64 = 86_400_000;
+
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 200]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// Places `lines` paid by `pay`, brings it to `point` and hands it over: the order id.
+async fn received(
+    app: &TestApp,
+    shopper: &Browser,
+    (point, operator): (i64, &Browser),
+    key: &str,
+    lines: &str,
+    pay: &str,
+    more: &[(&str, &str)],
+) -> i64 {
+    let r = place_with(shopper, key, lines, point, pay, more).await;
+    assert_eq!(r.status(), 200, "placing {key}");
+    let o: serde_json::Value = r.json().await.unwrap();
+    app.clock.advance_ms(2 * DAY);
+    run_logistics(&app.deps()).await.unwrap();
+    let code = o["pickup_code"].as_str().unwrap();
+    let r = operator
+        .post_form("pickup/hand-over", &[("code", code), ("paid", "on")])
+        .await;
+    assert_eq!(r.status(), 200);
+    o["id"].as_i64().unwrap()
+}
+
+async fn ask(
+    b: &Browser,
+    order: i64,
+    items: &[i64],
+    reason: &str,
+    photos: &[Vec<u8>],
+    more: &[(&str, &str)],
+) -> reqwest::Response {
+    let order = order.to_string();
+    let items: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("order", None, order.as_bytes())];
+    for i in &items {
+        parts.push(("item", None, i.as_bytes()));
+    }
+    parts.push(("reason", None, reason.as_bytes()));
+    for (k, v) in more {
+        parts.push((k, None, v.as_bytes()));
+    }
+    for p in photos {
+        parts.push(("photo", Some("photo.png"), p));
+    }
+    b.post_multipart("returns/create", &parts, None).await
+}
+
+async fn points_of(app: &TestApp, user: i64) -> i64 {
+    app::wallet::points::service::view(&app.db, app.deps().now, user)
+        .await
+        .unwrap()
+        .balance
+        .kopecks()
+}
+
+async fn returns(app: &TestApp) -> i64 {
+    app.one_i64("SELECT COUNT(*) FROM returns WHERE id > $1", &[0])
+        .await
+}
+
+async fn check(app: &TestApp) {
+    let report = app::wallet::ledger::service::check(&app.db).await.unwrap();
+    assert!(report.ok(), "{report}");
+}
+
+#[tokio::test]
+async fn a_received_line_comes_back_through_the_point_with_its_money_points_and_stock() {
+    let app = TestApp::spawn_with(0).await;
+    let point = pickup_point(&app).await;
+    let operator = staff(&app, "+79161150149", Role::Operator, point).await;
+    app.sign_in("+79161150141").await;
+    let user = app.me().await["id"].as_i64().unwrap();
+    app.fund_wallet(user, 3_000, &format!("fund:{user}")).await;
+    let key = IdempotencyKey::parse("grant:points:returns").unwrap();
+    let amount = Amount::new(Money::from_roubles(500)).unwrap();
+    app::wallet::points::service::grant(
+        &app.db,
+        START_MS,
+        user,
+        amount,
+        &key,
+        "test",
+        START_MS + 90 * DAY,
+    )
+    .await
+    .unwrap();
+    let (a, b) = (
+        product(&app, 1, 40_000, 3).await,
+        product(&app, 2, 80_000, 3).await,
+    );
+    // 1 200 ₽ of goods, 300 points and 900 ₽ from the wallet.
+    let lines = format!("{a}:1:40000,{b}:1:80000");
+    let order = received(
+        &app,
+        &app,
+        (point, &operator),
+        "checkout-r001",
+        &lines,
+        "wallet",
+        &[("points", "30000")],
+    )
+    .await;
+    // 2 % of 1 200 ₽ earned on receipt: 24 points.
+    assert_eq!(points_of(&app, user).await, 50_000 - 30_000 + 2_400);
+
+    // The form offers both lines until 7 days after receipt.
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    let offered = f["lines"].as_array().unwrap();
+    assert_eq!(offered.len(), 2);
+    assert_eq!(offered[0]["until"].as_i64(), Some(app.deps().now + 7 * DAY));
+    let line_b = offered.iter().find(|l| l["product"] == b).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(f["card"], false);
+
+    // b goes back as faulty, with a comment and a photo.
+    let r = ask(
+        &app,
+        order,
+        &[line_b],
+        "defect",
+        &[png(2400, 1200)],
+        &[("comment", "Не включается")],
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let id = r.json::<i64>().await.unwrap();
+    let rs = app
+        .api_json(&format!("returns/of-order?order={order}"))
+        .await;
+    assert_eq!(rs["can_return"], true, "a is still returnable");
+    let ret = &rs["returns"][0];
+    assert_eq!(
+        (ret["status"].as_str(), ret["reason"].as_str()),
+        (Some("created"), Some("defect"))
+    );
+    assert_eq!(ret["comment"], "Не включается");
+    assert_eq!(ret["lines"][0]["product"].as_i64(), Some(b));
+    let code = ret["code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 10);
+    let photo = ret["photos"][0].as_i64().unwrap();
+
+    // The photo is a JPEG no wider than 1 600 px, for its shopper only.
+    let r = app.get(&format!("/returns/photo/{photo}")).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/jpeg");
+    assert!(
+        r.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .starts_with("private")
+    );
+    let img = image::load_from_memory(&r.bytes().await.unwrap()).unwrap();
+    assert_eq!((img.width(), img.height()), (1600, 800));
+    assert_eq!(
+        app.get(&format!("/returns/photo/{photo}/thumb"))
+            .await
+            .status(),
+        200
+    );
+    let stranger = app.new_browser();
+    stranger.sign_in("+79161150142").await;
+    assert_eq!(
+        stranger
+            .get(&format!("/returns/photo/{photo}"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.new_browser()
+            .get(&format!("/returns/photo/{photo}"))
+            .await
+            .status(),
+        404
+    );
+    // Another shopper sees nothing of the order.
+    assert_eq!(
+        stranger
+            .get(&format!("/api/returns/of-order?order={order}"))
+            .await
+            .status(),
+        404
+    );
+
+    // b cannot be asked back twice.
+    let r = ask(&app, order, &[line_b], "defect", &[], &[]).await;
+    assert_eq!(
+        error_of(r).await,
+        (400, invalid(Field::Selected, Problem::NotReturnable))
+    );
+
+    // Only an operator finds it by its code; a shopper is refused.
+    let r = stranger
+        .get(&format!("/api/pickup/return?code={code}"))
+        .await;
+    assert_eq!(r.status(), 403);
+    let spaced = format!("{} {}", &code[..5], &code[5..]);
+    let at = operator
+        .api_json(&format!("pickup/return?code={spaced}"))
+        .await;
+    assert_eq!(at["number"], format!("{id:08}"));
+    assert_eq!(
+        (at["photos"].as_i64(), at["lines"].as_array().unwrap().len()),
+        (Some(1), 1)
+    );
+    let r = stranger
+        .post_form("pickup/accept-return", &[("code", &code)])
+        .await;
+    assert_eq!(r.status(), 403);
+
+    // Accepted: 800 ₽ paid 200 points and 600 ₽; 16 points earned on it go.
+    let r = operator
+        .post_form("pickup/accept-return", &[("code", &code)])
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(super::balance(&app, user).await, 300_000 - 90_000 + 60_000);
+    assert_eq!(
+        points_of(&app, user).await,
+        50_000 - 30_000 + 2_400 + 20_000 - 1_600
+    );
+    assert_eq!(stock(&app, b).await, 3);
+    let rs = app
+        .api_json(&format!("returns/of-order?order={order}"))
+        .await;
+    let ret = &rs["returns"][0];
+    assert_eq!(ret["status"], "refunded");
+    assert_eq!(
+        (
+            ret["refund"].as_i64(),
+            ret["points_back"].as_i64(),
+            ret["points_taken"].as_i64()
+        ),
+        (Some(60_000), Some(20_000), Some(1_600))
+    );
+    assert!(ret["code"].is_null(), "the code is gone once it is used");
+    let o = app.api_json(&format!("orders/get?id={order}")).await;
+    assert_eq!(
+        (o["refunded"].as_i64(), o["refunded_points"].as_i64()),
+        (Some(60_000), Some(20_000))
+    );
+    // The receipts list the refund.
+    assert!(
+        o["receipts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["refund"] == true && r["amount"] == 60_000)
+    );
+
+    // Once only.
+    let r = operator
+        .post_form("pickup/accept-return", &[("code", &code)])
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(
+        app.one_i64(
+            "SELECT COUNT(*) FROM notices WHERE user_id = $1 AND topic = 'return'",
+            &[user]
+        )
+        .await,
+        2
+    );
+    // a alone is left to return.
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    assert_eq!(f["lines"].as_array().unwrap().len(), 1);
+    check(&app).await;
+}
+
+#[tokio::test]
+async fn bad_input_the_category_and_the_period_are_refused_with_a_reason_and_nothing_written() {
+    let app = TestApp::spawn_with(0).await;
+    let point = pickup_point(&app).await;
+    let operator = staff(&app, "+79161150159", Role::Operator, point).await;
+    app.sign_in("+79161150151").await;
+    let user = app.me().await["id"].as_i64().unwrap();
+    app.fund_wallet(user, 3_000, &format!("fund:{user}")).await;
+    let (a, c) = (
+        product(&app, 1, 40_000, 3).await,
+        product(&app, 2, 20_000, 3).await,
+    );
+    // c is a toothbrush: its category cannot be returned.
+    sqlx::query(
+        "INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position, return_days) \
+         VALUES (2, NULL, 'toothbrushes', 'Зубные щётки', 'Toothbrushes', 1, 0)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE products SET category_id = 2, root_category_id = 2 WHERE id = $1")
+        .bind(c)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let lines = format!("{a}:1:40000,{c}:1:20000");
+    let order = received(
+        &app,
+        &app,
+        (point, &operator),
+        "checkout-r002",
+        &lines,
+        "wallet",
+        &[],
+    )
+    .await;
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    let offered = f["lines"].as_array().unwrap();
+    assert_eq!(offered.len(), 1);
+    let line_a = offered[0]["id"].as_i64().unwrap();
+    assert_eq!(f["kept"][0]["never"], true);
+    let line_c = app
+        .one_i64(
+            "SELECT id FROM order_items WHERE order_id = $1 AND product_id = $2",
+            &[order, c],
+        )
+        .await;
+
+    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
+    let long = "я".repeat(1_001);
+    type Case<'a> = (
+        Vec<i64>,
+        &'a str,
+        Vec<Vec<u8>>,
+        Vec<(&'a str, &'a str)>,
+        AppError,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            vec![],
+            "defect",
+            vec![],
+            vec![],
+            invalid(Field::Selected, Problem::Required),
+        ),
+        (
+            vec![line_c],
+            "defect",
+            vec![],
+            vec![],
+            invalid(Field::Selected, Problem::NotReturnable),
+        ),
+        (
+            vec![999_999],
+            "defect",
+            vec![],
+            vec![],
+            invalid(Field::Selected, Problem::Unknown),
+        ),
+        (
+            vec![line_a],
+            "",
+            vec![],
+            vec![],
+            invalid(Field::Reason, Problem::Required),
+        ),
+        (
+            vec![line_a],
+            "whim",
+            vec![],
+            vec![],
+            invalid(Field::Reason, Problem::Unknown),
+        ),
+        (
+            vec![line_a],
+            "defect",
+            vec![],
+            vec![("comment", long.as_str())],
+            invalid(Field::Comment, Problem::TooLong),
+        ),
+        (
+            vec![line_a],
+            "defect",
+            vec![gif],
+            vec![],
+            invalid(Field::Photo, Problem::NotAnImage),
+        ),
+        (
+            vec![line_a],
+            "defect",
+            vec![png(8, 8); 4],
+            vec![],
+            invalid(Field::Photo, Problem::TooMany),
+        ),
+        (
+            vec![line_a],
+            "defect",
+            vec![],
+            vec![("refund_to", "card")],
+            invalid(Field::Request, Problem::Rejected),
+        ),
+    ];
+    for (items, reason, photos, more, want) in cases {
+        let r = ask(&app, order, &items, reason, &photos, &more).await;
+        assert_eq!(error_of(r).await, (400, want));
+    }
+    assert_eq!(returns(&app).await, 0);
+    assert_eq!(
+        app.one_i64("SELECT COUNT(*) FROM return_photos WHERE id > $1", &[0])
+            .await,
+        0
+    );
+    // Another shopper's order is not found.
+    let stranger = app.new_browser();
+    stranger.sign_in("+79161150152").await;
+    let r = ask(&stranger, order, &[line_a], "defect", &[], &[]).await;
+    assert_eq!(r.status(), 404);
+    // A guest is asked to sign in.
+    let r = ask(&app.new_browser(), order, &[line_a], "defect", &[], &[]).await;
+    assert_eq!(r.status(), 401);
+
+    // Not a multipart form, or larger than three photos: refused before it is read.
+    let r = app
+        .post_form("returns/create", &[("order", &order.to_string())])
+        .await;
+    assert_eq!(r.status(), 415);
+    let r = app
+        .client
+        .post(app.url("/api/returns/create"))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .header("content-length", "40000000")
+        .body(vec![0u8; 16])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+
+    // A plain form's error comes back to the form's page in the URL.
+    let order_s = order.to_string();
+    let page = format!("{}/orders/{order}/return", app.address);
+    let r = app
+        .post_multipart(
+            "returns/create",
+            &[
+                ("order", None, order_s.as_bytes()),
+                ("reason", None, b"defect"),
+            ],
+            Some(&page),
+        )
+        .await;
+    assert_eq!(r.status(), 302);
+    let to = r.headers()["location"].to_str().unwrap();
+    assert!(
+        to.contains(&format!("/orders/{order}/return")) && to.contains("__err="),
+        "{to}"
+    );
+
+    // Eight days after receipt the period is over.
+    app.clock.advance_ms(8 * DAY);
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    assert_eq!(f["lines"].as_array().unwrap().len(), 0);
+    assert_eq!(f["kept"].as_array().unwrap().len(), 2);
+    let r = ask(&app, order, &[line_a], "defect", &[], &[]).await;
+    assert_eq!(
+        error_of(r).await,
+        (400, invalid(Field::Selected, Problem::NotReturnable))
+    );
+    assert_eq!(returns(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_withdrawn_return_frees_its_lines_and_an_open_one_holds_up_deleting_the_account() {
+    let app = TestApp::spawn_with(0).await;
+    let point = pickup_point(&app).await;
+    let operator = staff(&app, "+79161150169", Role::Operator, point).await;
+    app.sign_in("+79161150161").await;
+    let user = app.me().await["id"].as_i64().unwrap();
+    let a = product(&app, 1, 120_000, 3).await;
+    // Paid on receipt at the point; the return's money goes to the wallet.
+    let order = received(
+        &app,
+        &app,
+        (point, &operator),
+        "checkout-r003",
+        &format!("{a}:1:120000"),
+        "on_receipt",
+        &[],
+    )
+    .await;
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    let line = f["lines"][0]["id"].as_i64().unwrap();
+    let id = ask(&app, order, &[line], "not_fit", &[], &[])
+        .await
+        .json::<i64>()
+        .await
+        .unwrap();
+    let (_, e) = app.start_deletion().await;
+    assert_eq!(
+        e,
+        AppError::Blocked {
+            reasons: vec![app::shared::error::Blocker::ReturnInProgress]
+        }
+    );
+
+    // Withdrawn (by a plain form, back to the order), the line can be asked again.
+    let r = app
+        .post_form_as_page(
+            "returns/cancel",
+            &format!("{}/orders/{order}", app.address),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(r.status(), 302);
+    assert_eq!(r.headers()["location"], format!("/orders/{order}"));
+    let rs = app
+        .api_json(&format!("returns/of-order?order={order}"))
+        .await;
+    assert_eq!(rs["returns"][0]["status"], "cancelled");
+    assert_eq!(rs["can_return"], true);
+    let r = app
+        .post_form("returns/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(
+        error_of(r).await,
+        (400, invalid(Field::Request, Problem::Refused))
+    );
+    // Another shopper cannot withdraw one.
+    let stranger = app.new_browser();
+    stranger.sign_in("+79161150162").await;
+    let r = stranger
+        .post_form("returns/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(r.status(), 404);
+
+    let id = ask(&app, order, &[line], "not_fit", &[], &[])
+        .await
+        .json::<i64>()
+        .await
+        .unwrap();
+    let code = app
+        .one_text(&format!("SELECT code FROM returns WHERE id = {id}"))
+        .await;
+    // Accepted by a plain form: back to the screen with the number.
+    let r = operator
+        .post_form_as_page(
+            "pickup/accept-return",
+            &format!("{}/pickup", app.address),
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(r.status(), 302);
+    assert_eq!(r.headers()["location"], format!("/pickup?returned={id:08}"));
+    assert_eq!(super::balance(&app, user).await, 120_000);
+    assert_eq!(stock(&app, a).await, 3);
+    check(&app).await;
+}
+
+#[tokio::test]
+async fn a_card_order_s_return_goes_back_to_the_card_when_the_shopper_chooses_it() {
+    let app = TestApp::spawn_with(0).await;
+    let point = pickup_point(&app).await;
+    let operator = staff(&app, "+79161150179", Role::Operator, point).await;
+    app.sign_in("+79161150171").await;
+    let a = product(&app, 1, 50_000, 3).await;
+    let o: serde_json::Value = place_with(
+        &app,
+        "checkout-r004",
+        &format!("{a}:2:50000"),
+        point,
+        "card",
+        &[],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let order = o["id"].as_i64().unwrap();
+    super::card::pay(
+        &app,
+        o["payment_url"].as_str().unwrap(),
+        server::payments::standin::PAID,
+    )
+    .await;
+    app.clock.advance_ms(2 * DAY);
+    run_logistics(&app.deps()).await.unwrap();
+    let code = o["pickup_code"].as_str().unwrap();
+    let r = operator
+        .post_form("pickup/hand-over", &[("code", code)])
+        .await;
+    assert_eq!(r.status(), 200);
+
+    let f = app.api_json(&format!("returns/form?order={order}")).await;
+    assert_eq!(f["card"], true);
+    let line = f["lines"][0]["id"].as_i64().unwrap();
+    let id = ask(
+        &app,
+        order,
+        &[line],
+        "changed_mind",
+        &[],
+        &[("refund_to", "card")],
+    )
+    .await
+    .json::<i64>()
+    .await
+    .unwrap();
+    let code = app
+        .one_text(&format!("SELECT code FROM returns WHERE id = {id}"))
+        .await;
+    let r = operator
+        .post_form("pickup/accept-return", &[("code", &code)])
+        .await;
+    assert_eq!(r.status(), 200);
+    // The whole line (two pieces, 1 000 ₽) back to the card through the provider.
+    assert_eq!(super::card::refunds(&app, order).await, (100_000, 0));
+    let rs = app
+        .api_json(&format!("returns/of-order?order={order}"))
+        .await;
+    assert_eq!(
+        (
+            rs["returns"][0]["refund_to"].as_str(),
+            rs["returns"][0]["refund"].as_i64()
+        ),
+        (Some("card"), Some(100_000))
+    );
+    check(&app).await;
+}
+
+/// Who may call which return function: a guest, the owner, another shopper, a
+/// seller's staff and an operator. Nobody sees or changes another's return.
+#[tokio::test]
+async fn every_return_function_answers_only_whom_it_should() {
+    let app = TestApp::spawn_with(0).await;
+    let point = pickup_point(&app).await;
+    let operator = staff(&app, "+79161150189", Role::Operator, point).await;
+    let seller = staff(&app, "+79161150188", Role::SellerStaff, 1).await;
+    let owner = app.new_browser();
+    owner.sign_in("+79161150181").await;
+    let other = app.new_browser();
+    other.sign_in("+79161150182").await;
+    let guest = app.new_browser();
+    let a = product(&app, 1, 50_000, 3).await;
+    let order = received(
+        &app,
+        &owner,
+        (point, &operator),
+        "checkout-r005",
+        &format!("{a}:1:50000"),
+        "on_receipt",
+        &[],
+    )
+    .await;
+    let line = app
+        .one_i64(
+            "SELECT MIN(id) FROM order_items WHERE order_id = $1",
+            &[order],
+        )
+        .await;
+    let who: [(&str, &Browser); 5] = [
+        ("guest", &guest),
+        ("owner", &owner),
+        ("other", &other),
+        ("seller", &seller),
+        ("operator", &operator),
+    ];
+    let check_all = |path: String, want: [u16; 5]| async move {
+        for ((name, b), want) in who.iter().zip(want) {
+            assert_eq!(b.get(&path).await.status(), want, "{name} GET {path}");
+        }
+    };
+    check_all(
+        format!("/api/returns/form?order={order}"),
+        [200, 200, 404, 404, 404],
+    )
+    .await;
+    check_all(
+        format!("/api/returns/of-order?order={order}"),
+        [200, 200, 404, 404, 404],
+    )
+    .await;
+    assert_eq!(
+        guest.api_json(&format!("returns/form?order={order}")).await,
+        serde_json::Value::Null
+    );
+    // Asking for a return: only the owner's goes through.
+    for ((name, b), want) in who.iter().zip([401, 0, 404, 404, 404]) {
+        if *name != "owner" {
+            let r = ask(b, order, &[line], "defect", &[png(4, 4)], &[]).await;
+            assert_eq!(r.status(), want, "{name} asks");
+        }
+    }
+    assert_eq!(returns(&app).await, 0);
+    let id = ask(&owner, order, &[line], "defect", &[png(4, 4)], &[])
+        .await
+        .json::<i64>()
+        .await
+        .unwrap();
+    let code = app
+        .one_text(&format!("SELECT code FROM returns WHERE id = {id}"))
+        .await;
+    let photo = app
+        .one_i64("SELECT id FROM return_photos WHERE return_id = $1", &[id])
+        .await;
+    check_all(
+        format!("/api/pickup/return?code={code}"),
+        [401, 403, 403, 403, 200],
+    )
+    .await;
+    check_all(format!("/returns/photo/{photo}"), [404, 200, 404, 404, 404]).await;
+    check_all(
+        format!("/returns/photo/{photo}/thumb"),
+        [404, 200, 404, 404, 404],
+    )
+    .await;
+    let idf = id.to_string();
+    for ((name, b), want) in who.iter().zip([401, 0, 404, 404, 404]) {
+        if *name != "owner" {
+            let r = b.post_form("returns/cancel", &[("id", &idf)]).await;
+            assert_eq!(r.status(), want, "{name} cancels");
+        }
+    }
+    for ((name, b), want) in who.iter().zip([401, 403, 403, 403, 200]) {
+        let r = b
+            .post_form("pickup/accept-return", &[("code", &code)])
+            .await;
+        assert_eq!(r.status(), want, "{name} accepts");
+    }
+    // Accepted once; the owner can no longer withdraw it.
+    let r = owner.post_form("returns/cancel", &[("id", &idf)]).await;
+    assert_eq!(
+        error_of(r).await,
+        (400, invalid(Field::Request, Problem::Refused))
+    );
+    assert_eq!(
+        super::balance(
+            &app,
+            app.one_i64("SELECT user_id FROM returns WHERE id = $1", &[id])
+                .await
+        )
+        .await,
+        50_000
+    );
+}
