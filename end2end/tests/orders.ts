@@ -1,6 +1,7 @@
-import { expect, Page } from "@playwright/test";
+import { Browser, expect, Page } from "@playwright/test";
 import { ready } from "./ready";
-import { kopecks } from "./fixtures";
+import { clientIp, kopecks } from "./fixtures";
+import { signIn, uniquePhone } from "./account";
 
 /// Puts one piece of each of `count` different T-shirts with some stock into the
 /// cart from their product pages: their titles and prices. T-shirts their seller
@@ -37,4 +38,35 @@ export async function placeOnReceipt(page: Page, js: boolean): Promise<string> {
   await page.getByRole("button", { name: "Оформить заказ" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   return id;
+}
+
+/// The shopper's order on `page` (paid on receipt, sent to point `point`) is
+/// brought there by the clock and the jobs, and the point's operator (a fresh
+/// phone made from `seed`, in a browser of their own) hands it over, taking the
+/// payment. Answers the operator's page, still signed in.
+export async function receiveAtPoint(
+  page: Page,
+  browser: Browser,
+  js: boolean,
+  baseURL: string,
+  clock: { advance(ms: number): Promise<void> },
+  point: string,
+  seed: string,
+): Promise<Page> {
+  await clock.advance(2 * 24 * 3600 * 1000);
+  await page.request.post("/dev/jobs", { headers: { Origin: baseURL } });
+  await page.reload();
+  const pickup = (await page.getByTestId("pickup-code").innerText()).replace(/\s/g, "");
+  const phone = uniquePhone(seed);
+  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "operator", scope: point }, headers: { Origin: baseURL } });
+  expect(res.status()).toBe(204);
+  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
+  const desk = await ctx.newPage();
+  await signIn(desk, phone, js);
+  await desk.goto(`/pickup?code=${pickup}`);
+  await ready(desk, js);
+  await desk.getByLabel("Оплата получена").check();
+  await desk.getByRole("button", { name: "Выдать заказ" }).click();
+  await expect(desk.getByTestId("handed-over")).toHaveText(/^Заказ № \d{8} выдан\.$/);
+  return desk;
 }

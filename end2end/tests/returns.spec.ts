@@ -1,38 +1,13 @@
-import { test, expect, ready, kopecks } from "./fixtures";
-import { fillCart, placeOnReceipt } from "./orders";
-import { signIn, uniquePhone } from "./account";
-import { clientIp } from "./fixtures";
+import { test, expect, ready, kopecks, PNG } from "./fixtures";
+import { fillCart, placeOnReceipt, receiveAtPoint } from "./orders";
 
 test.use({ allowConsole: [/status of (400|401|403|404)/] });
-
-/// A 1 × 1 PNG: enough for the shop to check it by content and re-encode it.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 test("a shopper returns a received item with a photo, the operator accepts it, and the wallet shows the refund", async ({ page, js, shopper, clock, baseURL, browser }, info) => {
   const [item] = await fillCart(page, js, 1);
   const point = await placeOnReceipt(page, js);
   const orderUrl = page.url();
-  await clock.advance(2 * 24 * 3600 * 1000);
-  await page.request.post("/dev/jobs", { headers: { Origin: baseURL! } });
-  await page.reload();
-  const pickup = (await page.getByTestId("pickup-code").innerText()).replace(/\s/g, "");
-
-  // The operator of that point hands the order over, in a browser of their own.
-  const seed = "returns operator " + info.title + info.project.name;
-  const phone = uniquePhone(seed);
-  const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "operator", scope: point }, headers: { Origin: baseURL! } });
-  expect(res.status()).toBe(204);
-  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "ru-RU", extraHTTPHeaders: { "X-Forwarded-For": clientIp(seed) } });
-  const desk = await ctx.newPage();
-  await signIn(desk, phone, js);
-  await desk.goto(`/pickup?code=${pickup}`);
-  await ready(desk, js);
-  await desk.getByLabel("Оплата получена").check();
-  await desk.getByRole("button", { name: "Выдать заказ" }).click();
-  await expect(desk.getByTestId("handed-over")).toHaveText(/^Заказ № \d{8} выдан\.$/);
+  const desk = await receiveAtPoint(page, browser, js, baseURL!, clock, point, "returns operator " + info.title + info.project.name);
 
   // The shopper asks to return it: the item, a reason, a comment and a photo.
   await page.goto(orderUrl);
@@ -70,7 +45,7 @@ test("a shopper returns a received item with a photo, the operator accepts it, a
   await ready(desk, js);
   await found.getByRole("button", { name: "Принять возврат" }).click();
   await expect(desk.getByTestId("return-accepted")).toHaveText(`Возврат № ${number} принят, деньги возвращены покупателю.`);
-  await ctx.close();
+  await desk.context().close();
 
   // The shopper sees it accepted, and the money in the wallet and its history.
   await page.goto(orderUrl);

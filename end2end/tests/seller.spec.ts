@@ -99,7 +99,7 @@ test("a shopper asks to be told when a product is back, and the seller's staff b
   const save = async (n: string) => {
     await ready(desk, js);
     await desk.getByLabel(label).fill(n);
-    await desk.locator("li", { has: desk.getByLabel(label) }).getByRole("button", { name: "Сохранить" }).click();
+    await desk.locator("li", { has: desk.getByLabel(label) }).getByRole("button", { name: "Сохранить", exact: true }).click();
     await expect(desk.getByTestId("seller-done")).toHaveText(`Остаток сохранён: ${n} шт.`);
   };
   // None left.

@@ -4,7 +4,7 @@
 pub mod search;
 mod stock;
 
-pub use stock::{seller_products, set_stock};
+pub use stock::{seller_products, set_price, set_stock};
 
 use crate::catalog::filters::{Filters, Sort};
 use crate::catalog::model::*;

@@ -311,3 +311,28 @@ pub async fn set_stock(db: &Db, now: i64, seller: i64, id: i64, stock: i64) -> A
     tx.commit().await?;
     Ok(())
 }
+
+/// The highest price a product may have: 10,000,000 ₽.
+pub const MAX_PRICE: Money = Money::from_kopecks(1_000_000_000);
+
+/// Seller `seller` sets product `id`'s price to `price` (above zero, at most
+/// `MAX_PRICE`); lower than before, everyone following its price who knew more is
+/// told in the same transaction. Not found when the seller does not sell it.
+/// Carts keep the price they saw: checkout asks again (see `checkout`).
+pub async fn set_price(db: &Db, now: i64, seller: i64, id: i64, price: Money) -> AppResult<()> {
+    if price <= Money::ZERO || price > MAX_PRICE {
+        return Err(AppError::invalid(
+            crate::shared::error::Field::Amount,
+            crate::shared::error::Problem::OutOfRange,
+        ));
+    }
+    let mut tx = db.begin_write().await?;
+    let (title, old) = repo::set_price(&mut tx, seller, id, price.kopecks())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if price.kopecks() < old {
+        crate::catalog::alerts::service::price_changed_in(&mut tx, now, id, &title, price).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -107,6 +107,9 @@ pub struct Dict {
     /// Asks to be told when a product is back in stock.
     pub notify_back: &'static str,
     pub alert_set: &'static str,
+    pub price_follow: &'static str,
+    pub price_unfollow: &'static str,
+    pub price_alert_set: &'static str,
     pub rating: &'static str,
     pub bought_times: &'static str,
     pub quantity: &'static str,

@@ -31,16 +31,16 @@ pub struct Inbox {
 /// What a domain posts: a topic and subject that make it unique with the status,
 /// and the text in both languages, composed when the change happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewNotice {
-    pub topic: &'static str,
+pub struct NewNotice<'a> {
+    pub topic: &'a str,
     pub subject: i64,
-    pub status: &'static str,
+    pub status: &'a str,
     pub text_ru: String,
     pub text_en: String,
     pub link: String,
 }
 
-impl NewNotice {
+impl NewNotice<'_> {
     /// Whether the notice is fit to keep: texts present and not absurdly long, and
     /// the link a path on this site (never another origin, never `javascript:`).
     pub fn is_valid(&self) -> bool {
@@ -57,7 +57,7 @@ impl NewNotice {
 mod tests {
     use super::*;
 
-    fn notice(link: &str, text: &str) -> NewNotice {
+    fn notice(link: &str, text: &str) -> NewNotice<'static> {
         NewNotice {
             topic: "withdrawal",
             subject: 1,

@@ -16,7 +16,12 @@ pub struct NoticeRow {
 
 /// Keeps a notice unless one for the same (topic, subject, status) exists: true if
 /// this call kept it.
-pub async fn insert(ex: Ex<'_>, user: i64, n: &NewNotice, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn insert(
+    ex: Ex<'_>,
+    user: i64,
+    n: &NewNotice<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO notices (user_id, topic, subject_id, status, text_ru, text_en, link, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \

@@ -14,7 +14,12 @@ use crate::shared::time::local_datetime;
 /// status) keeps nothing: true when this call kept it. A notice unfit to keep (an
 /// empty text, a link off the site) is a wording bug: it is logged and dropped,
 /// and never stops the change it tells about.
-pub async fn post(tx: &mut Tx, user: i64, now: i64, n: &NewNotice) -> Result<bool, sqlx::Error> {
+pub async fn post(
+    tx: &mut Tx,
+    user: i64,
+    now: i64,
+    n: &NewNotice<'_>,
+) -> Result<bool, sqlx::Error> {
     if !n.is_valid() {
         tracing::error!(
             topic = n.topic,
@@ -73,11 +78,12 @@ pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
 /// Topics whose notices are emailed as well: an order's steps, told at every status
 /// that matters, and back-in-stock alerts. Other domains email what they must
 /// themselves.
-pub const EMAILED_TOPICS: [&str; 6] = [
+pub const EMAILED_TOPICS: [&str; 7] = [
     "order",
     "order_item",
     "order_payment",
     "posting",
+    "price_alert",
     "return",
     "stock_alert",
 ];

@@ -225,3 +225,17 @@ pub async fn seller_stock(product: String, stock: String) -> Result<i64, AppErro
     })
     .await
 }
+
+/// A seller's staff set the price of `product`, in roubles as typed. Sends a plain
+/// form back to the page.
+#[server(endpoint = "seller/price")]
+pub async fn seller_price(product: String, price: String) -> Result<String, AppError> {
+    signed_in(|cx, me| async move {
+        let product = AppError::parse_id(&product, Field::Product)?;
+        let price = service::seller_set_price(&cx.deps(), me.user_id, product, &price).await?;
+        let shown = crate::shared::url::percent_encode(&price.to_string());
+        leptos_axum::redirect(&format!("/seller?done=price&n={shown}"));
+        Ok(price.to_string())
+    })
+    .await
+}

@@ -1,10 +1,11 @@
-//! Back-in-stock alerts' use cases.
+//! Back-in-stock and price-drop alerts' use cases.
 
 use super::MAX_ALERTS;
 use super::repo;
 use crate::catalog::model::product_path;
 use crate::platform::db::{Db, Tx};
 use crate::shared::error::{AppError, AppResult, Field, Problem};
+use crate::shared::money::Money;
 
 /// `user` asks to be told when `product` is back in stock: the product's page to go
 /// back to. A product in stock needs no alert (nothing is kept); asking twice keeps
@@ -49,7 +50,60 @@ pub async fn restocked_in(
     Ok(askers.len())
 }
 
+/// `user` follows `product`'s price (`on`) from today's, or stops: the product's
+/// page to go back to. An account follows at most `MAX_ALERTS` prices.
+pub async fn follow_price(
+    db: &Db,
+    now: i64,
+    user: i64,
+    product: i64,
+    on: bool,
+) -> AppResult<String> {
+    let p = crate::catalog::repo::product(db, product)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let path = product_path(p.card.id, &p.card.title);
+    let mut tx = db.begin_write().await?;
+    if on {
+        if repo::price_count_of(&mut tx, user).await? >= MAX_ALERTS {
+            return Err(AppError::invalid(Field::Product, Problem::OutOfRange));
+        }
+        repo::follow_price(&mut tx, user, product, p.card.price.kopecks(), now).await?;
+    } else {
+        repo::unfollow_price(&mut tx, user, product).await?;
+    }
+    tx.commit().await?;
+    Ok(path)
+}
+
+/// Product `product` (`title`) now costs `price`: inside the caller's transaction,
+/// everyone following it who knew a higher price is told, and now knows this one.
+/// Answers how many.
+pub async fn price_changed_in(
+    tx: &mut Tx,
+    now: i64,
+    product: i64,
+    title: &str,
+    price: Money,
+) -> Result<usize, sqlx::Error> {
+    let drops = repo::take_price_drops(tx, product, price.kopecks()).await?;
+    for (alert, user, was) in &drops {
+        let was = Money::from_kopecks(*was);
+        let notice = crate::inbox::NewNotice {
+            topic: "price_alert",
+            subject: *alert,
+            status: &format!("{}", price.kopecks()),
+            text_ru: format!("«{title}» подешевел: {price} вместо {was}."),
+            text_en: format!("“{title}” is cheaper now: {price} instead of {was}."),
+            link: product_path(product, title),
+        };
+        crate::inbox::post(tx, *user, now, &notice).await?;
+    }
+    Ok(drops.len())
+}
+
 /// Erases `user`'s alerts inside the account's deletion.
 pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
-    Ok(repo::erase(tx, user).await?)
+    repo::erase(tx, user).await?;
+    Ok(repo::erase_price(tx, user).await?)
 }

@@ -80,6 +80,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span>{p.seller_ships.then(|| view! { " · " <span data-testid="seller-ships">{d.seller_ships}</span> })}</p>
                 <AddToCartForm product_id=card.id stock=card.stock/>
                 {(card.stock == 0).then(|| stock_alert(card.id))}
+                {price_alert(card.id)}
                 {favourite_form(card.id, p.favourite == Some(true))}
                 <ShareButton url=p.canonical_url.clone()/>
             </div>
@@ -110,6 +111,21 @@ fn favourite_form(id: i64, kept: bool) -> impl IntoView {
                 {if kept { d.favourite_on } else { d.favourite_add }}
             </button>
         </form>
+    }
+}
+
+/// Follows the price: a plain form (no WASM of its own); back from it
+/// (`?price_alert=1`), that it is set, with a way to stop.
+fn price_alert(id: i64) -> impl IntoView {
+    let d = t();
+    let set = use_query_map().with_untracked(|q| q.get("price_alert").as_deref() == Some("1"));
+    view! {
+        <form method="post" action="/api/alerts/price" class="price-alert">
+            <input type="hidden" name="product" value=id.to_string()/>
+            <input type="hidden" name="on" value=if set { "0" } else { "1" }/>
+            <button type="submit" class="button-link">{if set { d.price_unfollow } else { d.price_follow }}</button>
+        </form>
+        {set.then(|| view! { <p role="status" class="form-status" data-testid="price-alert-set">{d.price_alert_set}</p> })}
     }
 }
 

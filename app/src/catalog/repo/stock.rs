@@ -1,4 +1,4 @@
-//! A seller's products and their stock: what the seller's page lists and sets.
+//! A seller's products, their stock and prices: what the seller's page lists and sets.
 
 use crate::platform::db::Db;
 
@@ -38,6 +38,31 @@ pub async fn set_stock(
     };
     sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
         .bind(stock)
+        .bind(id)
+        .execute(ex)
+        .await?;
+    Ok(Some((title, old)))
+}
+
+/// Sets product `id`'s price to `price` kopecks if seller `seller` sells it: its
+/// title and the price it had, or `None` (no such product of that seller).
+pub async fn set_price(
+    ex: &mut sqlx::AnyConnection,
+    seller: i64,
+    id: i64,
+    price: i64,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let Some((title, old)): Option<(String, i64)> =
+        sqlx::query_as("SELECT title, price FROM products WHERE id = $1 AND seller_id = $2")
+            .bind(id)
+            .bind(seller)
+            .fetch_optional(&mut *ex)
+            .await?
+    else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE products SET price = $1 WHERE id = $2")
+        .bind(price)
         .bind(id)
         .execute(ex)
         .await?;

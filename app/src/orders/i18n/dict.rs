@@ -193,4 +193,8 @@ pub struct OrdersDict {
     pub seller_stock_label: &'static str,
     pub seller_stock_save: &'static str,
     pub seller_done_stock: &'static str,
+    pub seller_price_save: &'static str,
+    pub seller_price_label: &'static str,
+    pub seller_done_price: &'static str,
+    pub err_price: &'static str,
 }

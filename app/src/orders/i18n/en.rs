@@ -168,4 +168,8 @@ pub static EN: OrdersDict = OrdersDict {
     seller_stock_label: "Stock of “{}”, pcs",
     seller_stock_save: "Save",
     seller_done_stock: "Stock saved: {} pcs",
+    seller_price_save: "Save the price",
+    seller_price_label: "Price of “{}”, ₽",
+    seller_done_price: "Price saved: {}",
+    err_price: "A price is a sum in roubles above zero and at most 10,000,000 ₽, such as 1299 or 1299.90.",
 };

@@ -57,6 +57,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             (Field::Product, Problem::PriceChanged) => d.err_price_changed,
             (Field::Product | Field::Selected | Field::Quantity, _) => d.err_products,
             (Field::Amount, Problem::MoreThanBalance) => d.err_wallet,
+            (Field::Amount, Problem::OutOfRange | Problem::Malformed) => d.err_price,
             (Field::FullName, Problem::Empty) => d.err_name_empty,
             (Field::FullName, Problem::Letters) => d.err_name_letters,
             (Field::FullName, _) => d.err_name_length,

@@ -168,4 +168,8 @@ pub static RU: OrdersDict = OrdersDict {
     seller_stock_label: "Остаток «{}», шт.",
     seller_stock_save: "Сохранить",
     seller_done_stock: "Остаток сохранён: {} шт.",
+    seller_price_save: "Сохранить цену",
+    seller_price_label: "Цена «{}», ₽",
+    seller_done_price: "Цена сохранена: {}",
+    err_price: "Цена — сумма в рублях больше нуля и не больше 10 000 000 ₽, например 1299 или 1299,90.",
 };

@@ -4,7 +4,9 @@
 //! form that comes back to this page, so it works without JavaScript.
 
 use crate::i18n::{Lang, fill, use_lang};
-use crate::orders::api::{SellerPosting as SellerAction, SellerStock, get_seller_desk};
+use crate::orders::api::{
+    SellerPosting as SellerAction, SellerPrice, SellerStock, get_seller_desk,
+};
 use crate::orders::i18n::{seller_error_text, status_text};
 use crate::orders::model::{SellerDesk, SellerPosting};
 use crate::shared::time::local_datetime;
@@ -22,9 +24,16 @@ pub fn SellerPage() -> impl IntoView {
     let q = use_query_map();
     let act = ServerAction::<SellerAction>::new();
     let stock = ServerAction::<SellerStock>::new();
+    let price = ServerAction::<SellerPrice>::new();
     let me = Resource::new(|| (), |_| crate::account::get_me());
     let desk = Resource::new(
-        move || (act.version().get(), stock.version().get()),
+        move || {
+            (
+                act.version().get(),
+                stock.version().get(),
+                price.version().get(),
+            )
+        },
         |_| get_seller_desk(),
     );
     let done = move || {
@@ -35,6 +44,7 @@ pub fn SellerPage() -> impl IntoView {
                 "ship" => d.seller_done_ship,
                 "cancel" => d.seller_done_cancel,
                 "stock" => d.seller_done_stock,
+                "price" => d.seller_done_price,
                 _ => return None,
             };
             Some(fill(text, &[&n]))
@@ -42,6 +52,7 @@ pub fn SellerPage() -> impl IntoView {
     };
     let error = action_error(move || act.value().get(), SellerAction::PATH);
     let stock_error = action_error(move || stock.value().get(), SellerStock::PATH);
+    let price_error = action_error(move || price.value().get(), SellerPrice::PATH);
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok", d.seller_title))/>
         <h1>{d.seller_title}</h1>
@@ -55,7 +66,8 @@ pub fn SellerPage() -> impl IntoView {
                         {done().map(|t| view! { <p role="status" class="form-status" data-testid="seller-done">{t}</p> })}
                         <FormError message=Signal::derive(move || error.get().map(|e| seller_error_text(lang, &e)))/>
                         <FormError message=Signal::derive(move || stock_error.get().map(|e| seller_error_text(lang, &e)))/>
-                        {seller_desk(lang, desk, act, stock)}
+                        <FormError message=Signal::derive(move || price_error.get().map(|e| seller_error_text(lang, &e)))/>
+                        {seller_desk(lang, desk, Forms { act, stock, price })}
                     }
                     .into_any(),
                     Err(e) => view! { <p role="alert" class="form-error">{seller_error_text(lang, &e)}</p> }.into_any(),
@@ -65,12 +77,16 @@ pub fn SellerPage() -> impl IntoView {
     }
 }
 
-fn seller_desk(
-    lang: Lang,
-    desk: SellerDesk,
+/// The page's forms.
+#[derive(Clone, Copy)]
+struct Forms {
     act: ServerAction<SellerAction>,
     stock: ServerAction<SellerStock>,
-) -> impl IntoView {
+    price: ServerAction<SellerPrice>,
+}
+
+fn seller_desk(lang: Lang, desk: SellerDesk, forms: Forms) -> impl IntoView {
+    let Forms { act, stock, price } = forms;
     let d = lang.orders();
     let lists = desk.ships_itself.then(|| {
         view! {
@@ -86,6 +102,9 @@ fn seller_desk(
             let href = crate::catalog::product_path(p.id, &p.title);
             let field = format!("stock-{}", p.id);
             let label = fill(d.seller_stock_label, &[&p.title]);
+            let price_field = format!("price-{}", p.id);
+            let price_label = fill(d.seller_price_label, &[&p.title]);
+            let typed = format!("{},{:02}", p.price.kopecks() / 100, p.price.kopecks() % 100);
             view! {
                 <li>
                     <a href=href>{p.title}</a>
@@ -95,6 +114,12 @@ fn seller_desk(
                         <label for=field.clone() class="visually-hidden">{label}</label>
                         <input id=field name="stock" type="number" min="0" max="1000000" inputmode="numeric" value=p.stock.to_string() required/>
                         <button type="submit" class="button-secondary">{d.seller_stock_save}</button>
+                    </ActionForm>
+                    <ActionForm action=price attr:class="seller-stock">
+                        <input type="hidden" name="product" value=p.id.to_string()/>
+                        <label for=price_field.clone() class="visually-hidden">{price_label}</label>
+                        <input id=price_field name="price" inputmode="decimal" value=typed required/>
+                        <button type="submit" class="button-secondary" aria-label=d.seller_price_save>{d.seller_stock_save}</button>
                     </ActionForm>
                 </li>
             }

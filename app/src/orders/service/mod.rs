@@ -24,5 +24,5 @@ pub use points::{cities, pickup_delivery, pickup_point, points_in, preview_promo
 pub use read::{PAGE, deletion_blockers, list, point_text, purchases, view};
 pub use seller::{
     cancel as seller_cancel, desk as seller_desk, pack as seller_pack,
-    set_stock as seller_set_stock, ship as seller_ship,
+    set_price as seller_set_price, set_stock as seller_set_stock, ship as seller_ship,
 };

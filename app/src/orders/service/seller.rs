@@ -215,6 +215,16 @@ pub async fn set_stock(deps: &Deps<'_>, user: i64, product: i64, stock: &str) ->
     Ok(stock)
 }
 
+/// `user`'s seller now sells its product `product` at `price` (as typed, in
+/// roubles); lower than before, the shoppers following its price are told.
+pub async fn set_price(deps: &Deps<'_>, user: i64, product: i64, price: &str) -> AppResult<Money> {
+    let seller = seller_of(deps, user).await?;
+    let price = Money::parse_roubles(price)
+        .map_err(|_| AppError::invalid(Field::Amount, Problem::Malformed))?;
+    crate::catalog::set_price(deps.db, deps.now, seller, product, price).await?;
+    Ok(price)
+}
+
 /// Postings their sellers did not ship in time are cancelled with the money back:
 /// how many.
 pub async fn cancel_overdue(deps: &Deps<'_>) -> AppResult<usize> {

@@ -10,6 +10,7 @@ mod logistics;
 mod pickup;
 mod place;
 mod points;
+mod price_alerts;
 mod promo;
 mod returns;
 mod reviews;
