@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { activateCertificate, issueCertificates } from "./wallet";
-import { fillCart, placeOnReceipt } from "./orders";
+import { fillCart, placeOnReceipt, receiveAtPoint } from "./orders";
 
 const pages = ["/", "/category/electronics", "/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD", "/product/x-1", "/cart", "/signin", "/signin?by=email", "/signin/recovery"];
 
@@ -39,4 +39,19 @@ test("no serious or critical accessibility violations on checkout, an order and 
   await placeOnReceipt(page, true);
   expect(await violations(page, page.url())).toEqual([]);
   expect(await violations(page, "/account/orders")).toEqual([]);
+});
+
+// A received order: its page with the review and return sections, the return
+// form, the review form, and the pickup point's screen with its return form.
+test("no serious or critical accessibility violations on the return and review forms", async ({ page, shopper, clock, baseURL, browser }, info) => {
+  await fillCart(page, true, 1);
+  const point = await placeOnReceipt(page, true);
+  const orderUrl = page.url();
+  const desk = await receiveAtPoint(page, browser, true, baseURL!, clock, point, "axe operator " + info.title);
+  expect(await violations(desk, "/pickup")).toEqual([]);
+  await desk.context().close();
+  expect(await violations(page, orderUrl)).toEqual([]);
+  const review = await page.getByRole("link", { name: /^Оставить отзыв о/ }).getAttribute("href");
+  expect(await violations(page, orderUrl + "/return")).toEqual([]);
+  expect(await violations(page, review!)).toEqual([]);
 });

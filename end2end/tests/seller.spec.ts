@@ -118,3 +118,41 @@ test("a shopper asks to be told when a product is back, and the seller's staff b
   await page.goto("/account/notices");
   await expect(page.getByRole("main")).toContainText(`«${mine.title}» снова в продаже.`);
 });
+
+test("a shopper follows a price, and the seller's staff lower it", async ({ page, js, shopper, baseURL, browser }, info) => {
+  const { ctx, desk } = await sellerDesk(page, browser, baseURL!, js, "price " + info.title + info.project.name);
+  // The seller's product with the lowest id of one parity per project (the stock
+  // test takes the highest), so no two runs share one.
+  const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");
+  await expect(links.first()).toBeVisible();
+  const all = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href")!, title: a.textContent!.trim() })));
+  const mine = all
+    .map((l) => ({ ...l, id: Number(l.href.replace(/.*-(\d+)$/, "$1")) }))
+    .filter((l) => l.id % 2 === (js ? 0 : 1))
+    .sort((a, b) => a.id - b.id)[0];
+  const label = `Цена «${mine.title}», ₽`;
+  const current = await desk.getByLabel(label).inputValue();
+  const lower = String(Math.max(1, Math.floor(Number(current.replace(",", ".")) * 0.9)));
+
+  // The shopper follows the price.
+  await page.goto(mine.href);
+  await ready(page, js);
+  await page.getByRole("button", { name: "Следить за ценой" }).click();
+  await expect(page.getByTestId("price-alert-set")).toHaveText("Сообщим, когда цена снизится.");
+  await expect(page.getByRole("button", { name: "Не следить за ценой" })).toBeVisible();
+
+  // A price that is not a sum is refused with the rule; then the seller lowers it.
+  await ready(desk, js);
+  await desk.getByLabel(label).fill("дёшево");
+  await desk.locator("li", { has: desk.getByLabel(label) }).getByRole("button", { name: "Сохранить цену" }).click();
+  await expect(desk.getByRole("alert").filter({ hasText: "Цена — сумма в рублях" })).toBeVisible();
+  await ready(desk, js);
+  await desk.getByLabel(label).fill(lower);
+  await desk.locator("li", { has: desk.getByLabel(label) }).getByRole("button", { name: "Сохранить цену" }).click();
+  await expect(desk.getByTestId("seller-done")).toHaveText(/^Цена сохранена: /);
+  await ctx.close();
+
+  // The shopper is told in the notices.
+  await page.goto("/account/notices");
+  await expect(page.getByRole("main")).toContainText(`«${mine.title}» подешевел`);
+});

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod email;
 pub mod error;
+pub mod html;
 pub mod money;
 pub mod phone;
 pub mod stored;
