@@ -15,6 +15,7 @@ pub mod payments;
 mod photos;
 mod precompress;
 pub mod seed;
+mod session;
 pub mod tiles;
 mod wallet;
 

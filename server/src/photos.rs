@@ -3,7 +3,6 @@
 //! only, anyone else getting 404 as for a photo that does not exist; and
 //! `GET /reviews/photo/{id}` (and `…/thumb`), public like the reviews.
 
-use app::platform::request::Requester;
 use app::platform::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -38,24 +37,12 @@ async fn serve(
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let req = Requester::from_headers(&headers, peer.ip(), &st.settings.trusted_proxies);
-    let deps = st.deps();
-    let name = app::account::session::service::cookie_name(&st.settings);
-    let token = app::platform::request::cookie_in(&headers, name).unwrap_or_default();
-    let me = match app::account::session::service::resolve(
-        deps.db,
-        deps.settings,
-        &token,
-        deps.now,
-        &req.ip,
-    )
-    .await
-    {
-        Ok(Some(me)) => me,
+    let user = match crate::session::user_of(&st, &headers, peer).await {
+        Ok(Some(user)) => user,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(()) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    match app::orders::return_photo(deps.db, me.user_id, id, thumb).await {
+    match app::orders::return_photo(&st.db, user, id, thumb).await {
         Ok(bytes) => {
             let mut res = bytes.into_response();
             let h = res.headers_mut();

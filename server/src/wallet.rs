@@ -27,29 +27,19 @@ pub async fn history_csv(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Response {
-    let req = Requester::from_headers(&headers, peer.ip(), &st.settings.trusted_proxies);
+    let lang = Requester::from_headers(&headers, peer.ip(), &st.settings.trusted_proxies).lang;
     let deps = st.deps();
-    let name = app::account::session::service::cookie_name(&st.settings);
-    let token = app::platform::request::cookie_in(&headers, name).unwrap_or_default();
-    let me = match app::account::session::service::resolve(
-        deps.db,
-        deps.settings,
-        &token,
-        deps.now,
-        &req.ip,
-    )
-    .await
-    {
-        Ok(Some(me)) => me,
+    let user = match crate::session::user_of(&st, &headers, peer).await {
+        Ok(Some(user)) => user,
         Ok(None) => return Redirect::to("/signin?next=/account/wallet").into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(()) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let Ok(filter) = Filter::parse(&q.kind, &q.from, &q.to) else {
         return (StatusCode::BAD_REQUEST, "bad filter").into_response();
     };
-    match app::wallet::statement(deps.db, deps.now, me.user_id, filter).await {
+    match app::wallet::statement(deps.db, deps.now, user, filter).await {
         Ok(s) => {
-            let body = app::wallet::statement_csv(req.lang, &s.operations);
+            let body = app::wallet::statement_csv(lang, &s.operations);
             let mut res = body.into_response();
             let h = res.headers_mut();
             h.insert(

@@ -165,6 +165,16 @@ pub async fn spend_points_in(
     }
 }
 
+/// The points `goods` (as paid) earn on receipt by the rule in `points_rules`, in
+/// whole points.
+async fn earned_on(tx: &mut Tx, goods: Money) -> Result<Money, LedgerError> {
+    let percent = points::repo::earn_percent(tx, "receipt")
+        .await?
+        .unwrap_or(0);
+    let k = goods.kopecks() * percent / 100;
+    Ok(Money::from_kopecks(k - k % 100))
+}
+
 /// Credits the points order `order` earns on receipt of `goods` (as paid), by the
 /// rule in `points_rules`, once per `what`: what was earned (nothing below one
 /// whole point).
@@ -176,11 +186,7 @@ pub async fn earn_points_in(
     what: &str,
     goods: Money,
 ) -> Result<Money, LedgerError> {
-    let percent = points::repo::earn_percent(tx, "receipt")
-        .await?
-        .unwrap_or(0);
-    let k = goods.kopecks() * percent / 100;
-    let earned = Money::from_kopecks(k - k % 100);
+    let earned = earned_on(tx, goods).await?;
     let Ok(amount) = Amount::new(earned) else {
         return Ok(Money::ZERO);
     };
@@ -202,11 +208,7 @@ pub async fn take_back_points_in(
     what: &str,
     goods: Money,
 ) -> Result<Money, LedgerError> {
-    let percent = points::repo::earn_percent(tx, "receipt")
-        .await?
-        .unwrap_or(0);
-    let k = goods.kopecks() * percent / 100;
-    let earned = Money::from_kopecks(k - k % 100);
+    let earned = earned_on(tx, goods).await?;
     if earned == Money::ZERO {
         return Ok(Money::ZERO);
     }

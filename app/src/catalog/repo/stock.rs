@@ -27,21 +27,7 @@ pub async fn set_stock(
     id: i64,
     stock: i64,
 ) -> Result<Option<(String, i64)>, sqlx::Error> {
-    let Some((title, old)): Option<(String, i64)> =
-        sqlx::query_as("SELECT title, stock FROM products WHERE id = $1 AND seller_id = $2")
-            .bind(id)
-            .bind(seller)
-            .fetch_optional(&mut *ex)
-            .await?
-    else {
-        return Ok(None);
-    };
-    sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
-        .bind(stock)
-        .bind(id)
-        .execute(ex)
-        .await?;
-    Ok(Some((title, old)))
+    set_own(ex, seller, id, Column::Stock, stock).await
 }
 
 /// Sets product `id`'s price to `price` kopecks if seller `seller` sells it: its
@@ -52,17 +38,41 @@ pub async fn set_price(
     id: i64,
     price: i64,
 ) -> Result<Option<(String, i64)>, sqlx::Error> {
-    let Some((title, old)): Option<(String, i64)> =
-        sqlx::query_as("SELECT title, price FROM products WHERE id = $1 AND seller_id = $2")
-            .bind(id)
-            .bind(seller)
-            .fetch_optional(&mut *ex)
-            .await?
+    set_own(ex, seller, id, Column::Price, price).await
+}
+
+/// What a seller sets of its own products.
+#[derive(Clone, Copy)]
+enum Column {
+    Stock,
+    Price,
+}
+
+/// Sets `column` of product `id` to `value` if seller `seller` sells it: its title
+/// and the value it had.
+async fn set_own(
+    ex: &mut sqlx::AnyConnection,
+    seller: i64,
+    id: i64,
+    column: Column,
+    value: i64,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let column = match column {
+        Column::Stock => "stock",
+        Column::Price => "price",
+    };
+    let Some((title, old)): Option<(String, i64)> = sqlx::query_as(&format!(
+        "SELECT title, {column} FROM products WHERE id = $1 AND seller_id = $2"
+    ))
+    .bind(id)
+    .bind(seller)
+    .fetch_optional(&mut *ex)
+    .await?
     else {
         return Ok(None);
     };
-    sqlx::query("UPDATE products SET price = $1 WHERE id = $2")
-        .bind(price)
+    sqlx::query(&format!("UPDATE products SET {column} = $1 WHERE id = $2"))
+        .bind(value)
         .bind(id)
         .execute(ex)
         .await?;

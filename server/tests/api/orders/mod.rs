@@ -17,7 +17,10 @@ mod reviews;
 mod seller;
 mod stock_alerts;
 
-use crate::helpers::{AppError, Field, Problem, START_MS, TestApp};
+use crate::helpers::{AppError, Browser, Field, Problem, START_MS, TestApp};
+use app::orders::service::run_logistics;
+
+const DAY: i64 = 86_400_000;
 use app::wallet::ledger::model::AccountKind;
 use app::wallet::ledger::service as ledger;
 
@@ -156,4 +159,38 @@ pub async fn add_to_cart(app: &crate::helpers::Browser, product: i64, quantity: 
 
 pub fn invalid(field: Field, p: Problem) -> AppError {
     AppError::Invalid { field, message: p }
+}
+
+/// A `w` × `h` PNG, for the forms that take photos.
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 200]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// Places `lines` paid by `pay` (with `more` of the checkout form), brings it to
+/// `point` and has `operator` hand it over: the order id.
+pub async fn received(
+    app: &TestApp,
+    shopper: &Browser,
+    (point, operator): (i64, &Browser),
+    key: &str,
+    lines: &str,
+    pay: &str,
+    more: &[(&str, &str)],
+) -> i64 {
+    let r = place_with(shopper, key, lines, point, pay, more).await;
+    assert_eq!(r.status(), 200, "placing {key}");
+    let o: serde_json::Value = r.json().await.unwrap();
+    app.clock.advance_ms(2 * DAY);
+    run_logistics(&app.deps()).await.unwrap();
+    let code = o["pickup_code"].as_str().unwrap();
+    let r = operator
+        .post_form("pickup/hand-over", &[("code", code), ("paid", "on")])
+        .await;
+    assert_eq!(r.status(), 200);
+    o["id"].as_i64().unwrap()
 }

@@ -5,7 +5,7 @@
 //! refused with its reason and nothing written; a withdrawn return frees its lines;
 //! an open one holds up deleting the account.
 
-use super::{invalid, pickup_point, place_with, product, staff, stock};
+use super::{invalid, pickup_point, place_with, png, product, received, staff, stock};
 use crate::helpers::{AppError, Browser, Field, Problem, START_MS, TestApp, error_of};
 use app::orders::service::run_logistics;
 use app::shared::money::Money;
@@ -13,38 +13,6 @@ use app::staff::Role;
 use app::wallet::ledger::model::{Amount, IdempotencyKey};
 
 const DAY: i64 = 86_400_000;
-
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 200]));
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
-}
-
-/// Places `lines` paid by `pay`, brings it to `point` and hands it over: the order id.
-async fn received(
-    app: &TestApp,
-    shopper: &Browser,
-    (point, operator): (i64, &Browser),
-    key: &str,
-    lines: &str,
-    pay: &str,
-    more: &[(&str, &str)],
-) -> i64 {
-    let r = place_with(shopper, key, lines, point, pay, more).await;
-    assert_eq!(r.status(), 200, "placing {key}");
-    let o: serde_json::Value = r.json().await.unwrap();
-    app.clock.advance_ms(2 * DAY);
-    run_logistics(&app.deps()).await.unwrap();
-    let code = o["pickup_code"].as_str().unwrap();
-    let r = operator
-        .post_form("pickup/hand-over", &[("code", code), ("paid", "on")])
-        .await;
-    assert_eq!(r.status(), 200);
-    o["id"].as_i64().unwrap()
-}
 
 async fn ask(
     b: &Browser,

@@ -3,43 +3,9 @@
 //! order asked, escaped; bad input is refused with its reason and nothing written;
 //! nobody reviews what they did not receive.
 
-use super::{invalid, pickup_point, place_with, product, staff};
+use super::{invalid, pickup_point, place_with, png, product, received, staff};
 use crate::helpers::{Browser, Field, Problem, TestApp, error_of};
-use app::orders::service::run_logistics;
 use app::staff::Role;
-
-const DAY: i64 = 86_400_000;
-
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 50]));
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
-}
-
-/// Places `lines` paid on receipt, brings it to `point` and hands it over: the order.
-async fn received(
-    app: &TestApp,
-    shopper: &Browser,
-    operator: &Browser,
-    key: &str,
-    lines: &str,
-    point: i64,
-) -> i64 {
-    let r = place_with(shopper, key, lines, point, "on_receipt", &[]).await;
-    assert_eq!(r.status(), 200, "placing {key}");
-    let o: serde_json::Value = r.json().await.unwrap();
-    app.clock.advance_ms(2 * DAY);
-    run_logistics(&app.deps()).await.unwrap();
-    let code = o["pickup_code"].as_str().unwrap();
-    let r = operator
-        .post_form("pickup/hand-over", &[("code", code), ("paid", "on")])
-        .await;
-    assert_eq!(r.status(), 200);
-    o["id"].as_i64().unwrap()
-}
 
 async fn write(
     b: &Browser,
@@ -133,10 +99,11 @@ async fn a_received_line_is_reviewed_once_and_the_product_s_rating_moves_exactly
     let order = received(
         &app,
         &app,
-        &operator,
+        (point, &operator),
         "checkout-v001",
         &format!("{a}:1:40000,{b}:1:20000"),
-        point,
+        "on_receipt",
+        &[],
     )
     .await;
     let todo = app
@@ -288,10 +255,11 @@ async fn a_received_line_is_reviewed_once_and_the_product_s_rating_moves_exactly
     let order2 = received(
         &app,
         &app,
-        &operator,
+        (point, &operator),
         "checkout-v002",
         &format!("{a}:1:40000"),
-        point,
+        "on_receipt",
+        &[],
     )
     .await;
     let line2 = app
