@@ -11,7 +11,7 @@ use server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 use {
     crate::account::{current_session, signed_in},
-    crate::orders::returns::{model::MAX_PHOTOS, service},
+    crate::orders::returns::{accept, model::MAX_PHOTOS, service},
     crate::platform::request::serve,
     crate::shared::error::Field,
 };
@@ -111,7 +111,7 @@ pub async fn find_return(code: String) -> Result<ReturnAtPoint, AppError> {
 pub async fn accept_return(code: String) -> Result<String, AppError> {
     signed_in(|cx, me| async move {
         let deps = cx.deps();
-        let (number, order, card) = service::accept(&deps, me.user_id, &code).await?;
+        let (number, order, card) = accept::accept(&deps, me.user_id, &code).await?;
         // The card refund is recorded; asking the provider now is a courtesy, and
         // the payments job asks again if it fails.
         if card && let Err(e) = crate::orders::service::send_refunds(&deps, Some(order)).await {

@@ -8,6 +8,8 @@
 //! for a card order), points paid come back, points earned on the lines are taken
 //! back, and the stock returns.
 
+#[cfg(feature = "ssr")]
+pub mod accept;
 pub mod api;
 pub mod i18n;
 pub mod model;
