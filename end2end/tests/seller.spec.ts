@@ -6,6 +6,18 @@ import { Browser, BrowserContext, Page } from "@playwright/test";
 
 /// Seller 10's staff (seller 10 ships itself, seeded), signed in with a phone of
 /// their own (`seed` names it) in a browser of their own, on the seller's page.
+/// One of the seller's products listed on its page: of even ids in the hydrated
+/// project and odd ones without JavaScript, the highest or the lowest.
+async function ownProduct(desk: Page, js: boolean, end: "highest" | "lowest"): Promise<{ href: string; title: string; id: number }> {
+  const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");
+  await expect(links.first()).toBeVisible();
+  const all = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href")!, title: a.textContent!.trim() })));
+  return all
+    .map((l) => ({ ...l, id: Number(l.href.replace(/.*-(\d+)$/, "$1")) }))
+    .filter((l) => l.id % 2 === (js ? 0 : 1))
+    .sort((a, b) => (end === "highest" ? b.id - a.id : a.id - b.id))[0];
+}
+
 async function sellerDesk(page: Page, browser: Browser, baseURL: string, js: boolean, seed: string): Promise<{ ctx: BrowserContext; desk: Page }> {
   const phone = uniquePhone(seed);
   const res = await page.request.post("/dev/staff", { form: { phone: phone.e164, role: "seller_staff", scope: "10" }, headers: { Origin: baseURL } });
@@ -88,13 +100,7 @@ test("a shopper asks to be told when a product is back, and the seller's staff b
   const { ctx, desk } = await sellerDesk(page, browser, baseURL!, js, "stock " + info.title + info.project.name);
   // The seller's product with the highest id of one parity per project, so the
   // hydrated and the no-JS runs never share one.
-  const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");
-  await expect(links.first()).toBeVisible();
-  const all = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href")!, title: a.textContent!.trim() })));
-  const mine = all
-    .map((l) => ({ ...l, id: Number(l.href.replace(/.*-(\d+)$/, "$1")) }))
-    .filter((l) => l.id % 2 === (js ? 0 : 1))
-    .sort((a, b) => b.id - a.id)[0];
+  const mine = await ownProduct(desk, js, "highest");
   const label = `Остаток «${mine.title}», шт.`;
   const save = async (n: string) => {
     await ready(desk, js);
@@ -121,15 +127,9 @@ test("a shopper asks to be told when a product is back, and the seller's staff b
 
 test("a shopper follows a price, and the seller's staff lower it", async ({ page, js, shopper, baseURL, browser }, info) => {
   const { ctx, desk } = await sellerDesk(page, browser, baseURL!, js, "price " + info.title + info.project.name);
-  // The seller's product with the lowest id of one parity per project (the stock
-  // test takes the highest), so no two runs share one.
-  const links = desk.getByRole("region", { name: "Товары" }).getByRole("link");
-  await expect(links.first()).toBeVisible();
-  const all = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href")!, title: a.textContent!.trim() })));
-  const mine = all
-    .map((l) => ({ ...l, id: Number(l.href.replace(/.*-(\d+)$/, "$1")) }))
-    .filter((l) => l.id % 2 === (js ? 0 : 1))
-    .sort((a, b) => a.id - b.id)[0];
+  // The lowest id of one parity per project (the stock test takes the highest), so
+  // no two runs share one.
+  const mine = await ownProduct(desk, js, "lowest");
   const label = `Цена «${mine.title}», ₽`;
   const current = await desk.getByLabel(label).inputValue();
   const lower = String(Math.max(1, Math.floor(Number(current.replace(",", ".")) * 0.9)));
