@@ -36,6 +36,7 @@ for (const path of ["/account", "/account/security", "/account/wallet", "/accoun
 test("no serious or critical accessibility violations on checkout, an order and the orders list", async ({ page, shopper }) => {
   await fillCart(page, true, 1);
   expect(await violations(page, "/checkout")).toEqual([]);
+  expect(await violations(page, "/checkout?delivery=courier")).toEqual([]);
   await placeOnReceipt(page, true);
   expect(await violations(page, page.url())).toEqual([]);
   expect(await violations(page, "/account/orders")).toEqual([]);

@@ -120,6 +120,7 @@ pub async fn run(
                     key: &format!("bench-{n:08}"),
                     lines: &lines.join(","),
                     pickup_point: &point.to_string(),
+                    courier: None,
                     recipient_name: "Иванова Мария",
                     recipient_phone: "+79161234567",
                     pay: if user % 2 == 0 {
@@ -165,6 +166,7 @@ pub async fn run(
             key: &format!("bench-list-{n:08}"),
             lines: &format!("{p}:1:{}", 10_000 + (p - first) * 100),
             pickup_point: &point.to_string(),
+            courier: None,
             recipient_name: "Петров Пётр",
             recipient_phone: "+79161234568",
             pay: "on_receipt",

@@ -15,10 +15,12 @@ use {
 
 /// What the checkout page shows the signed-in shopper: `city` and `q` (address or
 /// metro) narrow the pickup points, `point` is the one chosen, `promo` a code to
-/// apply; `first_order` "later" keeps the first-order discount for another order.
+/// apply; `first_order` "later" keeps the first-order discount for another order;
+/// `delivery` "courier" offers a courier in `city` instead of points.
 /// `None` for a guest.
 #[server(input = GetUrl, endpoint = "checkout")]
 pub async fn get_checkout(
+    delivery: Option<String>,
     city: Option<String>,
     q: Option<String>,
     point: Option<String>,
@@ -37,6 +39,7 @@ pub async fn get_checkout(
         let view = service::view(
             &cx.deps(),
             me.user_id,
+            crate::orders::DeliveryKind::from_query(delivery.as_deref().unwrap_or_default()),
             city.as_deref().unwrap_or_default(),
             &q,
             point,

@@ -1,6 +1,6 @@
 //! What the checkout page shows, and the rules that need no storage.
 
-use crate::orders::{Line, PickupPoint};
+use crate::orders::{DeliveryKind, Line, PickupPoint};
 use crate::shared::money::Money;
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +75,12 @@ pub struct CheckoutView {
     pub map: Vec<PointOffer>,
     /// The point chosen (from the map or an earlier visit), listed first.
     pub chosen: Option<i64>,
+    /// To a pickup point or by courier: the points above, or the courier's days.
+    pub delivery_kind: DeliveryKind,
+    /// By courier: the days offered in `city`, (YYYY-MM-DD, dd.mm.yyyy).
+    pub courier_days: Vec<(String, String)>,
+    /// By courier: the address of the shopper's last courier order, to start from.
+    pub address: String,
 }
 
 impl CheckoutView {
@@ -88,9 +94,10 @@ impl CheckoutView {
         self.lines.iter().any(CheckoutLine::short)
     }
 
-    /// Whether the order can be placed as shown.
+    /// Whether the order can be placed as shown (by courier, where one comes).
     pub fn ready(&self) -> bool {
-        !self.lines.is_empty() && !self.prices_changed() && !self.stock_short()
+        let reachable = self.delivery_kind == DeliveryKind::Pickup || !self.courier_days.is_empty();
+        !self.lines.is_empty() && !self.prices_changed() && !self.stock_short() && reachable
     }
 
     /// The lines as the placing form posts them, at the prices shown.
@@ -163,6 +170,9 @@ mod tests {
             matched: 0,
             map: Vec::new(),
             chosen: None,
+            delivery_kind: DeliveryKind::Pickup,
+            courier_days: Vec::new(),
+            address: String::new(),
         }
     }
 
@@ -174,6 +184,11 @@ mod tests {
         assert!(!view(vec![line(7, 5000, 2, 3, Some(4500))]).ready());
         assert!(!view(vec![line(7, 5000, 4, 3, None)]).ready());
         assert!(!view(Vec::new()).ready());
+        let mut courier = view(vec![line(7, 5000, 2, 3, None)]);
+        courier.delivery_kind = DeliveryKind::Courier;
+        assert!(!courier.ready(), "no days: no courier there");
+        courier.courier_days = vec![("2026-12-09".into(), "09.12.2026".into())];
+        assert!(courier.ready());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::checkout::api::{AcceptPrices, get_checkout};
 use crate::checkout::model::{CheckoutView, PointOffer};
 use crate::i18n::{Lang, fill, use_lang};
+use crate::orders::{DeliveryKind, SLOTS};
 use crate::orders::{PlaceOrder, order_error_text};
 use crate::shared::money::Money;
 use crate::ui::forms::action_error;
@@ -26,13 +27,13 @@ pub fn CheckoutPage() -> impl IntoView {
         move || {
             // "near", not "q": the header's search box reads "q".
             let args = q.with(|q| {
-                let kept = (q.get("promo"), q.get("first_order"));
+                let kept = (q.get("promo"), q.get("first_order"), q.get("delivery"));
                 (q.get("city"), q.get("near"), q.get("point"), kept)
             });
             (args, place.version().get(), accept.version().get())
         },
-        |((city, query, point, (promo, first_order)), _, _)| {
-            get_checkout(city, query, point, promo, first_order)
+        |((city, query, point, (promo, first_order, delivery)), _, _)| {
+            get_checkout(delivery, city, query, point, promo, first_order)
         },
     );
     // The first key this page was given stays its key: a retry after a lost answer
@@ -146,18 +147,32 @@ fn checkout(
         {changes}
         {short}
         <div class="checkout">
-            <section class="checkout-points" aria-labelledby="points-title">
-                <h2 id="points-title">{d.choose_point}</h2>
-                {point_search(lang, &v)}
-                {point_map(lang, &v)}
-            </section>
+            {delivery_kinds(lang, &v)}
+            {match v.delivery_kind {
+                DeliveryKind::Pickup => view! {
+                    <section class="checkout-points" aria-labelledby="points-title">
+                        <h2 id="points-title">{d.choose_point}</h2>
+                        {point_search(lang, &v)}
+                        {point_map(lang, &v)}
+                    </section>
+                }.into_any(),
+                DeliveryKind::Courier => view! {
+                    <section class="checkout-points" aria-labelledby="points-title">
+                        <h2 id="points-title">{d.courier_title}</h2>
+                        {courier_city(lang, &v)}
+                    </section>
+                }.into_any(),
+            }}
             {promo_form(lang, &v)}
             <ActionForm action=place attr:class="checkout-form">
                 <input type="hidden" name="key" value=v.key.clone()/>
                 <input type="hidden" name="lines" value=lines/>
                 <input type="hidden" name="promo" value=v.promo.clone().unwrap_or_default()/>
                 {(v.first_order_off > Money::ZERO).then(|| view! { <input type="hidden" name="first_order" value="1"/> })}
-                {point_list(lang, &v)}
+                {match v.delivery_kind {
+                    DeliveryKind::Pickup => point_list(lang, &v).into_any(),
+                    DeliveryKind::Courier => courier_fields(lang, &v).into_any(),
+                }}
                 <fieldset>
                     <legend>{d.recipient}</legend>
                     <label for="recipient-name">{d.recipient_name}</label>
@@ -208,6 +223,94 @@ fn checkout(
             </ActionForm>
         </div>
     }
+}
+
+/// The two ways to receive an order, as links: the page shows the chosen one's
+/// prices and choices (without JavaScript as well).
+fn delivery_kinds(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let link = |kind: DeliveryKind, text: &'static str| {
+        let current = (v.delivery_kind == kind).then_some("page");
+        let href = checkout_href_for(v, kind, v.chosen, v.first_order_later);
+        view! { <a href=href aria-current=current>{text}</a> }
+    };
+    view! {
+        <nav class="filter-tabs" aria-label=d.delivery_how>
+            {link(DeliveryKind::Pickup, d.to_pickup_point)}
+            {link(DeliveryKind::Courier, d.by_courier)}
+        </nav>
+    }
+}
+
+/// By courier: the GET form that picks the city (its days follow).
+fn courier_city(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    let city = v.city.clone();
+    let options = v
+        .cities
+        .iter()
+        .map(|c| {
+            let selected = *c == city;
+            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+        })
+        .collect_view();
+    let promo = v.promo.clone().unwrap_or_default();
+    let later = v.first_order_later;
+    view! {
+        <Form method="GET" action="/checkout" attr:class="point-search">
+            <input type="hidden" name="delivery" value="courier"/>
+            <div>
+                <label for="courier-city">{d.city}</label>
+                <select id="courier-city" name="city">{options}</select>
+            </div>
+            <input type="hidden" name="promo" value=promo/>
+            {later.then(later_field)}
+            <button type="submit" class="button-secondary">{d.courier_city_show}</button>
+        </Form>
+    }
+}
+
+/// By courier: the address, the day and the time slot, in the placing form.
+fn courier_fields(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
+    let d = lang.orders();
+    if v.courier_days.is_empty() {
+        return view! { <p class="hint">{d.courier_none}</p> }.into_any();
+    }
+    let days = v
+        .courier_days
+        .iter()
+        .map(|(iso, text)| view! { <option value=iso.clone()>{text.clone()}</option> })
+        .collect_view();
+    let slots = SLOTS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            view! {
+                <label class="radio">
+                    <input type="radio" name="slot" value=s.value() checked=i == 0 required/>
+                    {s.text()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="courier">
+            <legend>{d.courier_title}</legend>
+            <input type="hidden" name="delivery" value="courier"/>
+            <input type="hidden" name="city" value=v.city.clone()/>
+            <label for="courier-address">{d.courier_address}</label>
+            <input id="courier-address" name="address" autocomplete="street-address" maxlength="200" required
+                value=v.address.clone() aria-describedby="courier-address-hint"/>
+            <p id="courier-address-hint" class="hint">{d.courier_address_hint}</p>
+            <label for="courier-day">{d.courier_day}</label>
+            <select id="courier-day" name="date" required>{days}</select>
+            <fieldset class="slots">
+                <legend>{d.courier_slot}</legend>
+                {slots}
+            </fieldset>
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The GET form that narrows the points: city and address or metro.
@@ -361,6 +464,7 @@ fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     let point = v.chosen.map(|p| p.to_string()).unwrap_or_default();
     let typed = v.promo.clone().unwrap_or_default();
     let later = v.first_order_later;
+    let courier = v.delivery_kind == DeliveryKind::Courier;
     let status = match (&v.promo, &v.promo_error) {
         (_, Some(e)) => view! { <p role="alert" class="form-error">{order_error_text(lang, e)}</p> }.into_any(),
         (Some(code), None) => view! {
@@ -373,6 +477,7 @@ fn promo_form(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
         <section class="checkout-promo" aria-labelledby="promo-title">
             <h2 id="promo-title">{d.promo_title}</h2>
             <Form method="GET" action="/checkout" attr:class="promo-form">
+                {courier.then(|| view! { <input type="hidden" name="delivery" value="courier"/> })}
                 <input type="hidden" name="city" value=city/>
                 <input type="hidden" name="near" value=near/>
                 <input type="hidden" name="point" value=point/>
@@ -427,6 +532,17 @@ fn later_field() -> impl IntoView {
 /// This checkout page with `point` chosen and the first-order discount kept for
 /// later or not, the rest as it is.
 fn checkout_href(v: &CheckoutView, point: Option<i64>, later: bool) -> String {
+    checkout_href_for(v, v.delivery_kind, point, later)
+}
+
+/// This checkout page receiving by `kind`, with `point` chosen (to a pickup point)
+/// and the first-order discount kept for later or not, the rest as it is.
+fn checkout_href_for(
+    v: &CheckoutView,
+    kind: DeliveryKind,
+    point: Option<i64>,
+    later: bool,
+) -> String {
     use crate::shared::url::percent_encode;
     let mut href = format!(
         "/checkout?city={}&near={}&promo={}",
@@ -434,7 +550,9 @@ fn checkout_href(v: &CheckoutView, point: Option<i64>, later: bool) -> String {
         percent_encode(&v.query),
         percent_encode(v.promo.as_deref().unwrap_or_default())
     );
-    if let Some(p) = point {
+    if kind == DeliveryKind::Courier {
+        href.push_str("&delivery=courier");
+    } else if let Some(p) = point {
         href.push_str(&format!("&point={p}"));
     }
     if later {

@@ -1,6 +1,7 @@
 //! Checkout's use cases: what the page shows, and accepting changed prices.
 
 use crate::checkout::model::{CheckoutLine, CheckoutView, POINTS_SHOWN, PointOffer, pick_city};
+use crate::orders::DeliveryKind;
 use crate::platform::security::random_token;
 use crate::platform::state::Deps;
 use crate::shared::error::AppResult;
@@ -8,10 +9,13 @@ use crate::shared::money::Money;
 use crate::shared::time::{date_of, date_ru};
 
 /// What the checkout page shows `user`: the selected lines of their cart, the
-/// points of `city` matching `query`, `point` chosen if it exists.
+/// points of `city` matching `query`, `point` chosen if it exists; or by courier
+/// (`kind`), the days a courier comes in `city`.
+#[allow(clippy::too_many_arguments)]
 pub async fn view(
     deps: &Deps<'_>,
     user: i64,
+    kind: DeliveryKind,
     city: &str,
     query: &str,
     point: Option<i64>,
@@ -62,7 +66,7 @@ pub async fn view(
         (Some(d), true) => d.off(Money::from_kopecks(goods.kopecks() - discount.kopecks())),
         _ => Money::ZERO,
     };
-    let (price, free_from) = crate::orders::pickup_delivery(db).await?;
+    let (price, free_from) = crate::orders::delivery_rule(db, kind).await?;
     let delivery = crate::orders::delivery_price(goods, price, free_from);
     let me = crate::account::me(db, user).await?;
     let (wallet, bonus) = crate::wallet::menu_balances(db, user).await?;
@@ -81,7 +85,15 @@ pub async fn view(
         .map(|p| p.city.as_str())
         .unwrap_or(city);
     let city = pick_city(&cities, asked);
-    let mut matched = crate::orders::points_in(db, &city, query).await?;
+    // By courier: the days it comes, and no points to list.
+    let (courier_days, address) = match kind {
+        DeliveryKind::Courier => crate::orders::courier_offer(db, user, &city, deps.now).await?,
+        DeliveryKind::Pickup => (Vec::new(), None),
+    };
+    let mut matched = match kind {
+        DeliveryKind::Pickup => crate::orders::points_in(db, &city, query).await?,
+        DeliveryKind::Courier => Vec::new(),
+    };
     let count = matched.len();
     if let Some(p) = &chosen_point {
         matched.retain(|m| m.id != p.id);
@@ -122,6 +134,15 @@ pub async fn view(
         matched: count,
         chosen: chosen_point.map(|p| p.id),
         lines,
+        delivery_kind: kind,
+        courier_days: courier_days
+            .into_iter()
+            .map(|d| {
+                let iso = date_of(d);
+                (iso.clone(), date_ru(&iso))
+            })
+            .collect(),
+        address: address.unwrap_or_default(),
     })
 }
 

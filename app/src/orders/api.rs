@@ -13,18 +13,25 @@ use server_fn::codec::GetUrl;
 use {
     crate::account::{current_session, signed_in},
     crate::orders::model::{OrderFilter, PostingStatus},
-    crate::orders::service::{self, PlaceRequest},
+    crate::orders::service::{self, CourierRequest, PlaceRequest},
     crate::platform::request::serve,
     crate::shared::error::{Field, Problem},
 };
 
 /// Places the signed-in shopper's order from the lines confirmed at checkout, and
-/// sends the browser to the order's page (a 302 for a plain form).
+/// sends the browser to the order's page (a 302 for a plain form). `delivery`
+/// "courier" brings it to `address` in `city` on `date` in `slot` instead of
+/// `pickup_point`.
 #[server(endpoint = "orders/place")]
 pub async fn place_order(
     key: String,
     lines: String,
-    pickup_point: String,
+    pickup_point: Option<String>,
+    delivery: Option<String>,
+    city: Option<String>,
+    address: Option<String>,
+    date: Option<String>,
+    slot: Option<String>,
     recipient_name: String,
     recipient_phone: String,
     pay: String,
@@ -39,10 +46,22 @@ pub async fn place_order(
             Some("1") => true,
             Some(_) => return Err(AppError::invalid(Field::Discount, Problem::Malformed)),
         };
+        let courier = match crate::orders::model::DeliveryKind::parse(
+            delivery.as_deref().unwrap_or_default(),
+        )? {
+            crate::orders::model::DeliveryKind::Pickup => None,
+            crate::orders::model::DeliveryKind::Courier => Some(CourierRequest {
+                city: city.as_deref().unwrap_or_default(),
+                address: address.as_deref().unwrap_or_default(),
+                date: date.as_deref().unwrap_or_default(),
+                slot: slot.as_deref().unwrap_or_default(),
+            }),
+        };
         let r = PlaceRequest {
             key: &key,
             lines: &lines,
-            pickup_point: &pickup_point,
+            pickup_point: pickup_point.as_deref().unwrap_or_default(),
+            courier,
             recipient_name: &recipient_name,
             recipient_phone: &recipient_phone,
             pay: &pay,

@@ -115,6 +115,14 @@ pub enum Field {
     Comment,
     /// A review's stars.
     Rating,
+    /// How an order is delivered (a pickup point or a courier).
+    Delivery,
+    /// A courier's address.
+    Address,
+    /// The day a courier comes.
+    DeliveryDate,
+    /// A courier's time slot.
+    Slot,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

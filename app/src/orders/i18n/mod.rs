@@ -34,6 +34,15 @@ pub fn status_text(lang: Lang, s: PostingStatus) -> &'static str {
     }
 }
 
+/// A posting's status as the shopper reads it: by courier, its last mile is
+/// "with the courier" rather than "at the pickup point".
+pub fn status_of(lang: Lang, s: PostingStatus, courier: bool) -> &'static str {
+    match (s, courier) {
+        (PostingStatus::AtPickupPoint, true) => lang.orders().st_with_courier,
+        _ => status_text(lang, s),
+    }
+}
+
 /// The message for a refused checkout or order action, in the page's language;
 /// what is not orders' own is worded as Rynok ID words it.
 pub fn error_text(lang: Lang, e: &AppError) -> String {
@@ -44,6 +53,11 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         }
         AppError::Invalid { field, message } => match (field, message) {
             (Field::PickupPoint, _) => d.err_point,
+            (Field::Address, Problem::Digits) => d.err_address_house,
+            (Field::Address, _) => d.err_address,
+            (Field::DeliveryDate, _) => d.err_delivery_day,
+            (Field::Slot, _) => d.err_slot,
+            (Field::Delivery, _) => d.err_delivery,
             (Field::Points, Problem::MoreThanBalance) => d.err_points_balance,
             (Field::Points, _) => d.err_points_cap,
             (Field::Promo, Problem::Unknown) => d.err_promo_unknown,

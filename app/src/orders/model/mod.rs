@@ -4,6 +4,7 @@
 //! see of the postings they ship (`seller`).
 
 mod barcode;
+mod courier;
 mod handover;
 mod place;
 mod promo;
@@ -12,6 +13,7 @@ mod status;
 mod view;
 
 pub use barcode::code128c;
+pub use courier::*;
 pub use handover::*;
 pub use place::*;
 pub use promo::*;

@@ -65,7 +65,10 @@ pub struct PostingView {
 pub struct OrderView {
     pub id: i64,
     pub number: String,
+    /// "City, address" of the pickup point (for a courier order, the hub it leaves from).
     pub pickup_point: String,
+    /// By courier: where and when it is brought.
+    pub courier: Option<CourierView>,
     pub recipient: String,
     pub goods: Money,
     pub delivery: Money,
@@ -92,6 +95,15 @@ pub struct OrderView {
     pub postings: Vec<PostingView>,
     /// Its payments and refunds (on the order's own page; empty in the list).
     pub receipts: Vec<crate::wallet::Receipt>,
+}
+
+/// Where and when a courier brings an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourierView {
+    /// "City, address".
+    pub address: String,
+    /// "dd.mm.yyyy, 10:00–14:00".
+    pub when: String,
 }
 
 /// A product the shopper received ("Купленные товары").

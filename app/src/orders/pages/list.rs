@@ -2,7 +2,7 @@
 
 use crate::i18n::{Lang, fill, use_lang};
 use crate::orders::api::get_orders;
-use crate::orders::i18n::status_text;
+use crate::orders::i18n::status_of;
 use crate::orders::model::{OrderFilter, OrderList, OrderView};
 use crate::shared::time::local_datetime;
 use crate::ui::{ErrorView, require_sign_in};
@@ -90,7 +90,7 @@ fn order_card(lang: Lang, o: OrderView) -> impl IntoView {
     view! {
         <li class="order-card">
             <a href=format!("/orders/{}", o.id)>{title}</a>
-            <span class="order-status" data-testid="order-status">{status_text(lang, o.status())}</span>
+            <span class="order-status" data-testid="order-status">{status_of(lang, o.status(), o.courier.is_some())}</span>
             <span class="order-total">{o.total.to_string()}</span>
             <p class="hint">{titles}</p>
         </li>

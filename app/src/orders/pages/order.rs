@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, fill, use_lang};
 use crate::orders::api::{CancelOrder, ExtendStorage, PayOrder, get_order};
-use crate::orders::i18n::{error_text, status_text};
+use crate::orders::i18n::{error_text, status_of};
 use crate::orders::model::{OrderView, PayMethod, PostingStatus, PostingView, grouped_code};
 use crate::orders::pages::barcode::barcode;
 use crate::shared::money::Money;
@@ -86,13 +86,14 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
     let title = fill(d.order_from, &[&o.number, &local_datetime(o.created_at)]);
     let error = action_error(move || cancel.value().get(), CancelOrder::PATH);
     let open = o.postings.iter().any(|p| !p.status.finished()) && !awaiting;
+    let courier = o.courier.is_some();
     let code = (open && !o.pickup_code.is_empty()).then(|| {
         view! {
             <section class="pickup-code" aria-labelledby="code-title">
                 <h2 id="code-title">{d.pickup_code}</h2>
                 <p class="code" data-testid="pickup-code">{grouped_code(&o.pickup_code)}</p>
                 {barcode(&o.pickup_code, d.barcode_label, "pickup-barcode")}
-                <p class="hint">{d.pickup_code_hint}</p>
+                <p class="hint">{if courier { d.courier_code_hint } else { d.pickup_code_hint }}</p>
             </section>
         }
     });
@@ -115,7 +116,7 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
         .postings
         .clone()
         .into_iter()
-        .map(|p| posting(lang, o.id, p, standing > 1, actions))
+        .map(|p| posting(lang, o.id, p, standing > 1, courier, actions))
         .collect_view();
     let sums = sums(lang, &o);
     let receipts = receipts(lang, &o.receipts);
@@ -135,7 +136,13 @@ fn order(lang: Lang, o: OrderView, actions: Actions) -> impl IntoView {
             <aside class="order-summary" aria-labelledby="summary-title">
                 <h2 id="summary-title">{d.delivery_title}</h2>
                 <dl>
-                    <div><dt>{d.pickup_point}</dt><dd>{o.pickup_point}</dd></div>
+                    {match o.courier.clone() {
+                        Some(c) => view! {
+                            <div><dt>{d.courier_address}</dt><dd data-testid="order-address">{c.address}</dd></div>
+                            <div><dt>{d.courier_when}</dt><dd data-testid="order-when">{c.when}</dd></div>
+                        }.into_any(),
+                        None => view! { <div><dt>{d.pickup_point}</dt><dd>{o.pickup_point.clone()}</dd></div> }.into_any(),
+                    }}
                     <div><dt>{d.recipient}</dt><dd>{o.recipient}</dd></div>
                 </dl>
                 <h2>{d.payment_title}</h2>
@@ -202,11 +209,13 @@ fn posting(
     order: i64,
     p: PostingView,
     items_can_go: bool,
+    courier: bool,
     actions: Actions,
 ) -> impl IntoView {
     let d = lang.orders();
     let cancel = actions.cancel;
-    let extend = (p.status == PostingStatus::AtPickupPoint).then(|| {
+    // A courier comes on the day chosen: nothing to keep longer.
+    let extend = (p.status == PostingStatus::AtPickupPoint && !courier).then(|| {
         if p.extended {
             view! { <p class="hint">{d.storage_extended}</p> }.into_any()
         } else {
@@ -223,13 +232,13 @@ fn posting(
     let cancellable = p.status.cancellable() && items_can_go;
     let stored = p
         .stored_until
-        .filter(|_| p.status == PostingStatus::AtPickupPoint)
+        .filter(|_| p.status == PostingStatus::AtPickupPoint && !courier)
         .map(|at| fill(d.stored_until, &[&date_ru(&date_of(at))]));
     let heading = fill(d.posting, &[&p.number]);
     view! {
         <section class="posting" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
-            <p class="posting-status" data-testid="posting-status">{status_text(lang, p.status)} {stored.map(|s| view! { " · " <span>{s}</span> })}</p>
+            <p class="posting-status" data-testid="posting-status">{status_of(lang, p.status, courier)} {stored.map(|s| view! { " · " <span>{s}</span> })}</p>
             {extend}
             <ul class="posting-items">
                 {p.items.into_iter().map(|i| {
@@ -255,7 +264,7 @@ fn posting(
             <h3>{d.history}</h3>
             <ol class="timeline" aria-label=format!("{} — {}", d.history, heading)>
                 {p.timeline.into_iter().map(|(s, at)| view! {
-                    <li><span>{status_text(lang, s)}</span> " " <time class="hint">{local_datetime(at)}</time></li>
+                    <li><span>{status_of(lang, s, courier)}</span> " " <time class="hint">{local_datetime(at)}</time></li>
                 }).collect_view()}
             </ol>
         </section>

@@ -17,26 +17,33 @@ pub struct DueRow {
     pub user_id: i64,
     pub updated_at: i64,
     pub storage_days: i64,
+    /// By courier: the slot chosen (from, to), Unix ms.
+    pub courier_from: Option<i64>,
+    pub courier_to: Option<i64>,
 }
 
 /// Postings in `status` since `before` or earlier, oldest first, at most `limit`:
 /// from Rynok's warehouse, or any once handed to delivery (a seller packs and
-/// ships its own).
+/// ships its own); a courier's only once its slot begins by `slot_by`.
 pub async fn postings_due(
     ex: Ex<'_>,
     status: &str,
     before: i64,
+    slot_by: i64,
     limit: i64,
 ) -> Result<Vec<DueRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT p.id, p.order_id, o.user_id, p.updated_at, pp.storage_days FROM postings p \
+        "SELECT p.id, p.order_id, o.user_id, p.updated_at, pp.storage_days, o.courier_from, \
+         o.courier_to FROM postings p \
          JOIN orders o ON o.id = p.order_id JOIN pickup_points pp ON pp.id = o.pickup_point_id \
          WHERE p.status = $1 AND p.updated_at <= $2 \
          AND (p.warehouse = 'rynok' OR p.status NOT IN ('awaiting_packaging', 'awaiting_shipment')) \
-         ORDER BY p.updated_at, p.id LIMIT $3",
+         AND (o.courier_from IS NULL OR o.courier_from <= $3) \
+         ORDER BY p.updated_at, p.id LIMIT $4",
     )
     .bind(status.to_string())
     .bind(before)
+    .bind(slot_by)
     .bind(limit)
     .fetch_all(ex)
     .await

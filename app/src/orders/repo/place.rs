@@ -68,6 +68,8 @@ pub struct NewOrder<'a> {
     /// The part of `discount` that is the first-order discount.
     pub first_order_discount: i64,
     pub promo_code: Option<&'a str>,
+    /// By courier: the address and the slot (from, to), Unix ms.
+    pub courier: Option<(&'a str, i64, i64)>,
     pub now: i64,
 }
 
@@ -76,9 +78,9 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
         "INSERT INTO orders (user_id, idempotency_key, request_hash, pickup_point_id, \
          recipient_name, recipient_phone, goods, delivery, total, pay_method, paid_wallet, \
          due_on_receipt, pickup_code, payment_key, paid_points, discount, promo_code, created_at, \
-         first_order_discount) \
+         first_order_discount, delivery_kind, courier_address, courier_from, courier_to) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19) \
+         $19, $20, $21, $22, $23) \
          RETURNING id",
     )
     .bind(o.user_id)
@@ -100,6 +102,14 @@ pub async fn insert_order(ex: Ex<'_>, o: &NewOrder<'_>) -> Result<i64, sqlx::Err
     .bind(o.promo_code.map(str::to_string))
     .bind(o.now)
     .bind(o.first_order_discount)
+    .bind(if o.courier.is_some() {
+        "courier"
+    } else {
+        "pickup"
+    })
+    .bind(o.courier.map(|c| c.0.to_string()))
+    .bind(o.courier.map(|c| c.1))
+    .bind(o.courier.map(|c| c.2))
     .fetch_one(ex)
     .await
 }

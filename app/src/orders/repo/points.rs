@@ -55,3 +55,25 @@ pub async fn cities(ex: Ex<'_>) -> Result<Vec<String>, sqlx::Error> {
         .fetch_all(ex)
         .await
 }
+
+/// The hub a courier order of `city` leaves from: the city's first point.
+pub async fn hub(ex: Ex<'_>, city: &str) -> Result<Option<PointRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {POINT_COLUMNS} FROM pickup_points WHERE city = $1 ORDER BY id LIMIT 1"
+    ))
+    .bind(city.to_string())
+    .fetch_optional(ex)
+    .await
+}
+
+/// The address `user`'s last courier order went to, if any.
+pub async fn last_courier_address(ex: Ex<'_>, user: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT courier_address FROM orders WHERE user_id = $1 AND delivery_kind = 'courier' \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(user)
+    .fetch_optional(ex)
+    .await
+    .map(Option::flatten)
+}

@@ -31,6 +31,11 @@ pub struct OrderRow {
     pub created_at: i64,
     /// The part of `discount` that is the first-order discount.
     pub first_order_discount: i64,
+    /// "pickup" or "courier"; a courier's address and slot (Unix ms).
+    pub delivery_kind: String,
+    pub courier_address: Option<String>,
+    pub courier_from: Option<i64>,
+    pub courier_to: Option<i64>,
 }
 
 impl OrderRow {
@@ -48,7 +53,8 @@ impl OrderRow {
 const ORDER_COLUMNS: &str = "id, user_id, request_hash, pickup_point_id, recipient_name, \
      recipient_phone, goods, delivery, total, pay_method, paid_wallet, due_on_receipt, refunded, \
      pickup_code, payment_key, payment_id, payment_url, paid_card, paid_points, refunded_points, \
-     discount, promo_code, created_at, first_order_discount";
+     discount, promo_code, created_at, first_order_discount, delivery_kind, courier_address, \
+     courier_from, courier_to";
 
 pub async fn order_by_key(
     ex: Ex<'_>,

@@ -11,7 +11,7 @@
 
 use super::release::release_posting;
 use super::tell::{post, tell};
-use crate::orders::model::{PostingStatus, order_number};
+use crate::orders::model::{COURIER_KEEP_DAYS, PostingStatus, order_number};
 use crate::orders::repo;
 use crate::platform::db::Tx;
 use crate::platform::state::Deps;
@@ -42,20 +42,35 @@ pub async fn run(deps: &Deps<'_>) -> AppResult<usize> {
                 continue;
             };
             let after = after_minutes * 60_000;
+            // A courier takes an order out when its slot begins, not before.
+            let last_mile = status == PostingStatus::AtPickupPoint;
+            let slot_by = if last_mile { now } else { i64::MAX };
             let due = {
                 let mut conn = deps.db.pool.acquire().await?;
-                repo::postings_due(&mut conn, from, now - after, BATCH).await?
+                repo::postings_due(&mut conn, from, now - after, slot_by, BATCH).await?
             };
             for p in due {
-                let at = p.updated_at + after;
-                let stored = (status == PostingStatus::AtPickupPoint)
-                    .then_some(at + p.storage_days * DAY_MS);
+                let (at, stored) = match (last_mile, p.courier_from, p.courier_to) {
+                    (false, _, _) => (p.updated_at + after, None),
+                    (true, Some(from), Some(to)) => {
+                        let at = (p.updated_at + after).max(from);
+                        (at, Some(to + COURIER_KEEP_DAYS * DAY_MS))
+                    }
+                    (true, _, _) => {
+                        let at = p.updated_at + after;
+                        (at, Some(at + p.storage_days * DAY_MS))
+                    }
+                };
                 let mut tx = deps.db.begin_write().await?;
                 if !repo::step_posting(&mut tx, p.id, from, to, at, stored).await? {
                     continue;
                 }
                 repo::add_event(&mut tx, p.id, to, at).await?;
-                tell(&mut tx, now, p.user_id, p.order_id, p.id, status, stored).await?;
+                let courier = p.courier_from.zip(p.courier_to);
+                tell(
+                    &mut tx, now, p.user_id, p.order_id, p.id, status, stored, courier,
+                )
+                .await?;
                 tx.commit().await?;
                 this_pass += 1;
             }
@@ -116,9 +131,8 @@ async fn return_uncollected(deps: &Deps<'_>) -> AppResult<usize> {
 /// point, once.
 pub async fn extend_storage(deps: &Deps<'_>, user: i64, order: i64, posting: i64) -> AppResult<()> {
     let mut tx = deps.db.begin_write().await?;
-    let mine = repo::order(&mut tx, order)
-        .await?
-        .is_some_and(|o| o.user_id == user);
+    let o = repo::order(&mut tx, order).await?;
+    let mine = o.as_ref().is_some_and(|o| o.user_id == user);
     let p = repo::postings_of(&mut tx, &[order])
         .await?
         .into_iter()
@@ -126,7 +140,9 @@ pub async fn extend_storage(deps: &Deps<'_>, user: i64, order: i64, posting: i64
     let (true, Some(p)) = (mine, p) else {
         return Err(AppError::NotFound);
     };
-    if p.status != PostingStatus::AtPickupPoint.as_str() {
+    // A courier's order is not kept longer: the courier comes on the day chosen.
+    let courier = o.is_some_and(|o| o.delivery_kind == "courier");
+    if p.status != PostingStatus::AtPickupPoint.as_str() || courier {
         return Err(AppError::invalid(Field::Request, Problem::Refused));
     }
     if !repo::extend_storage(&mut tx, posting, order, EXTENSION_DAYS * DAY_MS).await? {

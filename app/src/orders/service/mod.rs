@@ -19,8 +19,8 @@ pub use card::{
 };
 pub use logistics::{EXTENSION_DAYS, extend_storage, run as run_logistics};
 pub use pickup::{find as find_for_pickup, hand_over, refuse};
-pub use place::{PlaceRequest, place};
-pub use points::{cities, pickup_delivery, pickup_point, points_in, preview_promo};
+pub use place::{CourierRequest, PlaceRequest, place};
+pub use points::{cities, courier_offer, delivery_rule, pickup_point, points_in, preview_promo};
 pub use read::{PAGE, deletion_blockers, list, point_text, purchases, view};
 pub use seller::{
     cancel as seller_cancel, desk as seller_desk, pack as seller_pack,

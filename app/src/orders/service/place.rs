@@ -7,8 +7,9 @@
 
 use super::read::view;
 use crate::orders::model::{
-    Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, PromoLine, delivery_price,
-    parse_points, parse_promo_code, promo_discount, recipient_name,
+    DeliveryKind, Line, OrderView, PICKUP_CODE_DIGITS, PayMethod, PostingStatus, PromoLine, Slot,
+    courier_address, courier_window, delivery_price, parse_points, parse_promo_code,
+    promo_discount, recipient_name,
 };
 use crate::orders::repo::{self, NewOrder};
 use crate::platform::db::lock_keys;
@@ -26,7 +27,10 @@ pub struct PlaceRequest<'a> {
     pub key: &'a str,
     /// "product:quantity:seen_price_kopecks,...".
     pub lines: &'a str,
+    /// The pickup point chosen; "" for a courier.
     pub pickup_point: &'a str,
+    /// By courier instead: where and when.
+    pub courier: Option<CourierRequest<'a>>,
     pub recipient_name: &'a str,
     pub recipient_phone: &'a str,
     pub pay: &'a str,
@@ -36,6 +40,73 @@ pub struct PlaceRequest<'a> {
     pub promo: &'a str,
     /// Checkout showed the first-order discount applied.
     pub first_order: bool,
+}
+
+/// Where and when a courier brings the order, as the checkout form posts it.
+#[derive(Debug, Clone, Copy)]
+pub struct CourierRequest<'a> {
+    pub city: &'a str,
+    pub address: &'a str,
+    /// YYYY-MM-DD, one of the days checkout offered.
+    pub date: &'a str,
+    /// "10-14".
+    pub slot: &'a str,
+}
+
+/// Where the order goes, as parsed: a point, or a courier in a city.
+enum Destination {
+    Point(i64),
+    Courier {
+        city: String,
+        address: String,
+        date: String,
+        slot: Slot,
+    },
+}
+
+impl Destination {
+    fn parse(point: &str, courier: Option<CourierRequest<'_>>) -> AppResult<Destination> {
+        let Some(c) = courier else {
+            return Ok(Destination::Point(AppError::parse_id(
+                point,
+                Field::PickupPoint,
+            )?));
+        };
+        let city = c.city.trim();
+        if city.is_empty() || city.chars().count() > 100 {
+            return Err(AppError::invalid(Field::Delivery, Problem::Unknown));
+        }
+        let address = courier_address(c.address)?;
+        if !crate::shared::time::valid_date(c.date.trim()) {
+            return Err(AppError::invalid(Field::DeliveryDate, Problem::NotADate));
+        }
+        Ok(Destination::Courier {
+            city: city.to_string(),
+            address,
+            date: c.date.trim().to_string(),
+            slot: Slot::parse(c.slot)?,
+        })
+    }
+
+    fn kind(&self) -> DeliveryKind {
+        match self {
+            Destination::Point(_) => DeliveryKind::Pickup,
+            Destination::Courier { .. } => DeliveryKind::Courier,
+        }
+    }
+
+    /// For the request's hash: a repeat must ask for the same delivery.
+    fn canonical(&self) -> String {
+        match self {
+            Destination::Point(p) => p.to_string(),
+            Destination::Courier {
+                city,
+                address,
+                date,
+                slot,
+            } => format!("courier:{city}:{address}:{date}:{}", slot.value()),
+        }
+    }
 }
 
 fn idempotency_key(raw: &str) -> AppResult<&str> {
@@ -54,15 +125,16 @@ fn idempotency_key(raw: &str) -> AppResult<&str> {
 pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult<OrderView> {
     let key = idempotency_key(r.key)?;
     let lines = Line::parse_list(r.lines)?;
-    let point = AppError::parse_id(r.pickup_point, Field::PickupPoint)?;
+    let destination = Destination::parse(r.pickup_point, r.courier)?;
     let name = recipient_name(r.recipient_name)?;
     let phone = Phone::from_field(r.recipient_phone, Field::Phone)?;
     let pay = PayMethod::parse(r.pay)?;
     let points = parse_points(r.points)?;
     let promo = parse_promo_code(r.promo)?;
     let request_hash = hash_token(&format!(
-        "{}|{point}|{name}|{}|{}|{}|{}|{}",
+        "{}|{}|{name}|{}|{}|{}|{}|{}",
         Line::canonical(&lines),
+        destination.canonical(),
         phone.as_str(),
         pay.as_str(),
         points.kopecks(),
@@ -96,9 +168,27 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 Err(AppError::invalid(Field::Request, Problem::AlreadyUsed))
             });
         }
-        if repo::point(&mut tx, point).await?.is_none() {
-            return Ok(Err(AppError::invalid(Field::PickupPoint, Problem::Unknown)));
-        }
+        // A pickup point, or the hub of the courier's city with the slot asked for.
+        let (point, courier) = match &destination {
+            Destination::Point(p) => match repo::point(&mut tx, *p).await? {
+                Some(_) => (*p, None),
+                None => return Ok(Err(AppError::invalid(Field::PickupPoint, Problem::Unknown))),
+            },
+            Destination::Courier {
+                city,
+                address,
+                date,
+                slot,
+            } => {
+                let Some(hub) = repo::hub(&mut tx, city).await? else {
+                    return Ok(Err(AppError::invalid(Field::Delivery, Problem::Unknown)));
+                };
+                match courier_window(now, hub.delivery_days, date, *slot) {
+                    Ok((from, to)) => (hub.id, Some((address.as_str(), from, to))),
+                    Err(e) => return Ok(Err(e)),
+                }
+            }
+        };
         let mut goods = 0i64;
         let mut taken = Vec::with_capacity(lines.len());
         // Lines are sorted by product: rows are locked in one order, no deadlock.
@@ -123,7 +213,7 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
             goods += price * l.quantity;
             taken.push((l, title, price, seller));
         }
-        let (price, free_from) = repo::delivery_rule(&mut tx, "pickup")
+        let (price, free_from) = repo::delivery_rule(&mut tx, destination.kind().as_str())
             .await?
             .unwrap_or((0, 0));
         let delivery = delivery_price(
@@ -186,6 +276,7 @@ pub async fn place(deps: &Deps<'_>, user: i64, r: PlaceRequest<'_>) -> AppResult
                 discount,
                 first_order_discount: first_order,
                 promo_code: promo.as_deref(),
+                courier,
                 now,
             },
         )

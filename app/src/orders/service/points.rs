@@ -1,6 +1,6 @@
 //! Pickup points, delivery rules and promo codes as checkout offers them.
 
-use crate::orders::model::PickupPoint;
+use crate::orders::model::{DeliveryKind, PickupPoint, courier_days};
 use crate::orders::repo::{self, PointRow};
 use crate::platform::db::Db;
 use crate::shared::error::AppResult;
@@ -45,13 +45,29 @@ pub async fn pickup_point(db: &Db, id: i64) -> AppResult<Option<PickupPoint>> {
     Ok(repo::point(&mut conn, id).await?.map(point))
 }
 
-/// Delivery to a pickup point: (price, free from).
-pub async fn pickup_delivery(db: &Db) -> AppResult<(Money, Money)> {
+/// Delivery of `kind` (to a pickup point, by courier): (price, free from).
+pub async fn delivery_rule(db: &Db, kind: DeliveryKind) -> AppResult<(Money, Money)> {
     let mut conn = db.pool.acquire().await?;
-    let (price, free_from) = repo::delivery_rule(&mut conn, "pickup")
+    let (price, free_from) = repo::delivery_rule(&mut conn, kind.as_str())
         .await?
         .unwrap_or((0, 0));
     Ok((Money::from_kopecks(price), Money::from_kopecks(free_from)))
+}
+
+/// The days a courier can come in `city` as of `now` (Moscow midnights; none where
+/// there is no hub), and the address `user`'s last courier order went to.
+pub async fn courier_offer(
+    db: &Db,
+    user: i64,
+    city: &str,
+    now: i64,
+) -> AppResult<(Vec<i64>, Option<String>)> {
+    let mut conn = db.pool.acquire().await?;
+    let days = match repo::hub(&mut conn, city).await? {
+        Some(hub) => courier_days(now, hub.delivery_days),
+        None => Vec::new(),
+    };
+    Ok((days, repo::last_courier_address(&mut conn, user).await?))
 }
 
 /// What promo code `code` would take off these lines for `user` now — (product,

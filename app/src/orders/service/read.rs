@@ -2,13 +2,15 @@
 //! of them in a fixed number of queries however many orders it holds.
 
 use crate::orders::model::{
-    ItemView, OrderFilter, OrderView, PayMethod, PostingStatus, PostingView, order_number,
+    CourierView, ItemView, OrderFilter, OrderView, PayMethod, PostingStatus, PostingView, Slot,
+    order_number,
 };
 use crate::orders::repo::{self, ItemRow, OrderRow, PointRow, PostingRow};
 use crate::platform::db::Db;
 use crate::shared::error::{AppError, AppResult, Blocker};
 use crate::shared::money::Money;
 use crate::shared::phone::Phone;
+use crate::shared::time::{date_of, date_ru};
 
 /// How many orders a page of the list holds.
 pub const PAGE: i64 = 20;
@@ -64,15 +66,23 @@ fn build(
             let awaiting = postings
                 .iter()
                 .any(|p| p.status == PostingStatus::AwaitingPayment);
+            let point = points.iter().find(|p| p.id == o.pickup_point_id);
+            let courier = match (&o.courier_address, o.courier_from, o.courier_to) {
+                (Some(address), Some(from), Some(to)) => Some(CourierView {
+                    address: format!(
+                        "{}, {address}",
+                        point.map(|p| p.city.as_str()).unwrap_or_default()
+                    ),
+                    when: format!("{}, {}", date_ru(&date_of(from)), Slot::of(from, to).text()),
+                }),
+                _ => None,
+            };
             OrderView {
                 payment_url: o.payment_url.clone().filter(|_| awaiting),
                 id: o.id,
                 number,
-                pickup_point: points
-                    .iter()
-                    .find(|p| p.id == o.pickup_point_id)
-                    .map(point_text)
-                    .unwrap_or_default(),
+                pickup_point: point.map(point_text).unwrap_or_default(),
+                courier,
                 recipient: format!(
                     "{}, {}",
                     o.recipient_name,

@@ -150,7 +150,7 @@ async fn step(
             .await?
             .ok_or(AppError::NotFound)?
             .user_id;
-        super::tell::tell(&mut tx, now, user, p.order_id, id, to, None).await?;
+        super::tell::tell(&mut tx, now, user, p.order_id, id, to, None, None).await?;
     }
     tx.commit().await?;
     Ok(order_number(p.order_id))

@@ -4,6 +4,7 @@
 mod cancel;
 mod card;
 mod checkout;
+mod courier;
 mod emails;
 mod first_order;
 mod logistics;

@@ -224,6 +224,7 @@ async fn two_hundred_shoppers_racing_for_ten_pieces_get_exactly_ten_orders() {
                 key: &format!("race-{n:05}"),
                 lines: &format!("{a}:1:10000"),
                 pickup_point: &point.to_string(),
+                courier: None,
                 recipient_name: "Петров Пётр",
                 recipient_phone: "+79161150100",
                 pay: "on_receipt",
