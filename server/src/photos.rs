@@ -42,16 +42,23 @@ async fn serve(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(()) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    match app::orders::return_photo(&st.db, user, id, thumb).await {
+    // Never in a shared cache: it is one shopper's.
+    let photo = app::orders::return_photo(&st.db, user, id, thumb).await;
+    jpeg(photo, "private, max-age=86400")
+}
+
+/// A stored photo as a JPEG response with `cache` as its caching rule, or why not.
+fn jpeg(photo: app::shared::error::AppResult<Vec<u8>>, cache: &'static str) -> Response {
+    match photo {
         Ok(bytes) => {
             let mut res = bytes.into_response();
             let h = res.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
-            // Never in a shared cache: it is one shopper's.
             h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=86400"),
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
             );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             res
         }
         Err(app::shared::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
@@ -71,19 +78,7 @@ async fn review(st: AppState, id: &str, thumb: bool) -> Response {
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::catalog::review_photo(&st.db, id, thumb).await {
-        Ok(bytes) => {
-            let mut res = bytes.into_response();
-            let h = res.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
-            // A photo never changes under its id.
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            );
-            res
-        }
-        Err(app::shared::error::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    // A photo never changes under its id.
+    let photo = app::catalog::review_photo(&st.db, id, thumb).await;
+    jpeg(photo, "public, max-age=31536000, immutable")
 }

@@ -238,6 +238,15 @@ impl AppError {
             .ok_or(AppError::invalid(field, Problem::Unknown))
     }
 
+    /// A switch as a form sends it: "1" on, "0" off, anything else malformed.
+    pub fn parse_on_off(raw: &str) -> Result<bool, AppError> {
+        match raw.trim() {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(AppError::invalid(Field::Request, Problem::Malformed)),
+        }
+    }
+
     /// The HTTP status a page showing this error should carry.
     pub fn status(&self) -> u16 {
         match self {

@@ -8,7 +8,7 @@ use {
     crate::account::current_session,
     crate::catalog::alerts::service,
     crate::platform::request::{redirect_to_sign_in, serve},
-    crate::shared::error::{Field, Problem},
+    crate::shared::error::Field,
 };
 
 /// The signed-in shopper asks to be told when `product` is back in stock, and goes
@@ -37,11 +37,7 @@ pub async fn ask_stock_alert(product: String) -> Result<bool, AppError> {
 pub async fn follow_price(product: String, on: String) -> Result<bool, AppError> {
     serve(|cx| async move {
         let id = AppError::parse_id(&product, Field::Product)?;
-        let on = match on.trim() {
-            "1" => true,
-            "0" => false,
-            _ => return Err(AppError::invalid(Field::Request, Problem::Malformed)),
-        };
+        let on = AppError::parse_on_off(&on)?;
         let Some(me) = current_session().await? else {
             redirect_to_sign_in(&crate::catalog::model::product_path(id, ""));
             return Ok(false);

@@ -10,7 +10,7 @@ use {
     crate::account::current_session,
     crate::catalog::favourites::service,
     crate::platform::request::{redirect_to_sign_in, serve},
-    crate::shared::error::{Field, Problem},
+    crate::shared::error::Field,
 };
 
 /// The signed-in shopper keeps `product` (`on` = "1") or lets it go ("0"), and goes
@@ -24,11 +24,7 @@ pub async fn set_favourite(
 ) -> Result<bool, AppError> {
     serve(|cx| async move {
         let id = AppError::parse_id(&product, Field::Product)?;
-        let on = match on.trim() {
-            "1" => true,
-            "0" => false,
-            _ => return Err(AppError::invalid(Field::Request, Problem::Malformed)),
-        };
+        let on = AppError::parse_on_off(&on)?;
         let Some(me) = current_session().await? else {
             redirect_to_sign_in(&crate::catalog::model::product_path(id, ""));
             return Ok(false);

@@ -137,6 +137,7 @@ async fn a_received_line_comes_back_through_the_point_with_its_money_points_and_
     let r = app.get(&format!("/returns/photo/{photo}")).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "image/jpeg");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert!(
         r.headers()["cache-control"]
             .to_str()
