@@ -1,9 +1,9 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
 //! their 14 days), release ledger reservations past their deadline, and erase the
 //! sealed copies of sign-in codes that expired, move postings of Rynok's warehouse
-//! on and return the ones not collected, and email the notices about orders. Safe
-//! with several servers: each change is applied in one transaction that re-checks
-//! its state, and erasing twice erases nothing more.
+//! on and return the ones not collected, cancel returns not dropped off, and email
+//! the notices about orders. Safe with several servers: each change is applied in
+//! one transaction that re-checks its state, and erasing twice erases nothing more.
 
 use app::platform::state::AppState;
 use std::time::Duration;
@@ -19,10 +19,20 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     let cards = app::wallet::card::service::review(&deps).await?;
     let postings = app::orders::service::run_logistics(&deps).await?;
     let payments = app::orders::service::reconcile_payments(&deps).await?;
+    let returns = app::orders::expire_returns(&deps).await?;
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
     // Last: emails for what the steps above told in the inbox.
     let emails = app::inbox::email_pending(&deps).await?;
-    Ok(applied + expired + points + topups + withdrawals + cards + postings + payments + emails)
+    Ok(applied
+        + expired
+        + points
+        + topups
+        + withdrawals
+        + cards
+        + postings
+        + payments
+        + returns
+        + emails)
 }
 
 pub fn spawn(state: AppState) {

@@ -25,8 +25,8 @@ pub use model::{DeliveryKind, Line, PickupPoint, SLOTS, Slot, delivery_price, pa
 pub use returns::routes::ReturnRoute;
 #[cfg(feature = "ssr")]
 pub use returns::service::{
-    deletion_blockers as returns_deletion_blockers, on_account_erased as returns_on_account_erased,
-    photo as return_photo,
+    deletion_blockers as returns_deletion_blockers, expire_due as expire_returns,
+    on_account_erased as returns_on_account_erased, photo as return_photo,
 };
 pub use reviews::routes::WriteReviewRoute;
 pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};

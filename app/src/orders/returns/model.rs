@@ -12,6 +12,14 @@ pub const MAX_PHOTOS: usize = 3;
 pub const MAX_COMMENT: usize = 1000;
 /// Digits of the code the shopper tells the pickup point.
 pub const RETURN_CODE_DIGITS: usize = 10;
+/// Days a return waits to be dropped at a pickup point; then the job cancels it
+/// and its lines can be returned again while their period lasts.
+pub const DROP_OFF_DAYS: i64 = 7;
+
+/// The last moment return made at `created_at` can be dropped off.
+pub fn drop_off_until(created_at: i64) -> i64 {
+    created_at + DROP_OFF_DAYS * 86_400_000
+}
 const DAY_MS: i64 = 86_400_000;
 
 /// Why the shopper returns the lines.

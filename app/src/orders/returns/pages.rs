@@ -173,11 +173,12 @@ fn one(lang: Lang, r: ReturnView) -> impl IntoView + use<> {
         .iter()
         .map(|l| view! { <li>{l.title.clone()} " × " {l.quantity} <span class="hint">" " {l.price.to_string()}</span></li> })
         .collect_view();
+    let until = crate::orders::returns::model::drop_off_until(r.created_at);
     let code = r.code.clone().map(|c| {
         view! {
             <p>{d.code} ": " <span class="code" data-testid="return-code">{grouped_code(&c)}</span></p>
             {barcode(&c, d.barcode_label, "return-barcode")}
-            <p class="hint">{d.code_hint}</p>
+            <p class="hint" data-testid="return-drop-off">{fill(d.code_hint, &[&date_ru(&date_of(until))])}</p>
         }
     });
     let alt = fill(d.photo_alt, &[&r.number]);

@@ -229,6 +229,23 @@ pub async fn close(
         == 1)
 }
 
+/// Returns still waiting that were made at `before` or earlier, oldest first, at
+/// most `limit`: (id, user, order).
+pub async fn waiting_since(
+    ex: Ex<'_>,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, user_id, order_id FROM returns WHERE status = 'created' AND created_at <= $1 \
+         ORDER BY created_at LIMIT $2",
+    )
+    .bind(before)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
 /// A withdrawn return lets its lines go, so they can be returned again.
 pub async fn free_lines(ex: Ex<'_>, ret: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE order_items SET return_id = NULL WHERE return_id = $1")

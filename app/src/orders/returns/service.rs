@@ -6,9 +6,9 @@
 use crate::orders::model::{PayMethod, order_number};
 use crate::orders::repo as orders_repo;
 use crate::orders::returns::model::{
-    KeptLine, MAX_PHOTOS, RETURN_CODE_DIGITS, RefundTo, ReturnAtPoint, ReturnForm, ReturnLine,
-    ReturnReason, ReturnStatus, ReturnView, ReturnableLine, parse_comment, parse_return_code,
-    return_number, return_until,
+    DROP_OFF_DAYS, KeptLine, MAX_PHOTOS, RETURN_CODE_DIGITS, RefundTo, ReturnAtPoint, ReturnForm,
+    ReturnLine, ReturnReason, ReturnStatus, ReturnView, ReturnableLine, parse_comment,
+    parse_return_code, return_number, return_until,
 };
 use crate::orders::returns::repo::{self, LineRow, NewReturn, ReturnRow};
 use crate::platform::db::{Db, Tx};
@@ -179,6 +179,43 @@ pub async fn cancel(deps: &Deps<'_>, user: i64, id: i64) -> AppResult<i64> {
     repo::free_lines(&mut tx, id).await?;
     tx.commit().await?;
     Ok(r.order_id)
+}
+
+/// Returns not dropped off within `DROP_OFF_DAYS` are cancelled, their lines free
+/// again, and the shopper told: how many. Each in a transaction that re-checks it
+/// still waits, so several servers cancel nothing twice.
+pub async fn expire_due(deps: &Deps<'_>) -> AppResult<usize> {
+    let now = deps.now;
+    let due = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::waiting_since(&mut conn, now - DROP_OFF_DAYS * 86_400_000, 500).await?
+    };
+    let mut cancelled = 0;
+    for (id, user, order) in due {
+        let mut tx = deps.db.begin_write().await?;
+        let to = ReturnStatus::Cancelled.as_str();
+        if !repo::close(&mut tx, id, to, now, None, (0, 0, 0)).await? {
+            continue;
+        }
+        repo::free_lines(&mut tx, id).await?;
+        let n = return_number(id);
+        let notice = crate::inbox::NewNotice {
+            topic: "return",
+            subject: id,
+            status: "expired",
+            text_ru: format!(
+                "Заявка на возврат № {n} отменена: товар не сдали в пункт выдачи за {DROP_OFF_DAYS} дней. Пока срок возврата не прошёл, можно оформить новую."
+            ),
+            text_en: format!(
+                "Return No. {n} is cancelled: the goods were not dropped at a pickup point within {DROP_OFF_DAYS} days. You can ask again while the return period lasts."
+            ),
+            link: format!("/orders/{order}"),
+        };
+        crate::inbox::post(&mut tx, user, now, &notice).await?;
+        tx.commit().await?;
+        cancelled += 1;
+    }
+    Ok(cancelled)
 }
 
 /// The returns of `user`'s order `order`, newest first.

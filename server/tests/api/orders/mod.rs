@@ -13,6 +13,7 @@ mod place;
 mod points;
 mod price_alerts;
 mod promo;
+mod return_expiry;
 mod returns;
 mod reviews;
 mod seller;

@@ -14,7 +14,7 @@ use app::wallet::ledger::model::{Amount, IdempotencyKey};
 
 const DAY: i64 = 86_400_000;
 
-async fn ask(
+pub(super) async fn ask(
     b: &Browser,
     order: i64,
     items: &[i64],
