@@ -4,6 +4,7 @@
 pub mod account;
 pub mod cart;
 pub mod catalog;
+pub mod chat;
 pub mod checkout;
 pub mod i18n;
 pub mod inbox;
@@ -25,6 +26,7 @@ use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
 use crate::catalog::FavouritesRoute;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
+use crate::chat::{DialogRoute, MessagesRoute};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
@@ -131,6 +133,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/seller") view={Lazy::<SellerRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages") view={Lazy::<MessagesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/:id") view={Lazy::<DialogRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -34,6 +34,7 @@ pub async fn deletion_blockers(db: &Db, user_id: i64) -> AppResult<Vec<Blocker>>
 pub async fn account_erased(tx: &mut Tx, user_id: i64) -> AppResult<()> {
     crate::cart::on_account_erased(tx, user_id).await?;
     crate::inbox::on_account_erased(tx, user_id).await?;
+    crate::chat::on_account_erased(tx, user_id).await?;
     crate::catalog::alerts_on_account_erased(tx, user_id).await?;
     crate::catalog::favourites_on_account_erased(tx, user_id).await?;
     crate::orders::returns_on_account_erased(tx, user_id).await?;

@@ -56,3 +56,16 @@ test("no serious or critical accessibility violations on the return and review f
   expect(await violations(page, orderUrl + "/return")).toEqual([]);
   expect(await violations(page, review!)).toEqual([]);
 });
+
+// The chat: the list of dialogs and a dialog with a message in it.
+test("no serious or critical accessibility violations on the chat pages", async ({ page, shopper }) => {
+  await page.goto("/product/x-1");
+  await page.getByRole("button", { name: "Написать продавцу" }).click();
+  await expect(page).toHaveURL(/\/messages\/\d+$/);
+  const dialog = page.url();
+  await page.getByLabel("Сообщение").fill("Есть размер M?");
+  await page.getByRole("button", { name: "Отправить" }).click();
+  await expect(page.getByTestId("messages")).toContainText("Есть размер M?");
+  expect(await violations(page, dialog)).toEqual([]);
+  expect(await violations(page, "/messages")).toEqual([]);
+});

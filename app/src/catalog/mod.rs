@@ -39,4 +39,4 @@ pub use reviews::service::{
     photo as review_photo, reviewed,
 };
 #[cfg(feature = "ssr")]
-pub use service::{seller_products, set_price, set_stock};
+pub use service::{seller_of, seller_products, set_price, set_stock};

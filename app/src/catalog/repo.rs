@@ -368,6 +368,14 @@ pub async fn best_matches(
     b.query_as().fetch_all(&db.pool).await
 }
 
+/// Product `id`'s seller and title, if it exists.
+pub async fn seller_of(db: &Db, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT seller_id, title FROM products WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

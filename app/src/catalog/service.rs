@@ -315,6 +315,11 @@ pub async fn set_stock(db: &Db, now: i64, seller: i64, id: i64, stock: i64) -> A
 /// The highest price a product may have: 10,000,000 ₽.
 pub const MAX_PRICE: Money = Money::from_kopecks(1_000_000_000);
 
+/// Product `id`'s seller and title, if it exists.
+pub async fn seller_of(db: &Db, id: i64) -> AppResult<Option<(i64, String)>> {
+    Ok(repo::seller_of(db, id).await?)
+}
+
 /// Seller `seller` sets product `id`'s price to `price` (above zero, at most
 /// `MAX_PRICE`); lower than before, everyone following its price who knew more is
 /// told in the same transaction. Not found when the seller does not sell it.

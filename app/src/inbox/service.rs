@@ -28,7 +28,12 @@ pub async fn post(
         );
         return Ok(false);
     }
-    repo::insert(tx, user, n, now).await
+    let kept = repo::insert(tx, user, n, now).await?;
+    if kept {
+        // The header's badge counts notices too: its poll sees the change.
+        crate::platform::changes::bump(tx, &format!("u:{user}")).await?;
+    }
+    Ok(kept)
 }
 
 /// How many of `user`'s notices are unread (one indexed count).

@@ -21,7 +21,9 @@ pub mod service;
 // The public face: what checkout, the shell and the server use.
 pub use api::PlaceOrder;
 pub use i18n::error_text as order_error_text;
-pub use model::{DeliveryKind, Line, PickupPoint, SLOTS, Slot, delivery_price, parse_promo_code};
+pub use model::{
+    DeliveryKind, Line, PickupPoint, SLOTS, Slot, delivery_price, order_number, parse_promo_code,
+};
 pub use returns::routes::ReturnRoute;
 #[cfg(feature = "ssr")]
 pub use returns::service::{
@@ -32,5 +34,6 @@ pub use reviews::routes::WriteReviewRoute;
 pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRoute};
 #[cfg(feature = "ssr")]
 pub use service::{
-    cities, courier_offer, deletion_blockers, delivery_rule, pickup_point, points_in, preview_promo,
+    bought_from, cities, courier_offer, deletion_blockers, delivery_rule, latest_order_with,
+    pickup_point, points_in, preview_promo,
 };

@@ -1,7 +1,10 @@
 //! What every domain stands on and none owns: the database pool and SQL builder,
 //! the request context, the shared state and settings, the clock, tokens and
-//! sealing, the client's address and per-client limits, uploaded photos. Imports no domain.
+//! sealing, the client's address and per-client limits, uploaded photos, the change
+//! counters polls read. Imports no domain.
 
+#[cfg(feature = "ssr")]
+pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod client_addr;
 pub mod clock;

@@ -41,6 +41,13 @@ pub const SEARCH: Rule = Rule {
     burst: 60,
 };
 
+/// Chat messages from one address: 30 a minute, bursts of 20.
+pub const CHAT_SEND: Rule = Rule {
+    name: "chat_send",
+    interval_ms: 2_000,
+    burst: 20,
+};
+
 /// Entries kept before the ones that have recovered fully are dropped.
 const PRUNE_AT: usize = 100_000;
 

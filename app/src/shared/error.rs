@@ -123,6 +123,8 @@ pub enum Field {
     DeliveryDate,
     /// A courier's time slot.
     Slot,
+    /// A chat message's text.
+    Message,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

@@ -1,5 +1,5 @@
 //! The header's one server function: who is signed in, with what the account menu
-//! shows (the wallet's balance, the points, unread notices). A guest gets nothing,
+//! shows (the wallet's balance, the points, unread messages and notices). A guest gets nothing,
 //! at the cost of the session lookup alone.
 
 use crate::shared::error::AppError;
@@ -18,7 +18,12 @@ pub struct AccountMenu {
     pub balance: Money,
     /// Points, in roubles (1 point = 1 ₽).
     pub points: Money,
+    /// Unread messages from sellers and notices.
     pub unread: i64,
+    /// The account's change counter: the badge's poll cursor.
+    pub version: i64,
+    /// Milliseconds between the badge's polls.
+    pub poll_ms: u32,
 }
 
 /// The signed-in shopper's account menu, or nothing for a guest.
@@ -30,11 +35,13 @@ pub async fn get_account_menu() -> Result<Option<AccountMenu>, AppError> {
         };
         let db = &cx.st.db;
         let (balance, points) = crate::wallet::menu_balances(db, me.user_id).await?;
-        let unread = crate::inbox::unread(db, me.user_id).await?;
+        let (unread, version) = crate::chat::badge(db, me.user_id).await?;
         Ok(Some(AccountMenu {
             balance,
             points,
             unread,
+            version,
+            poll_ms: crate::chat::poll_ms(&cx.st.settings.env, false),
         }))
     })
     .await

@@ -6,6 +6,7 @@ mod helpers;
 mod account;
 mod cart;
 mod catalog;
+mod chat;
 mod favourites;
 mod microcache;
 mod orders;

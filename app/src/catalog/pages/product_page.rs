@@ -78,6 +78,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 <Price price=card.price old=card.old_price.unwrap_or_default() large=true/>
                 <p class="stock" class:stock-out={card.stock == 0}>{stock_text}</p>
                 <p class="seller">{d.seller}": "<span>{p.seller.clone()}</span>{p.seller_ships.then(|| view! { " · " <span data-testid="seller-ships">{d.seller_ships}</span> })}</p>
+                {write_seller(card.id)}
                 <AddToCartForm product_id=card.id stock=card.stock/>
                 {(card.stock == 0).then(|| stock_alert(card.id))}
                 {price_alert(card.id)}
@@ -96,6 +97,18 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             <p>{p.description}</p>
         </section>
         <crate::catalog::reviews::pages::ReviewsSection product=card.id/>
+    }
+}
+
+/// "Написать продавцу": a plain form (no WASM of its own) that opens the dialog
+/// with the seller about this product; a guest is sent to sign in.
+fn write_seller(id: i64) -> impl IntoView {
+    let d = crate::i18n::use_lang().chat();
+    view! {
+        <form method="post" action="/api/chat/start" class="write-seller">
+            <input type="hidden" name="product" value=id.to_string()/>
+            <button type="submit" class="button-link">{d.write_seller}</button>
+        </form>
     }
 }
 

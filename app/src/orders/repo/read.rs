@@ -224,3 +224,27 @@ pub async fn purchased(
     .fetch_all(ex)
     .await
 }
+
+/// The newest of `user`'s orders with product `product` in it, if any.
+pub async fn latest_with(ex: Ex<'_>, user: i64, product: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MAX(o.id) FROM orders o JOIN order_items i ON i.order_id = o.id \
+         WHERE o.user_id = $1 AND i.product_id = $2",
+    )
+    .bind(user)
+    .bind(product)
+    .fetch_one(ex)
+    .await
+}
+
+/// Whether order `order` has a posting of seller `seller`.
+pub async fn has_seller(ex: Ex<'_>, order: i64, seller: i64) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query_scalar::<_, i64>(
+        "SELECT 1 FROM postings WHERE order_id = $1 AND seller_id = $2 LIMIT 1",
+    )
+    .bind(order)
+    .bind(seller)
+    .fetch_optional(ex)
+    .await?
+    .is_some())
+}

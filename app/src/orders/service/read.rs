@@ -130,6 +130,22 @@ async fn views(
 
 /// What orders say against deleting the account: one not received, returned or
 /// cancelled yet.
+/// The newest of `user`'s orders with product `product` in it, if any: a question
+/// asked from the product's page becomes that order's once the shopper buys it.
+pub async fn latest_order_with(db: &Db, user: i64, product: i64) -> AppResult<Option<i64>> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::latest_with(&mut conn, user, product).await?)
+}
+
+/// Whether `user` placed order `order` with goods of seller `seller` in it.
+pub async fn bought_from(db: &Db, user: i64, order: i64, seller: i64) -> AppResult<bool> {
+    let mut conn = db.pool.acquire().await?;
+    let mine = repo::order(&mut conn, order)
+        .await?
+        .is_some_and(|o| o.user_id == user);
+    Ok(mine && repo::has_seller(&mut conn, order, seller).await?)
+}
+
 pub async fn deletion_blockers(db: &Db, user: i64) -> AppResult<Vec<Blocker>> {
     let mut conn = db.pool.acquire().await?;
     Ok(if repo::has_open(&mut conn, user).await? {

@@ -1,0 +1,256 @@
+//! "Сообщения": the list of dialogs (tabs: sellers, buyers for a seller's staff,
+//! notices), and a dialog with its pinned card, messages and a send form. Without
+//! JavaScript the forms post and come back, and "Обновить" reloads; hydrated, an
+//! open dialog asks for what changed every few seconds while the tab is visible.
+
+use crate::chat::api::{BlockDialog, SendMessage, get_dialog, get_dialogs, poll};
+use crate::chat::i18n::error_text;
+use crate::chat::model::{DialogList, DialogView, MessageView, Pinned, Side};
+use crate::i18n::{Lang, fill, use_lang};
+use crate::ui::forms::action_error;
+use crate::ui::{ErrorView, FormError, require_sign_in};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+/// The dialogs; `?tab=buyers` shows a seller's staff the shoppers' questions.
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.chat();
+    let q = use_query_map();
+    let buyers = move || q.with(|q| q.get("tab").as_deref() == Some("buyers"));
+    let data = Resource::new(buyers, |buyers| {
+        get_dialogs(buyers.then(|| "seller".to_string()))
+    });
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.title))/>
+        <h1>{d.title}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                let here = if buyers() { "/messages?tab=buyers" } else { "/messages" };
+                match data.await {
+                    Ok(Some(list)) => dialogs(lang, list, buyers()).into_any(),
+                    Ok(None) => require_sign_in(here).into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn dialogs(lang: Lang, list: DialogList, buyers: bool) -> impl IntoView {
+    let d = lang.chat();
+    let tab = |href: &'static str, text: &'static str, current: bool| {
+        view! { <a href=href aria-current=current.then_some("page")>{text}</a> }
+    };
+    let empty = if buyers { d.empty_buyers } else { d.empty };
+    let items = list
+        .dialogs
+        .into_iter()
+        .map(|s| {
+            let unread = (s.unread > 0).then(|| {
+                let label = fill(d.unread, &[&s.unread.to_string()]);
+                view! { <span class="badge" aria-label=label>{s.unread}</span> }
+            });
+            let has_unread = s.unread > 0;
+            view! {
+                <li class="dialog-card" class:unread=has_unread>
+                    <a href=format!("/messages/{}", s.id)>{s.title}</a>
+                    {unread}
+                    <span class="hint">{s.at}</span>
+                    <p class="hint">{s.last}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="filter-tabs" aria-label=d.tabs_label>
+            {tab("/messages", d.tab_sellers, !buyers)}
+            {list.seller_staff.then(|| tab("/messages?tab=buyers", d.tab_buyers, buyers))}
+            {tab("/account/notices", d.tab_notices, false)}
+        </nav>
+        <ul class="dialogs" aria-label=d.title>{items}</ul>
+        <p class="hint">{empty}</p>
+    }
+}
+
+/// One dialog; `?before=<id>` pages back.
+#[component]
+pub fn DialogPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.chat();
+    let params = use_params_map();
+    let q = use_query_map();
+    let send = ServerAction::<SendMessage>::new();
+    let block = ServerAction::<BlockDialog>::new();
+    let data = Resource::new(
+        move || {
+            let id = params.with(|p| p.get("id").unwrap_or_default());
+            (
+                id,
+                q.with(|q| q.get("before")),
+                send.version().get(),
+                block.version().get(),
+            )
+        },
+        |(id, before, _, _)| get_dialog(id, before),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                let here = format!("/messages/{}", params.with_untracked(|p| p.get("id").unwrap_or_default()));
+                match data.await {
+                    Ok(Some(v)) => dialog(lang, v, send, block).into_any(),
+                    Ok(None) => require_sign_in(&here).into_any(),
+                    Err(e) => view! { <Title text=crate::ui::title_text(format!("{} — Rynok", d.title))/><ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn message(lang: Lang, m: MessageView) -> impl IntoView {
+    let d = lang.chat();
+    let state = match (m.mine, m.held, m.read) {
+        (true, true, _) => Some(d.held),
+        (true, false, true) => Some(d.read),
+        (true, false, false) => Some(d.sent),
+        (false, _, _) => None,
+    };
+    view! {
+        <li class="message" class:mine=m.mine class:held=m.held id=format!("m{}", m.id)>
+            <p class="message-text">{m.text}</p>
+            <span class="hint">{m.at} {state.map(|s| view! { " · " <span>{s}</span> })}</span>
+        </li>
+    }
+}
+
+fn dialog(
+    lang: Lang,
+    v: DialogView,
+    send: ServerAction<SendMessage>,
+    block: ServerAction<BlockDialog>,
+) -> impl IntoView {
+    let d = lang.chat();
+    let error = action_error(move || send.value().get(), SendMessage::PATH);
+    let id = v.id;
+    let pinned = v.pinned.clone().map(|p| match p {
+        Pinned::Product { title, url, .. } => {
+            view! { <p class="dialog-pinned"><a href=url>{fill(d.about_product, &[&title])}</a></p> }.into_any()
+        }
+        Pinned::Order { id, number } => view! {
+            <p class="dialog-pinned"><a href=format!("/orders/{id}")>{fill(d.about_order, &[&number])}</a></p>
+        }
+        .into_any(),
+    });
+    // Messages the poll brought since the page was read, shown after its own.
+    let (extra, set_extra) = signal(Vec::<MessageView>::new());
+    let last = v.messages.last().map(|m| m.id).unwrap_or(0);
+    start_polling(id, (v.version, last, v.poll_ms), set_extra);
+    let older = v.older.map(|o| view! { <a href=format!("/messages/{id}?before={o}") class="notices-older">{d.older}</a> });
+    let empty = v
+        .messages
+        .is_empty()
+        .then(|| view! { <p class="hint">{d.no_messages}</p> });
+    let can_send = !(v.blocked && v.side == Side::Seller);
+    let blocked = v.blocked.then(|| {
+        let text = if v.side == Side::Seller {
+            d.blocked_seller
+        } else {
+            d.blocked
+        };
+        view! { <p class="form-status" role="status">{text}</p> }
+    });
+    let block_form = (v.side == Side::Shopper).then(|| {
+        let (on, label) = if v.blocked {
+            ("0", d.unblock)
+        } else {
+            ("1", d.block)
+        };
+        view! {
+            <ActionForm action=block attr:class="dialog-block">
+                <input type="hidden" name="dialog" value=id.to_string()/>
+                <input type="hidden" name="on" value=on/>
+                <button type="submit" class="button-link">{label}</button>
+            </ActionForm>
+        }
+    });
+    let list_href = if v.side == Side::Seller {
+        "/messages?tab=buyers"
+    } else {
+        "/messages"
+    };
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", v.title))/>
+        <h1>{v.title.clone()}</h1>
+        <p><a href=list_href>{d.all_dialogs}</a></p>
+        <p class="scam-banner" role="note">{d.scam_banner}</p>
+        {pinned}
+        {blocked}
+        {older}
+        {empty}
+        <ol class="messages" aria-label=v.title.clone() aria-live="polite" data-testid="messages">
+            {v.messages.into_iter().map(|m| message(lang, m)).collect_view()}
+            <For each=move || extra.get() key=|m| m.id let(m)>
+                {message(lang, m)}
+            </For>
+        </ol>
+        {can_send.then(|| view! {
+            <ActionForm action=send attr:class="message-form">
+                <input type="hidden" name="dialog" value=id.to_string()/>
+                <label for="message-text">{d.text_label}</label>
+                <textarea id="message-text" name="text" maxlength="1000" rows="3" required></textarea>
+                <button type="submit" class="button">{d.send}</button>
+                <FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
+            </ActionForm>
+        })}
+        <p><a href=format!("/messages/{id}")>{d.refresh}</a></p>
+        {block_form}
+    }
+}
+
+/// Hydrated: asks every few seconds (the server's hint) what changed in dialog
+/// `id` since `version`, appending messages after `after`; slower while the tab is
+/// hidden and after errors; stops when the page goes.
+fn start_polling(
+    id: i64,
+    (version, after, wait): (i64, i64, u32),
+    set_extra: WriteSignal<Vec<MessageView>>,
+) {
+    let alive = StoredValue::new(true);
+    on_cleanup(move || alive.set_value(false));
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            let (mut cursor, mut after, mut wait) = (version, after, wait);
+            loop {
+                let hidden = document().hidden();
+                gloo_timers::future::TimeoutFuture::new(if hidden { wait * 4 } else { wait }).await;
+                if !alive.try_get_value().unwrap_or(false) {
+                    return;
+                }
+                match poll(
+                    cursor.to_string(),
+                    Some(id.to_string()),
+                    Some(after.to_string()),
+                )
+                .await
+                {
+                    Ok(Some(a)) => {
+                        wait = a.next_ms;
+                        cursor = a.version;
+                        if let Some(m) = a.messages.last() {
+                            after = m.id;
+                        }
+                        if !a.messages.is_empty() {
+                            set_extra.update(|x| x.extend(a.messages));
+                        }
+                    }
+                    Ok(None) => return,
+                    Err(_) => wait = (wait * 2).min(60_000),
+                }
+            }
+        });
+    });
+}
