@@ -1,7 +1,7 @@
 //! The chat's server functions. Each asks who is signed in and lets the service
 //! decide what they may see or do; a state change is a POST.
 
-use crate::chat::model::{DialogList, DialogView, PollAnswer};
+use crate::chat::model::{BadgeAnswer, DialogList, DialogView, PollAnswer};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
@@ -104,13 +104,29 @@ pub async fn block_dialog(dialog: String, on: String) -> Result<bool, AppError> 
     .await
 }
 
-/// What changed since `cursor`: the header's badge asks every 30 s, an open
-/// dialog (`dialog`, with the last message it shows, `after`) every 3 s. An
+/// What changed for the header's badge since `cursor`; it asks every 30 s. An
 /// unchanged state is one read by primary key. `None` for a guest.
+#[server(input = GetUrl, endpoint = "chat/badge")]
+pub async fn poll_badge(cursor: String) -> Result<Option<BadgeAnswer>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        let cursor: i64 = cursor.trim().parse().unwrap_or(-1);
+        Ok(Some(
+            service::badge_poll(&cx.deps(), me.user_id, cursor).await?,
+        ))
+    })
+    .await
+}
+
+/// What changed in open dialog `dialog` since `cursor`, with the messages after
+/// `after` (the last it shows); it asks every 3 s. An unchanged state is one read
+/// by primary key. `None` for a guest.
 #[server(input = GetUrl, endpoint = "chat/poll")]
 pub async fn poll(
     cursor: String,
-    dialog: Option<String>,
+    dialog: String,
     after: Option<String>,
 ) -> Result<Option<PollAnswer>, AppError> {
     serve(|cx| async move {
@@ -118,17 +134,13 @@ pub async fn poll(
             return Ok(None);
         };
         let cursor: i64 = cursor.trim().parse().unwrap_or(-1);
-        let open = match (dialog.as_deref(), after.as_deref()) {
-            (Some(d), a) if !d.trim().is_empty() => Some((
-                AppError::parse_id(d, Field::Id)?,
-                a.and_then(|a| a.trim().parse::<i64>().ok())
-                    .unwrap_or(0)
-                    .max(0),
-            )),
-            _ => None,
-        };
+        let dialog = AppError::parse_id(&dialog, Field::Id)?;
+        let after = after
+            .and_then(|a| a.trim().parse::<i64>().ok())
+            .unwrap_or(0)
+            .max(0);
         Ok(Some(
-            service::poll(&cx.deps(), me.user_id, cursor, open).await?,
+            service::poll(&cx.deps(), me.user_id, cursor, (dialog, after)).await?,
         ))
     })
     .await

@@ -16,7 +16,7 @@ pub mod routes;
 pub mod service;
 
 // The public face: what the shell, other domains and the server use.
-pub use api::{StartChat, poll};
+pub use api::{StartChat, poll_badge};
 pub use model::poll_ms;
 pub use routes::{DialogRoute, MessagesRoute};
 #[cfg(feature = "ssr")]

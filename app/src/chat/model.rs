@@ -218,7 +218,18 @@ pub struct DialogView {
     pub poll_ms: u32,
 }
 
-/// What a poll answers: nothing changed since the cursor, or the new counter with
+/// What the header's badge poll answers: nothing changed since the cursor, or the
+/// new counter and the unread total. Small on purpose: it is in every page's WASM.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadgeAnswer {
+    pub version: i64,
+    pub changed: bool,
+    pub unread: i64,
+    /// Milliseconds until the next poll the server asks for.
+    pub next_ms: u32,
+}
+
+/// What an open dialog's poll answers: nothing changed since the cursor, or the new counter with
 /// the unread total and, for an open dialog, the messages after the last one seen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PollAnswer {

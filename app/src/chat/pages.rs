@@ -70,6 +70,7 @@ fn dialogs(lang: Lang, list: DialogList, buyers: bool) -> impl IntoView {
             {tab("/messages", d.tab_sellers, !buyers)}
             {list.seller_staff.then(|| tab("/messages?tab=buyers", d.tab_buyers, buyers))}
             {tab("/account/notices", d.tab_notices, false)}
+            {tab("/account/security", d.tab_security, false)}
         </nav>
         <ul class="dialogs" aria-label=d.title>{items}</ul>
         <p class="hint">{empty}</p>
@@ -230,13 +231,7 @@ fn start_polling(
                 if !alive.try_get_value().unwrap_or(false) {
                     return;
                 }
-                match poll(
-                    cursor.to_string(),
-                    Some(id.to_string()),
-                    Some(after.to_string()),
-                )
-                .await
-                {
+                match poll(cursor.to_string(), id.to_string(), Some(after.to_string())).await {
                     Ok(Some(a)) => {
                         wait = a.next_ms;
                         cursor = a.version;

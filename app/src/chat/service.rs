@@ -5,8 +5,8 @@
 //! its seller; anyone else gets "not found", as for a dialog that does not exist.
 
 use crate::chat::model::{
-    DialogList, DialogSummary, DialogView, MessageView, PAGE, PER_MINUTE, Party, Pinned,
-    PollAnswer, Side, parse_text, poll_ms, scam_shaped,
+    BadgeAnswer, DialogList, DialogSummary, DialogView, MessageView, PAGE, PER_MINUTE, Party,
+    Pinned, PollAnswer, Side, parse_text, poll_ms, scam_shaped,
 };
 use crate::chat::repo::{self, DialogRow, MessageRow};
 use crate::platform::changes;
@@ -266,34 +266,48 @@ pub async fn list(db: &Db, user: i64, as_seller: bool) -> AppResult<DialogList> 
     })
 }
 
-/// What changed for `user` since `cursor` (their counter's value the page last
-/// saw): nothing, or the unread total (messages from sellers and notices) and, in
-/// `open` dialog, the messages after `after`, which are then read. An unchanged
-/// state costs one read by primary key.
+/// What changed for the header's badge of `user` since `cursor` (the counter the
+/// page last saw): nothing, at the cost of one indexed read, or the new counter
+/// and the unread total.
+pub async fn badge_poll(deps: &Deps<'_>, user: i64, cursor: i64) -> AppResult<BadgeAnswer> {
+    let next_ms = poll_ms(&deps.settings.env, false);
+    let version = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::badge_version(&mut conn, user).await?
+    };
+    if version == cursor {
+        return Ok(BadgeAnswer {
+            version,
+            changed: false,
+            unread: 0,
+            next_ms,
+        });
+    }
+    Ok(BadgeAnswer {
+        version,
+        changed: true,
+        unread: badge(deps.db, user).await?.0,
+        next_ms,
+    })
+}
+
+/// What changed in dialog `open` for `user` since `cursor` (the counter of their
+/// side the page last saw): nothing, or the unread total and the messages after
+/// `after`, which are then read. An unchanged state costs one read by primary key.
 pub async fn poll(
     deps: &Deps<'_>,
     user: i64,
     cursor: i64,
-    open: Option<(i64, i64)>,
+    open: (i64, i64),
 ) -> AppResult<PollAnswer> {
     let db = deps.db;
-    let next_ms = poll_ms(&deps.settings.env, open.is_some());
-    let me = Party::Shopper(user);
-    // In an open dialog `user` may be its seller's staff: their counter is the
-    // seller's.
-    let (party, dialog) = match open {
-        Some((id, _)) => {
-            let (d, party) = dialog_of(db, user, id).await?;
-            (party, Some(d))
-        }
-        None => (me, None),
-    };
+    let next_ms = poll_ms(&deps.settings.env, true);
+    // `user` may be the seller's staff: their counter is the seller's.
+    let (d, party) = dialog_of(db, user, open.0).await?;
+    let (dialog, open) = (Some(d), Some(open));
     let version = {
         let mut conn = db.pool.acquire().await?;
-        match open {
-            Some(_) => changes::version(&mut conn, &party.key()).await?,
-            None => repo::badge_version(&mut conn, user).await?,
-        }
+        changes::version(&mut conn, &party.key()).await?
     };
     if version == cursor {
         return Ok(PollAnswer {

@@ -110,7 +110,7 @@ fn badge_polling(version: i64, wait: u32, set_unread: WriteSignal<i64>) {
             loop {
                 let slow = if document().hidden() { 4 } else { 1 };
                 gloo_timers::future::TimeoutFuture::new(wait * slow).await;
-                match crate::chat::poll(cursor.to_string(), None, None).await {
+                match crate::chat::poll_badge(cursor.to_string()).await {
                     Ok(Some(a)) => {
                         wait = a.next_ms;
                         if a.changed {

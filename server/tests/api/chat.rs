@@ -29,10 +29,11 @@ async fn send(b: &Browser, dialog: i64, text: &str) -> reqwest::Response {
     .await
 }
 
+/// The header's badge poll (`open` None), or an open dialog's.
 async fn poll(b: &Browser, cursor: i64, open: Option<(i64, i64)>) -> serde_json::Value {
     let q = match open {
         Some((d, after)) => format!("chat/poll?cursor={cursor}&dialog={d}&after={after}"),
-        None => format!("chat/poll?cursor={cursor}"),
+        None => format!("chat/badge?cursor={cursor}"),
     };
     b.api_json(&q).await
 }
@@ -298,7 +299,7 @@ async fn nobody_reads_or_writes_a_dialog_they_are_not_in() {
         serde_json::Value::Null
     );
     assert_eq!(
-        guest.api_json("chat/poll?cursor=0").await,
+        guest.api_json("chat/badge?cursor=0").await,
         serde_json::Value::Null
     );
     assert_eq!(send(&guest, dialog, "Привет").await.status(), 401);
