@@ -60,6 +60,8 @@ test("a Rynok Card application: a bad INN, SNILS or passport is refused with its
   await expect(page.getByTestId("card-status")).toHaveText("Карта активна");
   await expect(page.getByTestId("notices-badge")).toHaveText("3");
   await page.getByRole("link", { name: /^Сообщения/ }).click();
+  await expect(page).toHaveURL(/\/messages$/);
+  await page.getByRole("navigation", { name: "Разделы сообщений" }).getByRole("link", { name: "Уведомления" }).click();
   await expect(page).toHaveURL(/\/account\/notices$/);
   await ready(page, js);
   const notices = page.getByRole("list", { name: "Уведомления" });
