@@ -106,7 +106,7 @@ pub fn scam_shaped(text: &str) -> bool {
         || digit_runs(text, true).iter().any(|r| {
             let phone = (r.len() == 11 && (r.starts_with('7') || r.starts_with('8')))
                 || (r.len() == 10 && r.starts_with('9'));
-            phone || ((13..=19).contains(&r.len()) && luhn(r))
+            phone || crate::shared::card::luhn(r)
         })
 }
 
@@ -140,24 +140,6 @@ fn digit_runs(text: &str, joined: bool) -> Vec<String> {
         runs.push(run);
     }
     runs
-}
-
-/// The Luhn check digit agrees: a card number, not a random run of digits.
-fn luhn(digits: &str) -> bool {
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            match (i % 2 == 1, d * 2) {
-                (false, _) => d,
-                (true, x) if x > 9 => x - 9,
-                (true, x) => x,
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
 }
 
 /// A dialog in a list: the other side, the pinned card, the last message and how

@@ -242,18 +242,21 @@ fn delivery_kinds(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     }
 }
 
+/// The cities as a select's options, the page's city chosen.
+fn city_options(v: &CheckoutView) -> impl IntoView + use<> {
+    v.cities
+        .iter()
+        .map(|c| {
+            let selected = *c == v.city;
+            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+        })
+        .collect_view()
+}
+
 /// By courier: the GET form that picks the city (its days follow).
 fn courier_city(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     let d = lang.orders();
-    let city = v.city.clone();
-    let options = v
-        .cities
-        .iter()
-        .map(|c| {
-            let selected = *c == city;
-            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
-        })
-        .collect_view();
+    let options = city_options(v);
     let promo = v.promo.clone().unwrap_or_default();
     let later = v.first_order_later;
     view! {
@@ -316,15 +319,7 @@ fn courier_fields(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
 /// The GET form that narrows the points: city and address or metro.
 fn point_search(lang: Lang, v: &CheckoutView) -> impl IntoView + use<> {
     let d = lang.orders();
-    let city = v.city.clone();
-    let options = v
-        .cities
-        .iter()
-        .map(|c| {
-            let selected = *c == city;
-            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
-        })
-        .collect_view();
+    let options = city_options(v);
     let found = if v.matched > v.points.len() {
         format!(
             "{} ({})",

@@ -1,7 +1,8 @@
-//! Value types every domain uses: money in kopecks, phone numbers, emails, and the one error type that
-//! travels to the page. Imports no domain.
+//! Value types every domain uses: money in kopecks, phone numbers, emails, card
+//! numbers' check, and the one error type that travels to the page. Imports no domain.
 
 pub mod calendar;
+pub mod card;
 pub mod email;
 pub mod error;
 pub mod html;

@@ -358,25 +358,7 @@ pub struct CardForm {
 }
 
 /// Whether a card number passes the Luhn check (13 to 19 digits).
-pub fn luhn(digits: &str) -> bool {
-    if !(13..=19).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
+pub use app::shared::card::luhn;
 
 /// Whether "MM/YY" is a month not yet over at `now`.
 fn expiry_ok(expiry: &str, now: i64) -> bool {
