@@ -67,12 +67,13 @@ build-release:
 ## (two more lazy routes: the return form, the review form) and the product page's
 ## reviews section and "Следить за ценой": measured 418.1. The reviews section's markup
 ## is made on the server (catalog/reviews/render.rs); drawn by components it measured
-## 434. 423 since courier delivery and the chat: the header's unread badge polls
+## 434. 424 since courier delivery and the chat: the header's unread badge polls
 ## (its loop and the small chat/badge answer are in every page), the product page's
 ## "Написать продавцу", two more lazy routes, and the chat's and courier's strings
 ## (all strings sit in the first load's data): measured 423.x with the badge on the
-## dialog's poll, 422.7 once the badge got an answer of its own (chat/badge).
-WASM_BUDGET_KB ?= 423
+## dialog's poll, then 421.x and 422.7 in two builds once the badge got an answer of
+## its own (chat/badge): the margin covers that spread.
+WASM_BUDGET_KB ?= 424
 wasm-budget: build-release
 	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
 
