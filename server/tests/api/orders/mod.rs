@@ -14,6 +14,7 @@ mod points;
 mod price_alerts;
 mod promo;
 mod return_expiry;
+mod return_steps;
 mod returns;
 mod reviews;
 mod seller;

@@ -2,39 +2,22 @@
 //! shopper is told, its lines can be returned again while their period lasts, and
 //! a second run or server cancels nothing twice.
 
-use super::returns::ask;
-use super::{pickup_point, product, received, staff};
-use crate::helpers::TestApp;
-use app::staff::Role;
+use super::return_steps::{OneReturn, one_return};
 
 const DAY: i64 = 86_400_000;
 
 #[tokio::test]
 async fn a_return_not_dropped_off_in_seven_days_is_cancelled_and_its_lines_are_free_again() {
-    let app = TestApp::spawn_with(0).await;
-    let point = pickup_point(&app).await;
-    let operator = staff(&app, "+79161150269", Role::Operator, point).await;
-    app.sign_in("+79161150261").await;
-    let user = app.me().await["id"].as_i64().unwrap();
-    let a = product(&app, 1, 120_000, 3).await;
-    let order = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-x001",
-        &format!("{a}:1:120000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let f = app.api_json(&format!("returns/form?order={order}")).await;
-    let line = f["lines"][0]["id"].as_i64().unwrap();
     // The category allows 7 days: asked on the 1st day after receipt.
-    let id = ask(&app, order, &[line], "not_fit", &[], &[])
-        .await
-        .json::<i64>()
-        .await
-        .unwrap();
+    let OneReturn {
+        app,
+        operator,
+        user,
+        order,
+        line,
+        id,
+        ..
+    } = one_return(("+79161150269", "+79161150261"), "checkout-x001").await;
     let expire = || async { app::orders::expire_returns(&app.deps()).await };
     let status = || async {
         app.api_json(&format!("returns/of-order?order={order}"))

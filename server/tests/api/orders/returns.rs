@@ -5,6 +5,7 @@
 //! refused with its reason and nothing written; a withdrawn return frees its lines;
 //! an open one holds up deleting the account.
 
+use super::return_steps::{OneReturn, ask, one_return};
 use super::{invalid, pickup_point, place_with, png, product, received, staff, stock};
 use crate::helpers::{AppError, Browser, Field, Problem, START_MS, TestApp, error_of};
 use app::orders::service::run_logistics;
@@ -13,30 +14,6 @@ use app::staff::Role;
 use app::wallet::ledger::model::{Amount, IdempotencyKey};
 
 const DAY: i64 = 86_400_000;
-
-pub(super) async fn ask(
-    b: &Browser,
-    order: i64,
-    items: &[i64],
-    reason: &str,
-    photos: &[Vec<u8>],
-    more: &[(&str, &str)],
-) -> reqwest::Response {
-    let order = order.to_string();
-    let items: Vec<String> = items.iter().map(|i| i.to_string()).collect();
-    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("order", None, order.as_bytes())];
-    for i in &items {
-        parts.push(("item", None, i.as_bytes()));
-    }
-    parts.push(("reason", None, reason.as_bytes()));
-    for (k, v) in more {
-        parts.push((k, None, v.as_bytes()));
-    }
-    for p in photos {
-        parts.push(("photo", Some("photo.png"), p));
-    }
-    b.post_multipart("returns/create", &parts, None).await
-}
 
 async fn points_of(app: &TestApp, user: i64) -> i64 {
     app::wallet::points::service::view(&app.db, app.deps().now, user)
@@ -453,30 +430,16 @@ async fn bad_input_the_category_and_the_period_are_refused_with_a_reason_and_not
 
 #[tokio::test]
 async fn a_withdrawn_return_frees_its_lines_and_an_open_one_holds_up_deleting_the_account() {
-    let app = TestApp::spawn_with(0).await;
-    let point = pickup_point(&app).await;
-    let operator = staff(&app, "+79161150169", Role::Operator, point).await;
-    app.sign_in("+79161150161").await;
-    let user = app.me().await["id"].as_i64().unwrap();
-    let a = product(&app, 1, 120_000, 3).await;
     // Paid on receipt at the point; the return's money goes to the wallet.
-    let order = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-r003",
-        &format!("{a}:1:120000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let f = app.api_json(&format!("returns/form?order={order}")).await;
-    let line = f["lines"][0]["id"].as_i64().unwrap();
-    let id = ask(&app, order, &[line], "not_fit", &[], &[])
-        .await
-        .json::<i64>()
-        .await
-        .unwrap();
+    let OneReturn {
+        app,
+        operator,
+        user,
+        product: a,
+        order,
+        line,
+        id,
+    } = one_return(("+79161150169", "+79161150161"), "checkout-r003").await;
     let (_, e) = app.start_deletion().await;
     assert_eq!(
         e,
