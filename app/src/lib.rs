@@ -26,7 +26,10 @@ use crate::account::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute};
 use crate::cart::CartPage;
 use crate::catalog::FavouritesRoute;
 use crate::catalog::{CategoryPage, HomePage, ProductPage, SearchPage};
-use crate::chat::{DialogRoute, MessagesRoute};
+use crate::chat::{
+    DeskRequestRoute, DeskRoute, DialogRoute, MessagesRoute, RequestRoute, SecurityFeedRoute,
+    SupportRoute,
+};
 use crate::checkout::CheckoutRoute;
 use crate::i18n::Lang;
 use crate::inbox::NoticesRoute;
@@ -134,7 +137,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pickup") view={Lazy::<PickupRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/seller") view={Lazy::<SellerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/messages") view={Lazy::<MessagesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/security") view={Lazy::<SecurityFeedRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/support") view={Lazy::<SupportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/support/:id") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/messages/:id") view={Lazy::<DialogRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/support") view={Lazy::<DeskRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/support/:id") view={Lazy::<DeskRequestRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

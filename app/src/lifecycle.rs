@@ -3,6 +3,7 @@
 //! names the cart, and later orders, the wallet or the bonus card:
 //!
 //! - sign-in: the guest cart joins the account's;
+//! - a recovery request: it becomes a support request;
 //! - deletion: every domain may block it (open orders, money in the wallet, …),
 //!   and every domain erases its data about the account with it.
 //!
@@ -17,6 +18,22 @@ use crate::shared::error::{AppResult, Blocker};
 pub async fn signed_in(tx: &mut Tx, req: &Requester, user_id: i64, now: i64) -> AppResult<()> {
     crate::cart::on_sign_in(tx, req, user_id, now).await?;
     Ok(())
+}
+
+/// Someone who lost both their number and their email asks to recover the
+/// account (`account`, when the old number has one): the request goes to support's
+/// queue as a request on "account", in the same transaction. Its number.
+pub async fn recovery_requested(
+    tx: &mut Tx,
+    account: Option<i64>,
+    text: &str,
+    now: i64,
+) -> AppResult<String> {
+    let topic = (crate::chat::SupportTopic::Account, None);
+    let text: String = text.chars().take(crate::chat::MAX_TEXT).collect();
+    let (_, number) =
+        crate::chat::open_support_request(tx, account.unwrap_or(0), topic, &text, now).await?;
+    Ok(number)
 }
 
 /// What other domains say against deleting the account now: orders not received

@@ -1,5 +1,5 @@
 import { test, expect, ready } from "./fixtures";
-import { signIn, uniquePhone } from "./account";
+import { lastCode, signIn, uniquePhone } from "./account";
 import { clientIp } from "./fixtures";
 import { Page } from "@playwright/test";
 
@@ -63,4 +63,40 @@ test("a shopper writes to a seller from a product's page, the seller's staff see
   if (mine === 0) await expect(page.getByTestId("notices-badge")).toHaveCount(0);
   else await expect(page.getByTestId("notices-badge")).toHaveText(String(mine));
   await ctx.close();
+});
+
+test("a second device signing in shows its code in the first device's Безопасность tab, until it is used", async ({ page, js, shopper, browser, baseURL, clock }, info) => {
+  const other = await browser.newContext({
+    javaScriptEnabled: js,
+    baseURL,
+    locale: "ru-RU",
+    extraHTTPHeaders: { "X-Forwarded-For": clientIp(`${info.title} other ${info.project.name}`) },
+  });
+  const second = await other.newPage();
+  // The minute between two codes to one number.
+  await clock.advance(60_000);
+  await second.goto("/signin");
+  await ready(second, js);
+  await second.getByLabel("Номер телефона").fill(shopper.typed);
+  await second.getByRole("button", { name: "Получить код" }).click();
+  await expect(second.getByText("Введите последние 6 цифр")).toBeVisible();
+  const code = await lastCode(page.request, shopper.e164);
+
+  await page.goto("/messages");
+  await page.getByRole("navigation", { name: "Разделы сообщений" }).getByRole("link", { name: "Безопасность" }).click();
+  await expect(page).toHaveURL(/\/messages\/security$/);
+  await expect(page.getByRole("note")).toContainText("Rynok их никогда не спрашивает");
+  await expect(page.getByTestId("security-feed")).toContainText(code);
+  // Read-only: nothing to write here.
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+
+  // Used, the code is gone from the tab.
+  await ready(second, js);
+  await second.getByLabel("Код", { exact: true }).fill(code);
+  if (!js) await second.getByRole("button", { name: "Войти", exact: true }).click();
+  await expect(second).toHaveURL(/\/account$/);
+  await page.getByRole("link", { name: "Обновить" }).click();
+  await expect(page.getByTestId("security-feed")).toContainText("Выполнен вход");
+  await expect(page.getByTestId("security-feed")).not.toContainText(code);
+  await other.close();
 });

@@ -1,8 +1,9 @@
 //! Background jobs: every minute, apply what has fallen due (phone changes after
 //! their 14 days), release ledger reservations past their deadline, and erase the
 //! sealed copies of sign-in codes that expired, move postings of Rynok's warehouse
-//! on and return the ones not collected, cancel returns not dropped off, and email
-//! the notices about orders. Safe with several servers: each change is applied in
+//! on and return the ones not collected, cancel returns not dropped off, email
+//! the notices about orders, and email shoppers about messages left unread for 15
+//! minutes. Safe with several servers: each change is applied in
 //! one transaction that re-checks its state, and erasing twice erases nothing more.
 
 use app::platform::state::AppState;
@@ -23,6 +24,7 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
     app::account::security::repo::erase_expired_codes(&state.db, deps.now).await?;
     // Last: emails for what the steps above told in the inbox.
     let emails = app::inbox::email_pending(&deps).await?;
+    let unread = app::chat::email_unread(&deps).await?;
     Ok(applied
         + expired
         + points
@@ -32,7 +34,8 @@ pub async fn run_once(state: &AppState) -> Result<usize, app::shared::error::App
         + postings
         + payments
         + returns
-        + emails)
+        + emails
+        + unread)
 }
 
 pub fn spawn(state: AppState) {

@@ -340,6 +340,8 @@ fn router(
         .route("/tiles/{z}/{x}/{file}", get(tiles::tile))
         .route("/account/wallet/history.csv", get(wallet::history_csv))
         .route("/returns/photo/{id}", get(photos::return_photo))
+        .route("/chat/image/{token}", get(photos::chat_image))
+        .route("/chat/image/{token}/thumb", get(photos::chat_thumb))
         .route("/returns/photo/{id}/thumb", get(photos::return_thumb))
         .route("/reviews/photo/{id}", get(photos::review_photo))
         .route("/reviews/photo/{id}/thumb", get(photos::review_thumb))

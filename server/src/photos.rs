@@ -1,7 +1,9 @@
 //! Photos shoppers uploaded, as re-encoded then (JPEGs without metadata):
 //! `GET /returns/photo/{id}` (and `…/thumb`) to the shopper whose return it is
 //! only, anyone else getting 404 as for a photo that does not exist; and
-//! `GET /reviews/photo/{id}` (and `…/thumb`), public like the reviews.
+//! `GET /reviews/photo/{id}` (and `…/thumb`), public like the reviews; and
+//! `GET /chat/image/{token}` (and `…/thumb`), a chat message's image, to the
+//! dialog's two sides only, at a random token that cannot be guessed or listed.
 
 use app::platform::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
@@ -45,6 +47,49 @@ async fn serve(
     // Never in a shared cache: it is one shopper's.
     let photo = app::orders::return_photo(&st.db, user, id, thumb).await;
     jpeg(photo, "private, max-age=86400")
+}
+
+pub async fn chat_image(
+    State(st): State<AppState>,
+    Path(token): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    chat(st, &token, false, peer, headers).await
+}
+
+pub async fn chat_thumb(
+    State(st): State<AppState>,
+    Path(token): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    chat(st, &token, true, peer, headers).await
+}
+
+async fn chat(
+    st: AppState,
+    token: &str,
+    thumb: bool,
+    peer: SocketAddr,
+    headers: HeaderMap,
+) -> Response {
+    let user = match crate::session::user_of(&st, &headers, peer).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(()) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let mut res = jpeg(
+        app::chat::message_image(&st.db, user, token, thumb).await,
+        "private, max-age=86400",
+    );
+    if res.status().is_success() {
+        res.headers_mut().insert(
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_static("inline; filename=\"photo.jpg\""),
+        );
+    }
+    res
 }
 
 /// A stored photo as a JPEG response with `cache` as its caching rule, or why not.

@@ -13,7 +13,9 @@ use data::{ADJECTIVES, SELLER_FIRST, SELLER_SECOND, TREE, USES};
 use sqlx::Row;
 use vocab::Leaf;
 
-pub use demo::{DEMO_OPERATOR_PHONE, DEMO_SELLER_PHONE, seed_promo_codes, seed_staff};
+pub use demo::{
+    DEMO_AGENT_PHONE, DEMO_OPERATOR_PHONE, DEMO_SELLER_PHONE, seed_promo_codes, seed_staff,
+};
 
 /// SplitMix64: small, fast and the same on every platform and crate version.
 struct Rng(u64);

@@ -28,10 +28,12 @@ pub use profile::model::{FirstOrderDiscount, Me};
 pub use profile::pages::account_nav;
 #[cfg(feature = "ssr")]
 pub use profile::service::{
-    first_order_discount, first_order_discount_in, last_contact_change, me, phone_of, public_name,
-    restore_discount_in, use_first_order_discount_in, verified_email_of,
+    chat_email_of, first_order_discount, first_order_discount_in, last_contact_change, me,
+    phone_of, public_name, restore_discount_in, use_first_order_discount_in, verified_email_of,
 };
 pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_in_flow};
+pub use security::api::get_security_feed;
+pub use security::model::SecurityMessage;
 #[cfg(feature = "ssr")]
 pub use session::service::RequestSession;
 #[cfg(feature = "ssr")]

@@ -1,17 +1,17 @@
 //! The chat's server functions. Each asks who is signed in and lets the service
 //! decide what they may see or do; a state change is a POST.
 
-use crate::chat::model::{BadgeAnswer, DialogList, DialogView, PollAnswer};
+use crate::chat::model::{BadgeAnswer, DialogList, DialogView, HeldMessage, PollAnswer};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
-use server_fn::codec::GetUrl;
+use server_fn::codec::{GetUrl, MultipartData, MultipartFormData};
 
 #[cfg(feature = "ssr")]
 use {
     crate::account::{current_session, signed_in},
     crate::chat::service,
     crate::platform::request::{limit, redirect_to_sign_in, serve},
-    crate::shared::error::Field,
+    crate::shared::error::{Field, Problem},
 };
 
 /// "Написать продавцу" on a product's page: opens the signed-in shopper's dialog
@@ -38,6 +38,20 @@ pub async fn start_order_chat(order: String, seller: String) -> Result<i64, AppE
         let order = AppError::parse_id(&order, Field::OrderNumber)?;
         let seller = AppError::parse_id(&seller, Field::Id)?;
         let id = service::start_about_order(&cx.deps(), me.user_id, order, seller).await?;
+        leptos_axum::redirect(&format!("/messages/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
+/// "Написать покупателю" on the seller's page: a seller's staff open the dialog
+/// with the shopper of their posting `posting`, within 72 hours of its payment or
+/// delivery, and go there.
+#[server(endpoint = "chat/start-seller")]
+pub async fn start_seller_chat(posting: String) -> Result<i64, AppError> {
+    signed_in(|cx, me| async move {
+        let posting = AppError::parse_id(&posting, Field::Id)?;
+        let id = service::start_as_seller(&cx.deps(), me.user_id, posting).await?;
         leptos_axum::redirect(&format!("/messages/{id}"));
         Ok(id)
     })
@@ -88,6 +102,68 @@ pub async fn send_message(dialog: String, text: String) -> Result<i64, AppError>
         limit(crate::platform::ratelimit::CHAT_SEND)?;
         let dialog = AppError::parse_id(&dialog, Field::Id)?;
         service::send(&cx.deps(), me.user_id, dialog, &text).await
+    })
+    .await
+}
+
+/// The shopper reports a seller's message to support, and goes to the request
+/// that quotes it.
+#[server(endpoint = "chat/report")]
+pub async fn report_message(message: String) -> Result<i64, AppError> {
+    signed_in(|cx, me| async move {
+        limit(crate::platform::ratelimit::CHAT_SEND)?;
+        let message = AppError::parse_id(&message, Field::Id)?;
+        let id = service::report(&cx.deps(), me.user_id, message).await?;
+        leptos_axum::redirect(&format!("/messages/support/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
+/// The sellers' messages held back, for an agent. `None` for a guest.
+#[server(input = GetUrl, endpoint = "chat/held")]
+pub async fn get_held() -> Result<Option<Vec<HeldMessage>>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        Ok(Some(service::held(&cx.st.db, me.user_id).await?))
+    })
+    .await
+}
+
+/// An agent lets a held message through (`release` = "1") or keeps it from the
+/// shopper ("0").
+#[server(endpoint = "chat/held-decide")]
+pub async fn decide_held(message: String, release: String) -> Result<bool, AppError> {
+    signed_in(|cx, me| async move {
+        let message = AppError::parse_id(&message, Field::Id)?;
+        let release = AppError::parse_on_off(&release)?;
+        service::decide_held(&cx.deps(), me.user_id, message, release).await?;
+        Ok(release)
+    })
+    .await
+}
+
+/// Sends an image (field `photo`: JPEG, PNG or WebP, at most 10 MB, checked by its
+/// content and re-encoded without metadata) with an optional `text` in dialog
+/// `dialog`. The page's plain multipart form comes back to the dialog.
+#[server(input = MultipartFormData, endpoint = "chat/send-image")]
+pub async fn send_image(data: MultipartData) -> Result<i64, AppError> {
+    signed_in(|cx, me| async move {
+        limit(crate::platform::ratelimit::CHAT_SEND)?;
+        let form = crate::platform::upload::read(data, 1).await?;
+        let dialog = AppError::parse_id(form.get("dialog"), Field::Id)?;
+        let text = form.get("text").to_string();
+        let Some(photo) = crate::platform::photo::clean_all(form.photos, 1)
+            .await?
+            .pop()
+        else {
+            return Err(AppError::invalid(Field::Photo, Problem::Empty));
+        };
+        let id = service::send_image(&cx.deps(), me.user_id, dialog, &text, photo).await?;
+        leptos_axum::redirect(&format!("/messages/{dialog}#m{id}"));
+        Ok(id)
     })
     .await
 }

@@ -37,6 +37,18 @@ pub struct ChatDict {
     pub err_blocked: &'static str,
     pub err_often: &'static str,
     pub err_not_found: &'static str,
+    pub report: &'static str,
+    pub image_alt: &'static str,
+    pub photo_label: &'static str,
+    pub caption_label: &'static str,
+    pub send_photo: &'static str,
+    pub err_photo_type: &'static str,
+    pub err_photo_size: &'static str,
+    pub err_photo_none: &'static str,
+    pub security_note: &'static str,
+    pub security_empty: &'static str,
+    pub security_page: &'static str,
+    pub err_reported: &'static str,
 }
 
 const RU: ChatDict = ChatDict {
@@ -73,6 +85,18 @@ const RU: ChatDict = ChatDict {
     err_blocked: "Покупатель остановил сообщения: отправить нельзя.",
     err_often: "Слишком много сообщений подряд. Подождите минуту.",
     err_not_found: "Диалог не найден.",
+    report: "Пожаловаться",
+    image_alt: "Фото в сообщении",
+    photo_label: "Фото (JPEG, PNG или WebP, до 10 МБ)",
+    caption_label: "Подпись к фото",
+    send_photo: "Отправить фото",
+    err_photo_type: "Это не фото в JPEG, PNG или WebP.",
+    err_photo_size: "Фото больше 10 МБ.",
+    err_photo_none: "Выберите фото.",
+    security_note: "Здесь коды для входа на другом устройстве и оповещения о входах и изменениях. Никому не сообщайте коды: Rynok их никогда не спрашивает.",
+    security_empty: "Здесь пока пусто.",
+    security_page: "Устройства, входы и ключи доступа",
+    err_reported: "На это сообщение уже пожаловались.",
 };
 
 const EN: ChatDict = ChatDict {
@@ -109,6 +133,18 @@ const EN: ChatDict = ChatDict {
     err_blocked: "The buyer stopped messages: it cannot be sent.",
     err_often: "Too many messages in a row. Wait a minute.",
     err_not_found: "The dialog is not found.",
+    report: "Report",
+    image_alt: "A photo in the message",
+    photo_label: "Photo (JPEG, PNG or WebP, up to 10 MB)",
+    caption_label: "Caption",
+    send_photo: "Send the photo",
+    err_photo_type: "This is not a JPEG, PNG or WebP photo.",
+    err_photo_size: "The photo is larger than 10 MB.",
+    err_photo_none: "Choose a photo.",
+    security_note: "Codes to sign in on another device, and alerts about sign-ins and changes. Give the codes to no one: Rynok never asks for them.",
+    security_empty: "Nothing here yet.",
+    security_page: "Devices, sign-ins and passkeys",
+    err_reported: "This message is reported already.",
 };
 
 impl Lang {
@@ -131,7 +167,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             Problem::Empty => d.err_empty,
             Problem::TooLong => d.err_long,
             Problem::Refused => d.err_blocked,
+            Problem::AlreadyUsed => d.err_reported,
             _ => d.err_chars,
+        },
+        AppError::Invalid {
+            field: Field::Photo,
+            message,
+        } => match message {
+            Problem::TooLarge => d.err_photo_size,
+            Problem::Empty => d.err_photo_none,
+            _ => d.err_photo_type,
         },
         AppError::TooManyRequests { .. } => d.err_often,
         AppError::NotFound => d.err_not_found,

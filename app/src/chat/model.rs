@@ -174,6 +174,39 @@ pub struct MessageView {
     pub read: bool,
     /// Held back from the shopper (to its writer: "not delivered, under review").
     pub held: bool,
+    /// The image sent with it.
+    pub image: Option<MessageImage>,
+}
+
+/// An image in a message: its random token (its address, /chat/image/<token>) and
+/// its size as kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageImage {
+    pub token: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+impl MessageImage {
+    /// The thumbnail's size: the longest side at most 320 pixels.
+    pub fn thumb_size(&self) -> (i64, i64) {
+        let side = self.width.max(self.height).max(1);
+        if side <= 320 {
+            return (self.width, self.height);
+        }
+        (
+            (self.width * 320 / side).max(1),
+            (self.height * 320 / side).max(1),
+        )
+    }
+}
+
+/// A message's text when an image goes with it: it may be empty.
+pub fn parse_caption(raw: &str) -> AppResult<String> {
+    if raw.trim().is_empty() {
+        return Ok(String::new());
+    }
+    parse_text(raw)
 }
 
 /// What a dialog is about, pinned at its top.
@@ -198,6 +231,16 @@ pub struct DialogView {
     pub blocked: bool,
     /// Milliseconds between the open dialog's polls.
     pub poll_ms: u32,
+}
+
+/// A seller's message held back from the shopper, as support reviews it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldMessage {
+    pub id: i64,
+    pub seller: String,
+    /// Shown as text, never as markup.
+    pub text: String,
+    pub at: String,
 }
 
 /// What the header's badge poll answers: nothing changed since the cursor, or the

@@ -3,7 +3,7 @@
 //! JavaScript the forms post and come back, and "Обновить" reloads; hydrated, an
 //! open dialog asks for what changed every few seconds while the tab is visible.
 
-use crate::chat::api::{BlockDialog, SendMessage, get_dialog, get_dialogs, poll};
+use crate::chat::api::{BlockDialog, SendImage, SendMessage, get_dialog, get_dialogs, poll};
 use crate::chat::i18n::error_text;
 use crate::chat::model::{DialogList, DialogView, MessageView, Pinned, Side};
 use crate::i18n::{Lang, fill, use_lang};
@@ -69,8 +69,9 @@ fn dialogs(lang: Lang, list: DialogList, buyers: bool) -> impl IntoView {
         <nav class="filter-tabs" aria-label=d.tabs_label>
             {tab("/messages", d.tab_sellers, !buyers)}
             {list.seller_staff.then(|| tab("/messages?tab=buyers", d.tab_buyers, buyers))}
+            {tab("/messages/support", lang.support().tab, false)}
             {tab("/account/notices", d.tab_notices, false)}
-            {tab("/account/security", d.tab_security, false)}
+            {tab("/messages/security", d.tab_security, false)}
         </nav>
         <ul class="dialogs" aria-label=d.title>{items}</ul>
         <p class="hint">{empty}</p>
@@ -112,18 +113,39 @@ pub fn DialogPage() -> impl IntoView {
     }
 }
 
-fn message(lang: Lang, m: MessageView) -> impl IntoView {
+/// A message; to a shopper, a seller's message can be reported to support (a
+/// plain form: the report opens a support request and goes there).
+fn message(lang: Lang, m: MessageView, side: Side) -> impl IntoView {
     let d = lang.chat();
+    let report = (side == Side::Shopper && !m.mine).then(|| {
+        view! {
+            <form method="post" action="/api/chat/report" class="message-report">
+                <input type="hidden" name="message" value=m.id.to_string()/>
+                <button type="submit" class="button-link" aria-label=format!("{}: {}", d.report, m.at)>{d.report}</button>
+            </form>
+        }
+    });
     let state = match (m.mine, m.held, m.read) {
         (true, true, _) => Some(d.held),
         (true, false, true) => Some(d.read),
         (true, false, false) => Some(d.sent),
         (false, _, _) => None,
     };
+    let image = m.image.map(|i| {
+        let (w, h) = i.thumb_size();
+        view! {
+            <a href=format!("/chat/image/{}", i.token) class="message-image">
+                <img src=format!("/chat/image/{}/thumb", i.token) alt=d.image_alt width=w height=h loading="lazy"/>
+            </a>
+        }
+    });
+    let text = (!m.text.is_empty()).then(|| view! { <p class="message-text">{m.text}</p> });
     view! {
         <li class="message" class:mine=m.mine class:held=m.held id=format!("m{}", m.id)>
-            <p class="message-text">{m.text}</p>
-            <span class="hint">{m.at} {state.map(|s| view! { " · " <span>{s}</span> })}</span>
+            {image}
+            {text}
+            <span class="hint">{m.at.clone()} {state.map(|s| view! { " · " <span>{s}</span> })}</span>
+            {report}
         </li>
     }
 }
@@ -155,6 +177,7 @@ fn dialog(
         .messages
         .is_empty()
         .then(|| view! { <p class="hint">{d.no_messages}</p> });
+    let side = v.side;
     let can_send = !(v.blocked && v.side == Side::Seller);
     let blocked = v.blocked.then(|| {
         let text = if v.side == Side::Seller {
@@ -193,9 +216,9 @@ fn dialog(
         {older}
         {empty}
         <ol class="messages" aria-label=v.title.clone() aria-live="polite" data-testid="messages">
-            {v.messages.into_iter().map(|m| message(lang, m)).collect_view()}
+            {v.messages.into_iter().map(|m| message(lang, m, side)).collect_view()}
             <For each=move || extra.get() key=|m| m.id let(m)>
-                {message(lang, m)}
+                {message(lang, m, side)}
             </For>
         </ol>
         {can_send.then(|| view! {
@@ -206,6 +229,20 @@ fn dialog(
                 <button type="submit" class="button">{d.send}</button>
                 <FormError message=Signal::derive(move || error.get().map(|e| error_text(lang, &e)))/>
             </ActionForm>
+        })}
+        {can_send.then(|| {
+            let error = crate::ui::forms::error_from_url(SendImage::PATH).map(|e| error_text(lang, &e));
+            view! {
+                <form method="post" action=SendImage::url() enctype="multipart/form-data" class="message-form message-image-form">
+                    <input type="hidden" name="dialog" value=id.to_string()/>
+                    <label for="message-photo">{d.photo_label}</label>
+                    <input id="message-photo" type="file" name="photo" accept="image/jpeg,image/png,image/webp" required/>
+                    <label for="message-caption">{d.caption_label}</label>
+                    <input id="message-caption" name="text" maxlength="1000"/>
+                    <button type="submit" class="button-secondary">{d.send_photo}</button>
+                    {error.map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
+                </form>
+            }
         })}
         <p><a href=format!("/messages/{id}")>{d.refresh}</a></p>
         {block_form}
@@ -248,4 +285,47 @@ fn start_polling(
             }
         });
     });
+}
+
+/// "Безопасность": the account's Security feed, read-only — sign-in codes for its
+/// other devices while they are live (used or expired, they are gone), sign-in
+/// alerts and changes. Sessions and passkeys are on the Security page.
+#[component]
+pub fn SecurityFeedPage() -> impl IntoView {
+    let lang = use_lang();
+    let d = lang.chat();
+    let data = Resource::new(|| (), |_| crate::account::get_security_feed());
+    let tab = |href: &'static str, text: &'static str, current: bool| {
+        view! { <a href=href aria-current=current.then_some("page")>{text}</a> }
+    };
+    view! {
+        <Title text=crate::ui::title_text(format!("{} — Rynok", d.tab_security))/>
+        <h1>{d.title}</h1>
+        <nav class="filter-tabs" aria-label=d.tabs_label>
+            {tab("/messages", d.tab_sellers, false)}
+            {tab("/messages/support", lang.support().tab, false)}
+            {tab("/account/notices", d.tab_notices, false)}
+            {tab("/messages/security", d.tab_security, true)}
+        </nav>
+        <p class="scam-banner" role="note">{d.security_note}</p>
+        <Suspense fallback=move || view! { <p class="loading">{lang.dict().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(list)) if list.is_empty() => view! { <p class="hint">{d.security_empty}</p> }.into_any(),
+                    Ok(Some(list)) => view! {
+                        <ul class="security-messages" aria-label=d.tab_security data-testid="security-feed">
+                            {list.into_iter().map(|m| view! {
+                                <li><time>{crate::shared::time::local_datetime(m.at)}</time>" "<span>{m.body}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(None) => require_sign_in("/messages/security").into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p><a href="/account/security">{d.security_page}</a></p>
+        <p><a href="/messages/security">{d.refresh}</a></p>
+    }
 }

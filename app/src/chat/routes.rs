@@ -28,3 +28,16 @@ impl LazyRoute for DialogRoute {
         view! { <crate::chat::pages::DialogPage/> }.into_any()
     }
 }
+
+pub struct SecurityFeedRoute;
+
+#[lazy_route]
+impl LazyRoute for SecurityFeedRoute {
+    fn data() -> Self {
+        SecurityFeedRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::chat::pages::SecurityFeedPage/> }.into_any()
+    }
+}

@@ -77,12 +77,46 @@ pub async fn start_about_order(
     Ok(id)
 }
 
+/// A seller's staff `user` opens the dialog with the shopper of their seller's
+/// posting `posting`, pinned to its order: only within 72 hours of its payment or
+/// delivery (Ozon's rule; `orders::seller_contact` decides). Its id.
+pub async fn start_as_seller(deps: &Deps<'_>, user: i64, posting: i64) -> AppResult<i64> {
+    let (shopper, seller, order) = crate::orders::seller_contact(deps, user, posting).await?;
+    let mut tx = deps.db.begin_write().await?;
+    let id = repo::open_dialog(&mut tx, shopper, seller, (None, Some(order)), deps.now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// `user` writes `text` in dialog `dialog`: the message's id. A seller's message
 /// shaped like a code, a card or a phone number is held back from the shopper; a
 /// shopper who blocked the seller gets nothing more from them; at most
 /// `PER_MINUTE` messages a minute per account.
 pub async fn send(deps: &Deps<'_>, user: i64, dialog: i64, text: &str) -> AppResult<i64> {
     let text = parse_text(text)?;
+    send_checked(deps, user, dialog, &text, None).await
+}
+
+/// `user` sends `photo` (checked and re-encoded already) in dialog `dialog`, with
+/// `caption` (which may be empty), as `send` does a text.
+pub async fn send_image(
+    deps: &Deps<'_>,
+    user: i64,
+    dialog: i64,
+    caption: &str,
+    photo: crate::platform::photo::Photo,
+) -> AppResult<i64> {
+    let caption = crate::chat::model::parse_caption(caption)?;
+    send_checked(deps, user, dialog, &caption, Some(photo)).await
+}
+
+async fn send_checked(
+    deps: &Deps<'_>,
+    user: i64,
+    dialog: i64,
+    text: &str,
+    photo: Option<crate::platform::photo::Photo>,
+) -> AppResult<i64> {
     let (d, party) = dialog_of(deps.db, user, dialog).await?;
     if party.side() == Side::Seller && d.blocked_at.is_some() {
         return Err(AppError::invalid(Field::Message, Problem::Refused));
@@ -97,9 +131,13 @@ pub async fn send(deps: &Deps<'_>, user: i64, dialog: i64, text: &str) -> AppRes
             retry_after_secs: 60,
         });
     }
-    let held = party.side() == Side::Seller && scam_shaped(&text);
+    let held = party.side() == Side::Seller && scam_shaped(text);
     let mut tx = deps.db.begin_write().await?;
-    let id = repo::insert_message(&mut tx, d.id, party.side(), user, &text, held, now).await?;
+    let id = repo::insert_message(&mut tx, d.id, party.side(), user, text, held, now).await?;
+    if let Some(photo) = &photo {
+        let token = crate::platform::security::random_token();
+        repo::insert_image(&mut tx, id, &token, photo, now).await?;
+    }
     bump_both(&mut tx, &d).await?;
     tx.commit().await?;
     Ok(id)
@@ -127,7 +165,32 @@ fn message_view(m: MessageRow, side: Side, other_read: i64) -> MessageView {
         held: m.held != 0,
         at: local_datetime(m.created_at),
         text: m.body,
+        image: m.image.map(|token| crate::chat::model::MessageImage {
+            token,
+            width: m.image_w.unwrap_or(0),
+            height: m.image_h.unwrap_or(0),
+        }),
     }
+}
+
+/// The image under `token` (`thumb`: its thumbnail) to `user`, one of its
+/// dialog's two sides; anyone else, and the shopper while its message is held
+/// back, get "not found".
+pub async fn image(db: &Db, user: i64, token: &str, thumb: bool) -> AppResult<Vec<u8>> {
+    if !crate::platform::security::is_token(token) {
+        return Err(AppError::NotFound);
+    }
+    let (dialog, held, bytes) = {
+        let mut conn = db.pool.acquire().await?;
+        repo::image(&mut conn, token, thumb)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let (_, party) = dialog_of(db, user, dialog).await?;
+    if held != 0 && party.side() == Side::Shopper {
+        return Err(AppError::NotFound);
+    }
+    Ok(bytes)
 }
 
 /// Marks `dialog` read by `party` up to message `upto`; the other side's counter
@@ -369,12 +432,147 @@ pub async fn badge(db: &Db, user: i64) -> AppResult<(i64, i64)> {
     let mut conn = db.pool.acquire().await?;
     let unread = repo::unread_total(&mut conn, Side::Shopper, &[user]).await?
         + repo::unread_total(&mut conn, Side::Seller, &sellers).await?;
+    let support = crate::chat::support::service::unread(&mut conn, user).await?;
     let version = repo::badge_version(&mut conn, user).await?;
     drop(conn);
-    Ok((unread + crate::inbox::unread(db, user).await?, version))
+    Ok((
+        unread + support + crate::inbox::unread(db, user).await?,
+        version,
+    ))
 }
 
-/// An erased account's messages lose their text.
+/// An erased account's messages, and its support requests', lose their text.
 pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
-    Ok(repo::erase(tx, user).await?)
+    repo::erase(tx, user).await?;
+    crate::chat::support::service::on_account_erased(tx, user).await
+}
+
+/// A message waits this long unread before its shopper is emailed about it.
+pub const EMAIL_AFTER_MS: i64 = 15 * 60_000;
+/// Dialogs (and requests) the email job takes per run.
+const EMAIL_BATCH: i64 = 200;
+
+/// Emails each shopper who left a seller's message (or support's answer) unread
+/// for 15 minutes, once for what is unread then, to their verified address
+/// unless they turned such emails off. Each dialog is claimed before the email
+/// goes, so several servers never send one twice; a failed send is given back for
+/// the next run. Answers how many went out.
+pub async fn email_unread(deps: &Deps<'_>) -> AppResult<usize> {
+    let before = deps.now - EMAIL_AFTER_MS;
+    let rows = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::unread_to_email(&mut conn, before, EMAIL_BATCH).await?
+    };
+    let base = deps.settings.public_url.trim_end_matches('/');
+    let mut sent = 0;
+    for (id, shopper, seller, upto, from) in rows {
+        let claimed = {
+            let mut conn = deps.db.pool.acquire().await?;
+            repo::set_emailed(&mut conn, id, (from, upto)).await?
+        };
+        if !claimed {
+            continue;
+        }
+        let Some(to) = crate::account::chat_email_of(deps.db, shopper).await? else {
+            continue;
+        };
+        let m = crate::notify::Message::Email {
+            to,
+            subject: format!("Новое сообщение от продавца «{seller}»"),
+            text: format!(
+                "Продавец «{seller}» написал вам в Rynok, и сообщение не прочитано уже 15 минут.\n\n\
+                 Открыть диалог: {base}/messages/{id}\n\n\
+                 Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
+            ),
+        };
+        if let Err(e) = deps.notifier.send(&m).await {
+            tracing::warn!(error = %e, dialog = id, "emailing an unread message failed; it waits for the next run");
+            let mut conn = deps.db.pool.acquire().await?;
+            repo::set_emailed(&mut conn, id, (upto, from)).await?;
+            return Ok(sent);
+        }
+        sent += 1;
+    }
+    Ok(sent + crate::chat::support::service::email_unread(deps, before, EMAIL_BATCH).await?)
+}
+
+/// Shopper `user` reports the seller's message `message` in their dialog to
+/// support: a support request on "other" quoting it, once per message. The
+/// request's id.
+pub async fn report(deps: &Deps<'_>, user: i64, message: i64) -> AppResult<i64> {
+    let m = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::message(&mut conn, message)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let (d, party) = dialog_of(deps.db, user, m.dialog_id).await?;
+    if party.side() != Side::Shopper || m.side != Side::Seller.as_str() || m.held != 0 {
+        return Err(AppError::NotFound);
+    }
+    let claimed = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::set_reported(&mut conn, m.id, Some(deps.now)).await?
+    };
+    if !claimed {
+        return Err(AppError::invalid(Field::Message, Problem::AlreadyUsed));
+    }
+    let head = format!(
+        "Жалоба на сообщение продавца «{}» от {}:\n",
+        d.seller_name,
+        local_datetime(m.created_at)
+    );
+    let room = crate::chat::model::MAX_TEXT.saturating_sub(head.chars().count() + 2);
+    let quoted: String = m.body.chars().take(room).collect();
+    let text = format!("{head}«{quoted}»");
+    match crate::chat::support::service::open(deps, user, "other", None, &text).await {
+        Ok(id) => Ok(id),
+        Err(e) => {
+            let mut conn = deps.db.pool.acquire().await?;
+            repo::set_reported(&mut conn, m.id, None).await?;
+            Err(e)
+        }
+    }
+}
+
+/// The sellers' messages held back and waiting for an agent (the support role),
+/// oldest first.
+pub async fn held(db: &Db, user: i64) -> AppResult<Vec<crate::chat::model::HeldMessage>> {
+    crate::staff::require(db, user, Role::Support).await?;
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::held(&mut conn, 200)
+        .await?
+        .into_iter()
+        .map(|r| crate::chat::model::HeldMessage {
+            id: r.id,
+            seller: r.seller_name,
+            text: r.body,
+            at: local_datetime(r.created_at),
+        })
+        .collect())
+}
+
+/// An agent lets held message `message` through to the shopper (`release`), or
+/// keeps it from them for good.
+pub async fn decide_held(deps: &Deps<'_>, user: i64, message: i64, release: bool) -> AppResult<()> {
+    crate::staff::require(deps.db, user, Role::Support).await?;
+    let m = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::message(&mut conn, message)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let d = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::dialog(&mut conn, m.dialog_id)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let mut tx = deps.db.begin_write().await?;
+    if !repo::decide_held(&mut tx, m.id, if release { 0 } else { 2 }).await? {
+        return Err(AppError::NotFound);
+    }
+    bump_both(&mut tx, &d).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -20,9 +20,10 @@ pub mod service;
 
 // The public face: what checkout, the shell and the server use.
 pub use api::PlaceOrder;
-pub use i18n::error_text as order_error_text;
+pub use i18n::{error_text as order_error_text, status_of};
 pub use model::{
-    DeliveryKind, Line, PickupPoint, SLOTS, Slot, delivery_price, order_number, parse_promo_code,
+    DeliveryKind, Line, OrderFilter, PickupPoint, PostingStatus, SLOTS, Slot, delivery_price,
+    order_number, parse_promo_code,
 };
 pub use returns::routes::ReturnRoute;
 #[cfg(feature = "ssr")]
@@ -35,5 +36,5 @@ pub use routes::{OrderRoute, OrdersRoute, PickupRoute, PurchasesRoute, SellerRou
 #[cfg(feature = "ssr")]
 pub use service::{
     bought_from, cities, courier_offer, deletion_blockers, delivery_rule, latest_order_with,
-    pickup_point, points_in, preview_promo,
+    list as list_orders, pickup_point, placed_by, points_in, preview_promo, seller_contact,
 };

@@ -125,6 +125,10 @@ pub enum Field {
     Slot,
     /// A chat message's text.
     Message,
+    /// A support request's topic.
+    Topic,
+    /// A support request's status.
+    Status,
     Id,
     Lang,
     /// The request itself (an argument missing or malformed).

@@ -12,8 +12,13 @@ pub const DEMO_OPERATOR_PHONE: &str = "+79000000001";
 /// for seller 10, which ships itself (/seller). Documented in the README.
 pub const DEMO_SELLER_PHONE: &str = "+79000000002";
 
-/// Grants the demo operator the first pickup point, and the demo seller staff the
-/// first seller that ships itself (again changes nothing).
+/// The demo shop's support agent: whoever signs in with this phone works the
+/// support requests' console (/support). Documented in the README.
+pub const DEMO_AGENT_PHONE: &str = "+79000000003";
+
+/// Grants the demo operator the first pickup point, the demo seller staff the
+/// first seller that ships itself, and the demo agent support (again changes
+/// nothing).
 pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let first: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM pickup_points")
         .fetch_one(&db.pool)
@@ -32,6 +37,8 @@ pub async fn seed_staff(db: &Db, now: i64) -> Result<(), Box<dyn std::error::Err
             app::shared::phone::Phone::parse(DEMO_SELLER_PHONE).map_err(|e| format!("{e:?}"))?;
         app::staff::grant(db, &phone, app::staff::Role::SellerStaff, seller, now).await?;
     }
+    let phone = app::shared::phone::Phone::parse(DEMO_AGENT_PHONE).map_err(|e| format!("{e:?}"))?;
+    app::staff::grant(db, &phone, app::staff::Role::Support, 0, now).await?;
     Ok(())
 }
 

@@ -11,4 +11,5 @@ mod favourites;
 mod microcache;
 mod orders;
 mod platform;
+mod support;
 mod wallet;

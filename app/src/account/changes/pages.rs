@@ -21,7 +21,7 @@ pub fn RecoveryPage() -> impl IntoView {
         Some(Ok(n)) => Some(n),
         _ => query
             .with(|q| q.get("n"))
-            .filter(|n| n.len() <= 12 && n.starts_with("В-")),
+            .filter(|n| n.len() <= 12 && n.chars().all(|c| c.is_ascii_digit() || c == '-')),
     };
     view! {
         <Title text=crate::ui::title_text(format!("{} — Rynok ID", d.recovery_title))/>

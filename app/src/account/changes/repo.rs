@@ -247,7 +247,7 @@ pub async fn set_email(
 pub async fn erase(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE users SET phone = NULL, email = NULL, email_verified_at = NULL, last_name = '', \
-         first_name = '', middle_name = '', gender = '', birth_date = NULL, newsletter = 0, deleted_at = $1 \
+         first_name = '', middle_name = '', gender = '', birth_date = NULL, newsletter = 0, chat_emails = 0, deleted_at = $1 \
          WHERE id = $2",
     )
     .bind(now)

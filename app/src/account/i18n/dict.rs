@@ -97,6 +97,7 @@ pub struct AccountDict {
     pub gender_female: &'static str,
     pub birth_date: &'static str,
     pub newsletter: &'static str,
+    pub chat_emails: &'static str,
     pub save: &'static str,
     pub email_add: &'static str,
     pub email_unverified: &'static str,

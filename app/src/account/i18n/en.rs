@@ -98,6 +98,7 @@ pub const EN: AccountDict = AccountDict {
     gender_female: "Female",
     birth_date: "Date of birth",
     newsletter: "Send me offers and discounts by email",
+    chat_emails: "Email me when a message stays unread for 15 minutes",
     save: "Save",
     email_add: "Confirm email",
     email_unverified: "not confirmed",

@@ -98,6 +98,7 @@ pub const RU: AccountDict = AccountDict {
     gender_female: "Женский",
     birth_date: "Дата рождения",
     newsletter: "Получать письма об акциях и скидках",
+    chat_emails: "Присылать письмо, если сообщение не прочитано 15 минут",
     save: "Сохранить",
     email_add: "Подтвердить почту",
     email_unverified: "не подтверждена",

@@ -46,10 +46,11 @@ pub async fn save_profile(
     gender: Option<String>,
     birth_date: Option<String>,
     newsletter: Option<String>,
+    chat_emails: Option<String>,
 ) -> Result<(), AppError> {
     signed_in(|cx, me| async move {
         let today = date_of(cx.deps().now);
-        let p = Profile::parse(
+        let mut p = Profile::parse(
             &last_name,
             &first_name,
             &middle_name,
@@ -59,6 +60,7 @@ pub async fn save_profile(
             &today,
         )
         .map_err(|(field, why)| AppError::invalid(field, why))?;
+        p.chat_emails = matches!(chat_emails.as_deref(), Some("on" | "true" | "1"));
         service::save(&cx.st.db, me.user_id, p).await
     })
     .await

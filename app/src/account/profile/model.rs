@@ -14,6 +14,8 @@ pub struct Profile {
     /// YYYY-MM-DD, or empty.
     pub birth_date: String,
     pub newsletter: bool,
+    /// Email a message left unread for 15 minutes (on unless turned off).
+    pub chat_emails: bool,
 }
 
 /// Why a profile field was refused: (field, reason).
@@ -69,6 +71,7 @@ impl Profile {
             gender: gender.to_string(),
             birth_date: birth_date.to_string(),
             newsletter,
+            chat_emails: true,
         })
     }
 }

@@ -225,11 +225,13 @@ pub struct ProfileRow {
     pub gender: String,
     pub birth_date: Option<String>,
     pub newsletter: bool,
+    pub chat_emails: bool,
 }
 
 pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
     let r: ProfileRaw = sqlx::query_as(
-        "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter FROM users WHERE id = $1",
+        "SELECT last_name, first_name, middle_name, gender, birth_date, newsletter, chat_emails \
+         FROM users WHERE id = $1",
     )
     .bind(user_id)
     .fetch_one(&db.pool)
@@ -241,6 +243,7 @@ pub async fn profile(db: &Db, user_id: i64) -> Result<ProfileRow, sqlx::Error> {
         gender: r.gender,
         birth_date: r.birth_date,
         newsletter: r.newsletter != 0,
+        chat_emails: r.chat_emails != 0,
     })
 }
 
@@ -252,12 +255,13 @@ struct ProfileRaw {
     gender: String,
     birth_date: Option<String>,
     newsletter: i64,
+    chat_emails: i64,
 }
 
 pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE users SET last_name = $1, first_name = $2, middle_name = $3, gender = $4, \
-         birth_date = $5, newsletter = $6 WHERE id = $7",
+         birth_date = $5, newsletter = $6, chat_emails = $7 WHERE id = $8",
     )
     .bind(p.last_name.clone())
     .bind(p.first_name.clone())
@@ -265,6 +269,7 @@ pub async fn save_profile(db: &Db, user_id: i64, p: &ProfileRow) -> Result<(), s
     .bind(p.gender.clone())
     .bind(p.birth_date.clone())
     .bind(p.newsletter as i64)
+    .bind(p.chat_emails as i64)
     .bind(user_id)
     .execute(&db.pool)
     .await

@@ -48,6 +48,7 @@ pub async fn account_view(db: &Db, user_id: i64) -> AppResult<Option<AccountView
             gender: p.gender,
             birth_date: p.birth_date.unwrap_or_default(),
             newsletter: p.newsletter,
+            chat_emails: p.chat_emails,
         },
         pending_code,
         waiting_phone,
@@ -78,6 +79,7 @@ pub async fn save(db: &Db, user_id: i64, p: Profile) -> AppResult<()> {
         gender: p.gender,
         birth_date: (!p.birth_date.is_empty()).then_some(p.birth_date),
         newsletter: p.newsletter,
+        chat_emails: p.chat_emails,
     };
     repo::save_profile(db, user_id, &row).await?;
     Ok(())
@@ -99,6 +101,21 @@ pub async fn verified_email_of(
         .await?
         .filter(|u| u.email_verified)
         .and_then(|u| u.email))
+}
+
+/// Where to email the account about a message left unread: its verified email,
+/// unless it turned such emails off in "My data".
+pub async fn chat_email_of(
+    db: &Db,
+    user_id: i64,
+) -> AppResult<Option<crate::shared::email::Email>> {
+    let Some(email) = verified_email_of(db, user_id).await? else {
+        return Ok(None);
+    };
+    Ok(repo::profile(db, user_id)
+        .await?
+        .chat_emails
+        .then_some(email))
 }
 
 /// When the account's phone or email last changed, if ever: withdrawals wait a day

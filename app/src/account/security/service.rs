@@ -21,6 +21,21 @@ mod feed;
 
 pub use feed::{FeedCode, copy_to_security_feed, unseal_feed_code};
 
+/// The Security feed of account `user`, newest first (at most 50): sign-in codes
+/// for its other devices while they are live (used or expired, they are gone),
+/// sign-in alerts and changes, worded in `lang`.
+pub async fn feed(deps: &Deps<'_>, lang: Lang, user: i64) -> AppResult<Vec<SecurityMessage>> {
+    Ok(repo::security_messages(deps.db, user, 50)
+        .await?
+        .into_iter()
+        .map(|m| SecurityMessage {
+            id: m.id,
+            body: show_message(deps.settings, lang, user, &m, deps.now),
+            at: m.at,
+        })
+        .collect())
+}
+
 pub async fn security(
     deps: &Deps<'_>,
     lang: Lang,
@@ -53,15 +68,7 @@ pub async fn security(
             })
         })
         .collect();
-    let messages = repo::security_messages(db, current.user_id, 50)
-        .await?
-        .into_iter()
-        .map(|m| SecurityMessage {
-            id: m.id,
-            body: show_message(settings, lang, current.user_id, &m, now),
-            at: m.at,
-        })
-        .collect();
+    let messages = feed(deps, lang, current.user_id).await?;
     let passkeys = crate::account::passkeys::repo::passkeys(db, current.user_id)
         .await?
         .into_iter()

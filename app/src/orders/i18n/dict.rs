@@ -198,6 +198,8 @@ pub struct OrdersDict {
     pub seller_ship: &'static str,
     pub seller_cancel: &'static str,
     pub seller_cancel_hint: &'static str,
+    pub seller_write: &'static str,
+    pub seller_write_until: &'static str,
     pub seller_products: &'static str,
     /// "{pieces}".
     pub seller_stock: &'static str,

@@ -176,6 +176,8 @@ pub static EN: OrdersDict = OrdersDict {
     seller_ship: "Handed to delivery",
     seller_cancel: "Cancel: cannot send",
     seller_cancel_hint: "The shopper gets the money back; correct the product's stock.",
+    seller_write: "Write to the buyer",
+    seller_write_until: "possible until {}",
     seller_products: "Products",
     seller_stock: "In stock: {} pcs",
     seller_done_pack: "The shipment of order No. {} is packed: hand it to delivery.",

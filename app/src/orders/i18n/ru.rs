@@ -176,6 +176,8 @@ pub static RU: OrdersDict = OrdersDict {
     seller_ship: "Передано в доставку",
     seller_cancel: "Отменить: не могу отправить",
     seller_cancel_hint: "Покупатель получит деньги обратно; поправьте остаток товара.",
+    seller_write: "Написать покупателю",
+    seller_write_until: "можно до {}",
     seller_products: "Товары",
     seller_stock: "В наличии: {} шт.",
     seller_done_pack: "Отправление заказа № {} собрано: передайте его в доставку.",

@@ -31,6 +31,8 @@ pub struct SellerPosting {
     pub since: i64,
     /// By when (Unix ms) it must be handed to delivery; `None` once it is.
     pub ship_by: Option<i64>,
+    /// Until when (Unix ms) the seller may write to the shopper first about it.
+    pub write_until: Option<i64>,
     pub lines: Vec<PackLine>,
 }
 
@@ -55,6 +57,18 @@ pub struct SellerDesk {
     pub to_ship: Vec<SellerPosting>,
     pub shipped: Vec<SellerPosting>,
     pub products: Vec<SellerProduct>,
+}
+
+/// A seller may write to a shopper first only about their order, within 72 hours
+/// of its payment or its delivery (Ozon's rule for seller-shipped orders).
+pub const WRITE_FIRST_MS: i64 = 72 * 3_600_000;
+
+/// Until when a seller may write first about a posting paid or received at
+/// `contact_at`, if that is still ahead of `now`.
+pub fn write_until(contact_at: Option<i64>, now: i64) -> Option<i64> {
+    contact_at
+        .map(|t| t + WRITE_FIRST_MS)
+        .filter(|until| *until > now)
 }
 
 /// By when a posting whose time began at `ready_at` must be shipped.

@@ -49,6 +49,8 @@ pub struct ItemView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostingView {
     pub id: i64,
+    /// Whose goods these are (the order page's "Написать продавцу").
+    pub seller: i64,
     /// "<order number>-<n>".
     pub number: String,
     pub status: PostingStatus,

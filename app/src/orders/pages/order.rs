@@ -235,11 +235,23 @@ fn posting(
         .filter(|_| p.status == PostingStatus::AtPickupPoint && !courier)
         .map(|at| fill(d.stored_until, &[&date_ru(&date_of(at))]));
     let heading = fill(d.posting, &[&p.number]);
+    // A plain form to the chat (no WASM of its own): the dialog with this
+    // posting's seller, pinned to the order.
+    let write = view! {
+        <form method="post" action="/api/chat/start-order" class="write-seller">
+            <input type="hidden" name="order" value=order.to_string()/>
+            <input type="hidden" name="seller" value=p.seller.to_string()/>
+            <button type="submit" class="button-link" aria-label=format!("{}: {heading}", lang.chat().write_seller)>
+                {lang.chat().write_seller}
+            </button>
+        </form>
+    };
     view! {
         <section class="posting" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
             <p class="posting-status" data-testid="posting-status">{status_of(lang, p.status, courier)} {stored.map(|s| view! { " · " <span>{s}</span> })}</p>
             {extend}
+            {write}
             <ul class="posting-items">
                 {p.items.into_iter().map(|i| {
                     let label = fill(d.cancel_item, &[&i.title]);

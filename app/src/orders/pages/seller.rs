@@ -199,6 +199,18 @@ fn posting(
             }
         })
         .collect_view();
+    // A plain form (no WASM of its own) to the chat: within 72 hours of payment or
+    // delivery the seller may write to the shopper first.
+    let write = p.write_until.map(|until| {
+        let aria = format!("{}: {heading}", d.seller_write);
+        view! {
+            <form method="post" action="/api/chat/start-seller" class="seller-action">
+                <input type="hidden" name="posting" value=p.id.to_string()/>
+                <button type="submit" class="button-link" aria-label=aria>{d.seller_write}</button>
+                <span class="hint">{fill(d.seller_write_until, &[&local_datetime(until)])}</span>
+            </form>
+        }
+    });
     let cancel_hint = actions
         .contains(&"cancel")
         .then(|| view! { <p class="hint">{d.seller_cancel_hint}</p> });
@@ -210,6 +222,7 @@ fn posting(
             <ul>{lines}</ul>
             <div class="seller-actions">{buttons}</div>
             {cancel_hint}
+            {write}
         </li>
     }
 }

@@ -128,6 +128,7 @@ pub async fn has_open(ex: Ex<'_>, user: i64) -> Result<bool, sqlx::Error> {
 pub struct PostingRow {
     pub id: i64,
     pub order_id: i64,
+    pub seller_id: i64,
     pub status: String,
     pub stored_until: Option<i64>,
     pub storage_extended: i64,
@@ -139,7 +140,7 @@ pub async fn postings_of(ex: Ex<'_>, orders: &[i64]) -> Result<Vec<PostingRow>, 
         return Ok(Vec::new());
     }
     let mut q = SqlBuf::new(
-        "SELECT id, order_id, status, stored_until, storage_extended FROM postings \
+        "SELECT id, order_id, seller_id, status, stored_until, storage_extended FROM postings \
          WHERE order_id IN ",
     );
     q.bind_list(orders).push(" ORDER BY id");

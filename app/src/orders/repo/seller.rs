@@ -14,10 +14,15 @@ pub struct SellerPostingRow {
     pub updated_at: i64,
     /// When it was paid (or placed to pay on receipt) and the seller's time began.
     pub ready_at: Option<i64>,
+    /// The last time it was paid (or placed) or received: the seller may write
+    /// to the shopper first within 72 hours of it.
+    pub contact_at: Option<i64>,
 }
 
 const SELECT: &str = "SELECT p.id, p.order_id, p.seller_id, p.warehouse, p.status, p.updated_at, \
-     (SELECT MAX(e.at) FROM posting_events e WHERE e.posting_id = p.id AND e.status = 'awaiting_packaging') AS ready_at \
+     (SELECT MAX(e.at) FROM posting_events e WHERE e.posting_id = p.id AND e.status = 'awaiting_packaging') AS ready_at, \
+     (SELECT MAX(e.at) FROM posting_events e WHERE e.posting_id = p.id \
+      AND e.status IN ('awaiting_packaging', 'received')) AS contact_at \
      FROM postings p";
 
 /// Seller `seller`'s postings for each group of statuses in `groups`, newest first,

@@ -22,9 +22,10 @@ pub use pickup::{find as find_for_pickup, hand_over, refuse};
 pub use place::{CourierRequest, PlaceRequest, place};
 pub use points::{cities, courier_offer, delivery_rule, pickup_point, points_in, preview_promo};
 pub use read::{
-    PAGE, bought_from, deletion_blockers, latest_order_with, list, point_text, purchases, view,
+    PAGE, bought_from, deletion_blockers, latest_order_with, list, placed_by, point_text,
+    purchases, view,
 };
 pub use seller::{
-    cancel as seller_cancel, desk as seller_desk, pack as seller_pack,
+    cancel as seller_cancel, contact as seller_contact, desk as seller_desk, pack as seller_pack,
     set_price as seller_set_price, set_stock as seller_set_stock, ship as seller_ship,
 };

@@ -39,6 +39,7 @@ fn build(
                 .enumerate()
                 .map(|(n, p)| PostingView {
                     id: p.id,
+                    seller: p.seller_id,
                     extended: p.storage_extended != 0,
                     number: format!("{number}-{}", n + 1),
                     status: PostingStatus::parse(&p.status)
@@ -144,6 +145,14 @@ pub async fn bought_from(db: &Db, user: i64, order: i64, seller: i64) -> AppResu
         .await?
         .is_some_and(|o| o.user_id == user);
     Ok(mine && repo::has_seller(&mut conn, order, seller).await?)
+}
+
+/// Whether `user` placed order `order`.
+pub async fn placed_by(db: &Db, user: i64, order: i64) -> AppResult<bool> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(repo::order(&mut conn, order)
+        .await?
+        .is_some_and(|o| o.user_id == user))
 }
 
 pub async fn deletion_blockers(db: &Db, user: i64) -> AppResult<Vec<Blocker>> {

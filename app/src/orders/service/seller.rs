@@ -9,7 +9,7 @@
 use super::release::{Back, release_posting};
 use crate::orders::model::{
     DESK_PAGE, PackLine, PostingStatus, SHIP_WINDOW_MS, SellerDesk, SellerPosting, SellerProduct,
-    order_number, ship_by,
+    order_number, ship_by, write_until,
 };
 use crate::orders::repo::{self, SellerPostingRow};
 use crate::platform::db::Tx;
@@ -49,7 +49,7 @@ pub async fn desk(deps: &Deps<'_>, user: i64) -> AppResult<SellerDesk> {
         .collect();
     let names: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
     let rows = repo::seller_postings(&mut conn, seller, &names, DESK_PAGE).await?;
-    let all = postings_view(&mut conn, rows).await?;
+    let all = postings_view(&mut conn, rows, deps.now).await?;
     let mut lists: Vec<Vec<SellerPosting>> = groups
         .iter()
         .map(|g| {
@@ -88,6 +88,7 @@ pub async fn desk(deps: &Deps<'_>, user: i64) -> AppResult<SellerDesk> {
 async fn postings_view(
     conn: &mut sqlx::AnyConnection,
     rows: Vec<SellerPostingRow>,
+    now: i64,
 ) -> AppResult<Vec<SellerPosting>> {
     let orders: Vec<i64> = rows.iter().map(|r| r.order_id).collect();
     let items = repo::items_of(&mut *conn, &orders).await?;
@@ -105,6 +106,7 @@ async fn postings_view(
                 status,
                 since: r.updated_at,
                 ship_by: r.ready_at.filter(|_| waiting).map(ship_by),
+                write_until: write_until(r.contact_at, now),
                 lines: items
                     .iter()
                     .filter(|i| i.posting_id == r.id && i.cancelled_at.is_none())
@@ -117,6 +119,24 @@ async fn postings_view(
             })
         })
         .collect())
+}
+
+/// Whom `user`, a seller's staff, may write to first about their seller's posting
+/// `posting`: (the shopper, the seller, the order), within 72 hours of its payment
+/// or delivery (`write_until`); after that, "expired"; someone else's posting is
+/// not found.
+pub async fn contact(deps: &Deps<'_>, user: i64, posting: i64) -> AppResult<(i64, i64, i64)> {
+    let seller = seller_of(deps, user).await?;
+    let mut conn = deps.db.pool.acquire().await?;
+    let p = own(&mut conn, seller, posting).await?;
+    if write_until(p.contact_at, deps.now).is_none() {
+        return Err(AppError::invalid(Field::OrderNumber, Problem::Expired));
+    }
+    let shopper = repo::order(&mut conn, p.order_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .user_id;
+    Ok((shopper, seller, p.order_id))
 }
 
 /// Posting `id` if it is one of `seller`'s own shipments, else not found.

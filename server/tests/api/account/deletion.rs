@@ -106,7 +106,19 @@ async fn a_recovery_request_gets_a_number_for_support() {
         ("order_number", "12345-0001"),
     ];
     let r = app.post_form("account/recovery", &form).await;
-    assert_eq!(r.json::<Value>().await.unwrap(), json!("В-000001"));
+    // It is a support request on "account", numbered as any, in the agents' queue.
+    assert_eq!(r.json::<Value>().await.unwrap(), json!("26-000001"));
+    let text = app
+        .one_text("SELECT body FROM support_messages WHERE author = 'shopper'")
+        .await;
+    assert!(
+        text.contains("Иванов Иван Иванович") && text.contains("+79123456789"),
+        "{text}"
+    );
+    assert_eq!(
+        app.one_text("SELECT topic FROM support_requests").await,
+        "account"
+    );
     assert_eq!(
         app.one_text("SELECT old_phone FROM recovery_requests")
             .await,

@@ -1,5 +1,6 @@
 //! "No access to the number and no email": a request for support, limited per
-//! client, answered with its number.
+//! client, kept with its form and put in support's queue (`lifecycle`), answered
+//! with the support request's number.
 
 use crate::account::changes::model::RecoveryForm;
 use crate::account::changes::repo::{NewRecovery, insert_recovery, recent_recoveries};
@@ -10,7 +11,8 @@ use crate::shared::error::{AppError, AppResult};
 /// Requests per client per hour.
 const RECOVERIES_PER_HOUR: i64 = 5;
 
-/// Records the request; answers its number ("В-000123").
+/// Records the request and opens the support request; answers its number
+/// ("26-000123").
 pub async fn request_recovery(
     deps: &Deps<'_>,
     req: &Requester,
@@ -30,7 +32,23 @@ pub async fn request_recovery(
         ip: &req.ip,
         now: deps.now,
     };
-    let id = insert_recovery(&mut tx, recovery).await?;
+    insert_recovery(&mut tx, recovery).await?;
+    let account = crate::account::profile::repo::user_by_phone(&mut tx, &f.old_phone)
+        .await?
+        .map(|u| u.id);
+    let order = if f.order_number.is_empty() {
+        "—"
+    } else {
+        f.order_number.as_str()
+    };
+    let text = format!(
+        "Восстановление доступа: нет доступа ни к номеру, ни к почте.\n\
+         ФИО: {}\nСтарый номер: {}\nНовый номер: {}\nНомер заказа: {order}",
+        f.full_name,
+        f.old_phone.as_str(),
+        f.new_phone.as_str(),
+    );
+    let number = crate::lifecycle::recovery_requested(&mut tx, account, &text, deps.now).await?;
     tx.commit().await?;
-    Ok(format!("В-{id:06}"))
+    Ok(number)
 }

@@ -143,6 +143,10 @@ fn Sections(v: AccountView, actions: Actions) -> impl IntoView {
                     <input type="checkbox" name="newsletter" checked=p.newsletter/>
                     {d.newsletter}
                 </label>
+                <label class="checkbox">
+                    <input type="checkbox" name="chat_emails" checked=p.chat_emails/>
+                    {d.chat_emails}
+                </label>
                 <button type="submit" class="button">{d.save}</button>
                 <p role="status" class="form-status">{move || saved().then_some(d.saved)}</p>
                 {alert(save_error)}
