@@ -67,6 +67,8 @@ start=$(date +%s.%N)
 "$BIN" seed --products "$PRODUCTS" --seed 42
 python3 -c "print(f'seeded in {$(date +%s.%N) - $start:.1f} s')"
 
+# 1,000 connections for the idle-poll run need as many descriptors, here and in the server.
+ulimit -n 8192 2>/dev/null || true
 "$BIN" > "$DIR/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
@@ -104,6 +106,11 @@ run_wrk "/product/…" "$PRODUCT"
 run_wrk "/ (signed in, with a cart)" / "$COOKIE"
 run_wrk "/category/… (signed in, cart)" /category/smartphones "$COOKIE"
 run_wrk "/product/… (signed in, cart)" "$PRODUCT" "$COOKIE"
+# The chat's idle poll: the header badge's question "anything since my cursor?",
+# answered "nothing changed" (the session lookup and one read of the counters),
+# from 1,000 connections at once (one signed-in shopper's, as 1,000 idle tabs).
+VERSION=$(curl -s -H "Cookie: $COOKIE" "$BASE/api/chat/badge?cursor=-1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+(CONNECTIONS=1000; run_wrk "chat/badge idle poll, 1000 conns" "/api/chat/badge?cursor=$VERSION" "$COOKIE")
 
 echo
 echo "== search latency over $PRODUCTS products on $DB (sequential, 300 queries, no page cache)"

@@ -64,8 +64,26 @@ test("no serious or critical accessibility violations on the chat pages", async 
   await expect(page).toHaveURL(/\/messages\/\d+$/);
   const dialog = page.url();
   await page.getByLabel("Сообщение").fill("Есть размер M?");
-  await page.getByRole("button", { name: "Отправить" }).click();
+  await page.getByRole("button", { name: "Отправить", exact: true }).click();
   await expect(page.getByTestId("messages")).toContainText("Есть размер M?");
   expect(await violations(page, dialog)).toEqual([]);
   expect(await violations(page, "/messages")).toEqual([]);
+  expect(await violations(page, "/messages/security")).toEqual([]);
+});
+
+// Support: the shopper's tab and a request, and the agents' console (the shopper
+// is made an agent too, to see both sides).
+test("no serious or critical accessibility violations on the support pages and the agents' console", async ({ page, shopper, baseURL }) => {
+  const res = await page.request.post("/dev/staff", { form: { phone: shopper.e164, role: "support", scope: "0" }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(204);
+  expect(await violations(page, "/messages/support")).toEqual([]);
+  await page.getByLabel("Тема").selectOption({ label: "Заказ" });
+  await page.getByLabel("Сообщение").fill("Где мой заказ?");
+  await page.getByRole("button", { name: "Отправить обращение" }).click();
+  await expect(page).toHaveURL(/\/messages\/support\/\d+$/);
+  const id = page.url().split("/").pop();
+  expect(await violations(page, page.url())).toEqual([]);
+  expect(await violations(page, "/support")).toEqual([]);
+  expect(await violations(page, "/support?tab=held")).toEqual([]);
+  expect(await violations(page, `/support/${id}`)).toEqual([]);
 });

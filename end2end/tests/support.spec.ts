@@ -49,6 +49,7 @@ test("a request made on a Saturday gets the automatic reply; an agent takes it o
   await page.getByRole("button", { name: "Отправить обращение" }).click();
   await expect(page).toHaveURL(/\/messages\/support\/\d+$/);
   const request = page.url();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/№ \d\d-\d{6}/);
   const heading = await page.getByRole("heading", { level: 1 }).innerText();
   const number = heading.match(/№ (\d\d-\d{6})/)![1];
   const messages = page.getByTestId("messages");
@@ -87,7 +88,7 @@ test("a request made on a Saturday gets the automatic reply; an agent takes it o
   await expect(desk.getByText("Закрыто").first()).toBeVisible();
   await page.goto(request);
   await ready(page, js);
-  await expect(page.getByLabel("Сообщение")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Сообщение" })).toHaveCount(0);
   await page.getByRole("group", { name: "Оцените ответ поддержки" }).getByLabel("5 из 5").check();
   await page.getByRole("button", { name: "Оценить" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ваша оценка: 5 из 5" })).toBeVisible();
