@@ -103,7 +103,6 @@ test("a second device signing in shows its code in the first device's Безоп
   if (!js) await second.getByRole("button", { name: "Войти", exact: true }).click();
   await expect(second).toHaveURL(/\/account$/);
   await page.getByRole("link", { name: "Обновить" }).click();
-  if (js) await page.reload();
   await expect(page.getByTestId("security-feed")).toContainText("Выполнен вход");
   await expect(page.getByTestId("security-feed")).not.toContainText(code);
   await other.close();

@@ -183,7 +183,9 @@ test("withdrawals: the 100 ₽ rule, a bad account key, a code, 'поступя�
   const confirmed = day(text.match(/(\d\d)\.(\d\d)\.(\d{4}) \d\d:\d\d/)!);
   const days = (due - confirmed) / 86_400_000;
   expect(days).toBeGreaterThanOrEqual(3);
-  expect(days).toBeLessThanOrEqual(12);
+  // At most 14: three business days from 30 December end on 13 January, the New
+  // Year holidays (31 December to 10 January) between.
+  expect(days).toBeLessThanOrEqual(14);
   await expect(page.getByTestId("wallet-available")).toHaveText(/^500\s₽$/);
 
   // Deleting the account now is held up, with the reasons listed.

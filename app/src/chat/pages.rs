@@ -289,7 +289,9 @@ fn start_polling(
 
 /// "Безопасность": the account's Security feed, read-only — sign-in codes for its
 /// other devices while they are live (used or expired, they are gone), sign-in
-/// alerts and changes. Sessions and passkeys are on the Security page.
+/// alerts and changes. Sessions and passkeys are on the Security page. "Обновить"
+/// is a whole page load (`rel="external"`): the router would not fetch the same
+/// address again.
 #[component]
 pub fn SecurityFeedPage() -> impl IntoView {
     let lang = use_lang();
@@ -326,6 +328,6 @@ pub fn SecurityFeedPage() -> impl IntoView {
             })}
         </Suspense>
         <p><a href="/account/security">{d.security_page}</a></p>
-        <p><a href="/messages/security">{d.refresh}</a></p>
+        <p><a href="/messages/security" rel="external">{d.refresh}</a></p>
     }
 }

@@ -248,7 +248,7 @@ fn request(lang: Lang, v: RequestView, (write, close, rate): ShopperActions) -> 
         </ol>
         {reply}
         {rating}
-        <p><a href=format!("/messages/support/{id}")>{d.refresh}</a></p>
+        <p><a href=format!("/messages/support/{id}") rel="external">{d.refresh}</a></p>
     }
 }
 
@@ -515,6 +515,6 @@ fn desk_request(lang: Lang, v: RequestView, (answer, take, status): DeskActions)
             </select>
             <button type="submit" class="button">{d.set_status}</button>
         </ActionForm>
-        <p><a href=format!("/support/{id}")>{d.refresh}</a></p>
+        <p><a href=format!("/support/{id}") rel="external">{d.refresh}</a></p>
     }
 }
