@@ -64,7 +64,13 @@ test("a request made on a Saturday gets the automatic reply; an agent takes it o
 
   // Monday (or the first business day), 10:00: the agent takes it from the queue.
   await clock.advance(opens + HOUR - saturday);
-  await desk.goto("/support");
+  // The agent's account menu leads to the console; a shopper's has no such link.
+  await desk.goto("/");
+  await ready(desk, js);
+  await desk.getByLabel("Меню кабинета").click();
+  await desk.getByRole("link", { name: "Консоль поддержки" }).click();
+  await expect(desk).toHaveURL(/\/support$/);
+  await expect(page.getByRole("link", { name: "Консоль поддержки" })).toHaveCount(0);
   await desk.getByRole("link", { name: `Обращение № ${number}` }).click();
   await expect(desk).toHaveURL(/\/support\/\d+$/);
   await expect(desk.getByRole("region", { name: "Покупатель" })).toContainText(shopper.shown);

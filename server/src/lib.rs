@@ -358,6 +358,7 @@ fn router(
         ))
         .layer(axum::middleware::from_fn(middleware::body_limit))
         .layer(axum::middleware::from_fn(middleware::asset_cache))
+        .layer(axum::middleware::from_fn(middleware::not_modified))
         // Pages are compressed whole, inside the general layer, which then leaves them be.
         .layer(axum::middleware::from_fn(compress::html))
         .layer(CompressionLayer::new().quality(COMPRESSION))

@@ -115,6 +115,42 @@ pub async fn content_security_policy(
     res
 }
 
+/// Conditional GET for answers that carry an ETag (the badge's poll): when the
+/// request's If-None-Match names the answer's tag, the answer becomes 304 Not
+/// Modified with no body, keeping the tag and the cache policy, and the browser
+/// uses the copy it has. Anything without a tag, or with another, passes as it is.
+pub async fn not_modified(req: Request, next: Next) -> Response {
+    let wanted = (req.method() == Method::GET)
+        .then(|| req.headers().get(header::IF_NONE_MATCH).cloned())
+        .flatten();
+    let res = next.run(req).await;
+    let Some(wanted) = wanted else {
+        return res;
+    };
+    let tag = res.headers().get(header::ETAG);
+    if res.status() != StatusCode::OK || !tag.is_some_and(|t| names_tag(&wanted, t)) {
+        return res;
+    }
+    let mut out = StatusCode::NOT_MODIFIED.into_response();
+    for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+        if let Some(v) = res.headers().get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
+    }
+    out
+}
+
+/// Whether If-None-Match `wanted` ("*", or tags separated by commas, weak or
+/// strong: the weak comparison GET uses) names `tag`.
+fn names_tag(wanted: &HeaderValue, tag: &HeaderValue) -> bool {
+    let (Ok(wanted), Ok(tag)) = (wanted.to_str(), tag.to_str()) else {
+        return false;
+    };
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = bare(tag);
+    wanted.split(',').any(|w| w.trim() == "*" || bare(w) == tag)
+}
+
 /// Built assets whose names carry a content hash (`/pkg/rynok.<hash>.js`) never
 /// change, so they are cached for a year; anything else under `/pkg/` is revalidated
 /// on every use (cheap: ServeDir answers 304 to If-Modified-Since).
@@ -180,6 +216,25 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn if_none_match_names_a_tag_strong_weak_listed_or_any() {
+        let tag = HeaderValue::from_static("\"b1-5-0-30000\"");
+        for (wanted, hit) in [
+            ("\"b1-5-0-30000\"", true),
+            ("W/\"b1-5-0-30000\"", true),
+            ("\"x\", \"b1-5-0-30000\"", true),
+            ("*", true),
+            ("\"b1-6-0-30000\"", false),
+            ("", false),
+        ] {
+            assert_eq!(
+                names_tag(&HeaderValue::from_static(wanted), &tag),
+                hit,
+                "{wanted}"
+            );
+        }
+    }
 
     #[test]
     fn hashed_assets_are_cached_for_a_year_and_others_revalidated() {

@@ -35,7 +35,9 @@ pub use routes::{AccountRoute, RecoveryRoute, SecurityRoute, SignInRoute, sign_i
 pub use security::api::get_security_feed;
 pub use security::model::SecurityMessage;
 #[cfg(feature = "ssr")]
+pub use security::service::unread as security_unread;
+#[cfg(feature = "ssr")]
 pub use session::service::RequestSession;
 #[cfg(feature = "ssr")]
-pub use session::service::{current as current_session, signed_in};
+pub use session::service::{current as current_session, peek_with as peek_session_with, signed_in};
 pub use signin::pages::SignInFlow;

@@ -181,17 +181,25 @@ pub async fn block_dialog(dialog: String, on: String) -> Result<bool, AppError> 
 }
 
 /// What changed for the header's badge since `cursor`; it asks every 30 s. An
-/// unchanged state is one read by primary key. `None` for a guest.
+/// unchanged state costs one query (the session and the counter, read together).
+/// The answer carries an ETag: the browser asks again with If-None-Match, and an
+/// unchanged state answers 304 with no body. `None` for a guest.
 #[server(input = GetUrl, endpoint = "chat/badge")]
 pub async fn poll_badge(cursor: String) -> Result<Option<BadgeAnswer>, AppError> {
     serve(|cx| async move {
-        let Some(me) = current_session().await? else {
+        let peek =
+            crate::account::peek_session_with(crate::chat::repo::BADGE_VERSION_OF_SESSION).await?;
+        let Some((me, version)) = peek else {
             return Ok(None);
         };
         let cursor: i64 = cursor.trim().parse().unwrap_or(-1);
-        Ok(Some(
-            service::badge_poll(&cx.deps(), me.user_id, cursor).await?,
-        ))
+        let a = service::badge_poll(&cx.deps(), me.user_id, cursor, version).await?;
+        // The session is in the tag: one browser's cache never answers for another account.
+        crate::platform::request::set_etag(&format!(
+            "b{}-{}-{}-{}",
+            me.id, a.version, a.changed as u8, a.next_ms
+        ));
+        Ok(Some(a))
     })
     .await
 }

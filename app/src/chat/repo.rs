@@ -258,16 +258,20 @@ pub async fn erase(ex: Ex<'_>, shopper: i64) -> Result<(), sqlx::Error> {
     .map(|_| ())
 }
 
-/// The sum of the counters the header's badge follows for account `user`: its
-/// own, and those of the sellers it works for. One query; each counter only
-/// rises, so the sum changes whenever one of them does.
+/// The badge's counter as a scalar subquery over account `s.user_id`: the sum of
+/// its own counter and those of the sellers it works for. Each counter only rises,
+/// so the sum changes whenever one of them does. The badge's poll reads it in the
+/// statement that finds the session (`account::peek_session_with`).
+pub const BADGE_VERSION_OF_SESSION: &str = "(SELECT COALESCE(SUM(c.version), 0) \
+     FROM change_counters c WHERE c.party = 'u:' || s.user_id OR c.party IN \
+     (SELECT 's:' || r.scope_id FROM staff_roles r JOIN users w ON w.phone = r.phone \
+     WHERE w.id = s.user_id AND r.role = 'seller_staff'))";
+
+/// The badge's counter of account `user` (see [`BADGE_VERSION_OF_SESSION`]).
 pub async fn badge_version(ex: Ex<'_>, user: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM change_counters \
-         WHERE party = $1 OR party IN (SELECT 's:' || r.scope_id FROM staff_roles r \
-         JOIN users u ON u.phone = r.phone WHERE u.id = $2 AND r.role = 'seller_staff')",
-    )
-    .bind(format!("u:{user}"))
+    sqlx::query_scalar(&format!(
+        "SELECT CAST({BADGE_VERSION_OF_SESSION} AS BIGINT) FROM (SELECT CAST($1 AS BIGINT) AS user_id) s"
+    ))
     .bind(user)
     .fetch_one(ex)
     .await

@@ -172,4 +172,9 @@ pub struct Dict {
     pub favourite_remove_label: &'static str,
     pub menu_card: &'static str,
     pub menu_security: &'static str,
+    /// The header menu's links to the staff screens, for those who hold the role.
+    pub menu_staff: &'static str,
+    pub menu_desk_pickup: &'static str,
+    pub menu_desk_seller: &'static str,
+    pub menu_desk_support: &'static str,
 }

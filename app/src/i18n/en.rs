@@ -131,4 +131,8 @@ pub const EN: Dict = Dict {
     favourite_remove_label: "Remove “{}” from favourites",
     menu_card: "Rynok Card",
     menu_security: "Security",
+    menu_staff: "Work",
+    menu_desk_pickup: "Order pickup",
+    menu_desk_seller: "Seller's office",
+    menu_desk_support: "Support console",
 };

@@ -131,4 +131,8 @@ pub const RU: Dict = Dict {
     favourite_remove_label: "Убрать «{}» из избранного",
     menu_card: "Rynok Карта",
     menu_security: "Безопасность",
+    menu_staff: "Работа",
+    menu_desk_pickup: "Выдача заказов",
+    menu_desk_seller: "Кабинет продавца",
+    menu_desk_support: "Консоль поддержки",
 };

@@ -165,6 +165,24 @@ pub fn clear_cookie(name: &str) {
     set_cookie(name, "", 0, true);
 }
 
+/// Tags the answer of a GET server function with an ETag the browser keeps and
+/// revalidates on every use (`private, no-cache`): when the next request's
+/// If-None-Match names the same tag, the server's conditional layer answers 304
+/// with no body and the browser takes the copy it has.
+pub fn set_etag(tag: &str) {
+    let (Some(res), Ok(etag)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&format!("\"{tag}\"")),
+    ) else {
+        return;
+    };
+    res.insert_header(http::header::ETAG, etag);
+    res.insert_header(
+        http::header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+}
+
 /// Who is asking and from where: every use case that logs or limits gets one.
 #[derive(Debug, Clone, Default)]
 pub struct Requester {

@@ -24,6 +24,8 @@ pub struct AccountMenu {
     pub version: i64,
     /// Milliseconds between the badge's polls.
     pub poll_ms: u32,
+    /// The staff roles the account holds: the menu links to their screens.
+    pub staff: Vec<crate::staff::Role>,
 }
 
 /// The signed-in shopper's account menu, or nothing for a guest.
@@ -36,12 +38,14 @@ pub async fn get_account_menu() -> Result<Option<AccountMenu>, AppError> {
         let db = &cx.st.db;
         let (balance, points) = crate::wallet::menu_balances(db, me.user_id).await?;
         let (unread, version) = crate::chat::badge(db, me.user_id).await?;
+        let staff = crate::staff::roles(db, me.user_id).await?;
         Ok(Some(AccountMenu {
             balance,
             points,
             unread,
             version,
             poll_ms: crate::chat::poll_ms(&cx.st.settings.env, false),
+            staff,
         }))
     })
     .await

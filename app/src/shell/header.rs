@@ -3,6 +3,7 @@ use crate::catalog::{get_menu, suggest};
 use crate::i18n::api::SetLanguage;
 use crate::i18n::t;
 use crate::shell::api::{AccountMenu, get_account_menu};
+use crate::staff::Role;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -75,7 +76,7 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
     // Hydrated, the badge asks every 30 s (slower in a hidden tab) whether
     // anything changed since the counter the page was made with.
     let (unread, set_unread) = signal(m.unread);
-    badge_polling(m.version, m.poll_ms, set_unread);
+    badge_polling(m.version, m.unread, m.poll_ms, set_unread);
     let unread = move || {
         let n = unread.get();
         (n > 0).then(|| {
@@ -84,6 +85,18 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
         })
     };
     let points = (m.points.kopecks() / 100).to_string();
+    // Links to the screens of the roles held; the screens check the role themselves.
+    let desks = m
+        .staff
+        .iter()
+        .filter_map(|r| match r {
+            Role::Operator => Some(("/pickup", d.menu_desk_pickup)),
+            Role::SellerStaff => Some(("/seller", d.menu_desk_seller)),
+            Role::Support => Some(("/support", d.menu_desk_support)),
+            Role::Admin => None,
+        })
+        .map(|(href, name)| view! { <li><a href=href>{name}</a></li> })
+        .collect_view();
     view! {
         <a href="/account">{d.account}</a>
         <details class="account-menu">
@@ -96,27 +109,42 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
                 <li><a href="/account/card">{d.menu_card}</a></li>
                 <li><a href="/account/notices">{d.notices_title}</a></li>
                 <li><a href="/account/security">{d.menu_security}</a></li>
+                {(!m.staff.is_empty()).then(|| view! {
+                    <li class="menu-staff">{d.menu_staff}</li>
+                })}
+                {desks}
             </ul>
         </details>
         <a href="/messages" class="messages-link">{d.messages} {unread}</a>
     }
 }
 
-/// The badge's poll: one read of the account's counter when nothing changed.
-fn badge_polling(version: i64, wait: u32, set_unread: WriteSignal<i64>) {
+/// The badge's poll: one query on the server when nothing changed (and a 304).
+/// The tabs of one browser share it: every answer is written to localStorage with
+/// its time, and a tab whose turn comes while another tab's answer is younger than
+/// its own wait takes that answer instead of asking the server.
+fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
-            let (mut cursor, mut wait) = (version, wait);
+            let (mut cursor, mut unread, mut wait) = (version, unread, wait);
             loop {
                 let slow = if document().hidden() { 4 } else { 1 };
                 gloo_timers::future::TimeoutFuture::new(wait * slow).await;
+                if let Some((v, n)) = shared_badge(wait) {
+                    if v > cursor {
+                        (cursor, unread) = (v, n);
+                        set_unread.set(n);
+                    }
+                    continue;
+                }
                 match crate::chat::poll_badge(cursor.to_string()).await {
                     Ok(Some(a)) => {
                         wait = a.next_ms;
                         if a.changed {
-                            cursor = a.version;
-                            set_unread.set(a.unread);
+                            (cursor, unread) = (a.version, a.unread);
+                            set_unread.set(unread);
                         }
+                        share_badge(cursor, unread);
                     }
                     Ok(None) => return,
                     Err(_) => wait = (wait * 2).min(300_000),
@@ -124,6 +152,33 @@ fn badge_polling(version: i64, wait: u32, set_unread: WriteSignal<i64>) {
             }
         });
     });
+}
+
+/// Where the tabs of one browser leave the badge's last answer: "time version unread".
+const SHARED_BADGE: &str = "rynok.badge";
+
+/// Another tab's answer, if it is younger than `wait` milliseconds.
+fn shared_badge(wait: u32) -> Option<(i64, i64)> {
+    let stored = window()
+        .local_storage()
+        .ok()??
+        .get_item(SHARED_BADGE)
+        .ok()??;
+    let mut parts = stored.split(' ').map(|p| p.parse::<f64>().ok());
+    let (at, version, unread) = (parts.next()??, parts.next()??, parts.next()??);
+    let age = js_sys::Date::now() - at;
+    (0.0..f64::from(wait))
+        .contains(&age)
+        .then_some((version as i64, unread as i64))
+}
+
+fn share_badge(version: i64, unread: i64) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = s.set_item(
+            SHARED_BADGE,
+            &format!("{} {version} {unread}", js_sys::Date::now()),
+        );
+    }
 }
 
 /// The search box. Without JavaScript it is a plain GET form; hydrated, it suggests

@@ -11,4 +11,4 @@ pub mod service;
 // The public face.
 pub use model::Role;
 #[cfg(feature = "ssr")]
-pub use service::{grant, require, scopes};
+pub use service::{grant, require, roles, scopes};

@@ -33,3 +33,14 @@ pub async fn scopes(db: &Db, phone: &str, role: &str) -> Result<Vec<i64>, sqlx::
     .fetch_all(&db.pool)
     .await
 }
+
+/// The roles account `user` holds, anywhere (through the phone it signs in with).
+pub async fn roles_of(db: &Db, user: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT r.role FROM staff_roles r JOIN users u ON u.phone = r.phone \
+         WHERE u.id = $1 ORDER BY r.role",
+    )
+    .bind(user)
+    .fetch_all(&db.pool)
+    .await
+}

@@ -21,6 +21,16 @@ pub async fn scopes(db: &Db, user: i64, role: Role) -> AppResult<Vec<i64>> {
     Ok(repo::scopes(db, phone.as_str(), role.as_str()).await?)
 }
 
+/// The roles account `user` holds, for the header's links to the staff screens
+/// (a link is never the check: every staff server function asks [`require`]).
+pub async fn roles(db: &Db, user: i64) -> AppResult<Vec<Role>> {
+    Ok(repo::roles_of(db, user)
+        .await?
+        .iter()
+        .filter_map(|r| Role::parse(r))
+        .collect())
+}
+
 /// The scopes over which account `user` holds `role`, or `Forbidden`.
 pub async fn require(db: &Db, user: i64, role: Role) -> AppResult<Vec<i64>> {
     let s = scopes(db, user, role).await?;

@@ -50,11 +50,16 @@ pub async fn add_security_message(
     notice: &Notice,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO security_messages (user_id, body, notice, at) VALUES ($1, '', $2, $3)")
-        .bind(user_id)
-        .bind(notice_json(notice))
-        .bind(now)
-        .execute(&mut **tx)
+    sqlx::query(
+        "INSERT INTO security_messages (user_id, body, notice, at) VALUES ($1, '', $2, $3)",
+    )
+    .bind(user_id)
+    .bind(notice_json(notice))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    // The header's badge of the account's devices shows it at their next poll.
+    crate::platform::changes::bump(tx, &format!("u:{user_id}"))
         .await
         .map(|_| ())
 }
@@ -88,8 +93,10 @@ pub async fn add_code_message(tx: &mut Tx, m: CodeMessage<'_>) -> Result<(), sql
     .bind(m.expires_at)
     .bind(m.attempt_id)
     .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    .await?;
+    crate::platform::changes::bump(tx, &format!("u:{}", m.user_id))
+        .await
+        .map(|_| ())
 }
 
 /// Erases the sealed codes of an attempt (used, replaced or burnt).
@@ -140,6 +147,31 @@ pub async fn security_messages(
     .bind(limit)
     .fetch_all(&db.pool)
     .await
+}
+
+/// How many Security messages account `user` has not seen (the badge counts them).
+pub async fn security_unread(ex: &mut sqlx::AnyConnection, user: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM security_messages m JOIN users u ON u.id = m.user_id \
+         WHERE m.user_id = $1 AND m.id > u.security_read",
+    )
+    .bind(user)
+    .fetch_one(ex)
+    .await
+}
+
+/// Marks account `user`'s Security messages seen: whether any was unseen.
+pub async fn mark_security_read(tx: &mut Tx, user: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE users SET security_read = \
+         (SELECT COALESCE(MAX(m.id), 0) FROM security_messages m WHERE m.user_id = $1) \
+         WHERE id = $1 AND security_read < \
+         (SELECT COALESCE(MAX(m.id), 0) FROM security_messages m WHERE m.user_id = $1)",
+    )
+    .bind(user)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 // ---- ways to sign in added recently ----

@@ -21,10 +21,21 @@ mod feed;
 
 pub use feed::{FeedCode, copy_to_security_feed, unseal_feed_code};
 
+/// How many Security messages account `user` has not seen yet.
+pub async fn unread(ex: &mut sqlx::AnyConnection, user: i64) -> AppResult<i64> {
+    Ok(repo::security_unread(ex, user).await?)
+}
+
 /// The Security feed of account `user`, newest first (at most 50): sign-in codes
 /// for its other devices while they are live (used or expired, they are gone),
 /// sign-in alerts and changes, worded in `lang`.
+/// Reading it marks it seen (the badge of the account's devices drops).
 pub async fn feed(deps: &Deps<'_>, lang: Lang, user: i64) -> AppResult<Vec<SecurityMessage>> {
+    let mut tx = deps.db.begin_write().await?;
+    if repo::mark_security_read(&mut tx, user).await? {
+        crate::platform::changes::bump(&mut tx, &format!("u:{user}")).await?;
+    }
+    tx.commit().await?;
     Ok(repo::security_messages(deps.db, user, 50)
         .await?
         .into_iter()

@@ -44,6 +44,32 @@ pub async fn session_by_token(
     .await
 }
 
+/// A session with one more number read by the same statement.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionWith {
+    #[sqlx(flatten)]
+    pub session: SessionRow,
+    pub extra: i64,
+}
+
+/// [`session_by_token`] and `extra` in one statement: `extra` is a scalar
+/// subquery over the session's account, written against `s.user_id` (a poll's
+/// counter), so that an idle poll is this one read.
+pub async fn session_by_token_with(
+    db: &Db,
+    token_hash: &str,
+    extra: &str,
+) -> Result<Option<SessionWith>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS}, CAST({extra} AS BIGINT) AS extra FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.deleted_at IS NULL"
+    ))
+    .bind(token_hash.to_string())
+    .fetch_optional(&db.pool)
+    .await
+}
+
 /// The account's sessions that have not been ended, newest activity first.
 pub async fn live_sessions(db: &Db, user_id: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
     sqlx::query_as(&format!(

@@ -100,6 +100,28 @@ async fn lookup() -> AppResult<Option<SessionRow>> {
     .await
 }
 
+/// The current request's live session and `extra` (a scalar subquery over
+/// `s.user_id`, see [`repo::session_by_token_with`]), read in one query. For polls:
+/// the session is not marked seen, since a tab left open polls on its own and that
+/// is not the person's activity (the sessions list and the idle limit go by what
+/// the person does).
+pub async fn peek_with(extra: &str) -> AppResult<Option<(SessionRow, i64)>> {
+    let st = crate::platform::request::state()?;
+    let Some(token) = crate::platform::request::cookie(cookie_name(&st.settings)) else {
+        return Ok(None);
+    };
+    if !is_token(&token) {
+        return Ok(None);
+    }
+    let Some(row) = repo::session_by_token_with(&st.db, &hash_token(&token), extra).await? else {
+        return Ok(None);
+    };
+    if !is_live(&row.session, st.clock.now_ms(), &st.settings) {
+        return Ok(None);
+    }
+    Ok(Some((row.session, row.extra)))
+}
+
 /// The session of the current request, or `Unauthorized`.
 pub async fn require() -> AppResult<SessionRow> {
     current()

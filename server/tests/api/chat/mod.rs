@@ -7,6 +7,7 @@ use crate::helpers::{AppError, Browser, Field, Problem, TestApp, error_of};
 use crate::orders::{invalid, pickup_point, place, product, staff};
 use app::staff::Role;
 
+mod badge;
 mod reports;
 mod sellers;
 

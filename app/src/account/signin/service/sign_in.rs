@@ -23,6 +23,14 @@ pub async fn sign_in(
     method: &str,
 ) -> AppResult<String> {
     let now = deps.now;
+    // The alert is for the account's other devices: with none, it is seen already.
+    let alone = !crate::account::session::repo::has_live_session(
+        tx,
+        user.id,
+        now,
+        deps.settings.session_idle_ms,
+    )
+    .await?;
     let token = session::create(tx, user.id, deps.settings, now, &req.user_agent, &req.ip).await?;
     crate::lifecycle::signed_in(tx, req, user.id, now).await?;
     log(tx, Some(user.id), EventKind::Signin, method, req, now).await?;
@@ -31,6 +39,9 @@ pub async fn sign_in(
         ip: req.ip.clone(),
     };
     feed::add_security_message(tx, user.id, &notice, now).await?;
+    if alone {
+        feed::mark_security_read(tx, user.id).await?;
+    }
     notify_sign_in(deps, req, user);
     Ok(token)
 }
