@@ -24,8 +24,9 @@ pub struct AccountMenu {
     pub version: i64,
     /// Milliseconds between the badge's polls.
     pub poll_ms: u32,
-    /// The staff roles the account holds: the menu links to their screens.
-    pub staff: Vec<crate::staff::Role>,
+    /// The staff roles the account holds (`Role::bit`s): the menu links to their
+    /// screens. A number, not a list: it is decoded in every page's WASM.
+    pub staff: u8,
 }
 
 /// The signed-in shopper's account menu, or nothing for a guest.
@@ -38,7 +39,10 @@ pub async fn get_account_menu() -> Result<Option<AccountMenu>, AppError> {
         let db = &cx.st.db;
         let (balance, points) = crate::wallet::menu_balances(db, me.user_id).await?;
         let (unread, version) = crate::chat::badge(db, me.user_id).await?;
-        let staff = crate::staff::roles(db, me.user_id).await?;
+        let staff = crate::staff::roles(db, me.user_id)
+            .await?
+            .into_iter()
+            .fold(0, |bits, r| bits | r.bit());
         Ok(Some(AccountMenu {
             balance,
             points,

@@ -86,17 +86,15 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
     };
     let points = (m.points.kopecks() / 100).to_string();
     // Links to the screens of the roles held; the screens check the role themselves.
-    let desks = m
-        .staff
-        .iter()
-        .filter_map(|r| match r {
-            Role::Operator => Some(("/pickup", d.menu_desk_pickup)),
-            Role::SellerStaff => Some(("/seller", d.menu_desk_seller)),
-            Role::Support => Some(("/support", d.menu_desk_support)),
-            Role::Admin => None,
-        })
-        .map(|(href, name)| view! { <li><a href=href>{name}</a></li> })
-        .collect_view();
+    let desks = [
+        (Role::Operator, "/pickup", d.menu_desk_pickup),
+        (Role::SellerStaff, "/seller", d.menu_desk_seller),
+        (Role::Support, "/support", d.menu_desk_support),
+    ]
+    .into_iter()
+    .filter(|(r, _, _)| m.staff & r.bit() != 0)
+    .map(|(_, href, name)| view! { <li><a href=href>{name}</a></li> })
+    .collect_view();
     view! {
         <a href="/account">{d.account}</a>
         <details class="account-menu">
@@ -109,7 +107,7 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
                 <li><a href="/account/card">{d.menu_card}</a></li>
                 <li><a href="/account/notices">{d.notices_title}</a></li>
                 <li><a href="/account/security">{d.menu_security}</a></li>
-                {(!m.staff.is_empty()).then(|| view! {
+                {(m.staff != 0).then(|| view! {
                     <li class="menu-staff">{d.menu_staff}</li>
                 })}
                 {desks}
@@ -164,21 +162,23 @@ fn shared_badge(wait: u32) -> Option<(i64, i64)> {
         .ok()??
         .get_item(SHARED_BADGE)
         .ok()??;
-    let mut parts = stored.split(' ').map(|p| p.parse::<f64>().ok());
+    // Whole numbers only: parsing or printing a float would add kilobytes of WASM.
+    let mut parts = stored.split(' ').map(|p| p.parse::<i64>().ok());
     let (at, version, unread) = (parts.next()??, parts.next()??, parts.next()??);
-    let age = js_sys::Date::now() - at;
-    (0.0..f64::from(wait))
+    let age = now_ms() - at;
+    (0..i64::from(wait))
         .contains(&age)
-        .then_some((version as i64, unread as i64))
+        .then_some((version, unread))
 }
 
 fn share_badge(version: i64, unread: i64) {
     if let Some(s) = window().local_storage().ok().flatten() {
-        let _ = s.set_item(
-            SHARED_BADGE,
-            &format!("{} {version} {unread}", js_sys::Date::now()),
-        );
+        let _ = s.set_item(SHARED_BADGE, &format!("{} {version} {unread}", now_ms()));
     }
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
 }
 
 /// The search box. Without JavaScript it is a plain GET form; hydrated, it suggests

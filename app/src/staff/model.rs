@@ -38,6 +38,11 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == s.trim())
     }
 
+    /// The role's bit in a set of roles held (the header's menu).
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
     /// Whether the role's scope is one place (a point, a seller) rather than the shop.
     pub fn scoped(self) -> bool {
         matches!(self, Role::Operator | Role::SellerStaff)
@@ -55,5 +60,14 @@ mod tests {
         }
         assert_eq!(Role::parse("root"), None);
         assert!(Role::Operator.scoped() && !Role::Support.scoped());
+    }
+
+    #[test]
+    fn each_role_has_a_bit_of_its_own() {
+        let all = Role::ALL.iter().fold(0u8, |bits, r| {
+            assert_eq!(bits & r.bit(), 0, "{r:?}");
+            bits | r.bit()
+        });
+        assert_eq!(all.count_ones(), 4);
     }
 }
