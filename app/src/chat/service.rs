@@ -16,6 +16,12 @@ use crate::shared::error::{AppError, AppResult, Field, Problem};
 use crate::shared::time::local_datetime;
 use crate::staff::Role;
 
+mod emails;
+mod moderation;
+
+pub use emails::{EMAIL_AFTER_MS, Thread, Unread, email_unread};
+pub use moderation::{decide_held, held, report};
+
 /// Which side `user` is on in dialog `d`: its shopper, or a seller's staff over
 /// its seller; "not found" for anyone else.
 async fn party_in(db: &Db, user: i64, d: &DialogRow) -> AppResult<Party> {
@@ -31,7 +37,7 @@ async fn party_in(db: &Db, user: i64, d: &DialogRow) -> AppResult<Party> {
     Err(AppError::NotFound)
 }
 
-async fn dialog_of(db: &Db, user: i64, id: i64) -> AppResult<(DialogRow, Party)> {
+pub(super) async fn dialog_of(db: &Db, user: i64, id: i64) -> AppResult<(DialogRow, Party)> {
     let mut conn = db.pool.acquire().await?;
     let d = repo::dialog(&mut conn, id)
         .await?
@@ -42,7 +48,7 @@ async fn dialog_of(db: &Db, user: i64, id: i64) -> AppResult<(DialogRow, Party)>
 }
 
 /// Both sides' counters rise: each one's poll sees the change.
-async fn bump_both(tx: &mut Tx, d: &DialogRow) -> Result<(), sqlx::Error> {
+pub(super) async fn bump_both(tx: &mut Tx, d: &DialogRow) -> Result<(), sqlx::Error> {
     changes::bump(tx, &Party::Shopper(d.shopper_id).key()).await?;
     changes::bump(tx, &Party::Seller(d.seller_id).key()).await?;
     Ok(())
@@ -447,134 +453,4 @@ pub async fn badge(db: &Db, user: i64) -> AppResult<(i64, i64)> {
 pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
     repo::erase(tx, user).await?;
     crate::chat::support::service::on_account_erased(tx, user).await
-}
-
-/// A message waits this long unread before its shopper is emailed about it.
-pub const EMAIL_AFTER_MS: i64 = 15 * 60_000;
-/// Dialogs (and requests) the email job takes per run.
-const EMAIL_BATCH: i64 = 200;
-
-/// Emails each shopper who left a seller's message (or support's answer) unread
-/// for 15 minutes, once for what is unread then, to their verified address
-/// unless they turned such emails off. Each dialog is claimed before the email
-/// goes, so several servers never send one twice; a failed send is given back for
-/// the next run. Answers how many went out.
-pub async fn email_unread(deps: &Deps<'_>) -> AppResult<usize> {
-    let before = deps.now - EMAIL_AFTER_MS;
-    let rows = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::unread_to_email(&mut conn, before, EMAIL_BATCH).await?
-    };
-    let base = deps.settings.public_url.trim_end_matches('/');
-    let mut sent = 0;
-    for (id, shopper, seller, upto, from) in rows {
-        let claimed = {
-            let mut conn = deps.db.pool.acquire().await?;
-            repo::set_emailed(&mut conn, id, (from, upto)).await?
-        };
-        if !claimed {
-            continue;
-        }
-        let Some(to) = crate::account::chat_email_of(deps.db, shopper).await? else {
-            continue;
-        };
-        let m = crate::notify::Message::Email {
-            to,
-            subject: format!("Новое сообщение от продавца «{seller}»"),
-            text: format!(
-                "Продавец «{seller}» написал вам в Rynok, и сообщение не прочитано уже 15 минут.\n\n\
-                 Открыть диалог: {base}/messages/{id}\n\n\
-                 Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
-            ),
-        };
-        if let Err(e) = deps.notifier.send(&m).await {
-            tracing::warn!(error = %e, dialog = id, "emailing an unread message failed; it waits for the next run");
-            let mut conn = deps.db.pool.acquire().await?;
-            repo::set_emailed(&mut conn, id, (upto, from)).await?;
-            return Ok(sent);
-        }
-        sent += 1;
-    }
-    Ok(sent + crate::chat::support::service::email_unread(deps, before, EMAIL_BATCH).await?)
-}
-
-/// Shopper `user` reports the seller's message `message` in their dialog to
-/// support: a support request on "other" quoting it, once per message. The
-/// request's id.
-pub async fn report(deps: &Deps<'_>, user: i64, message: i64) -> AppResult<i64> {
-    let m = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::message(&mut conn, message)
-            .await?
-            .ok_or(AppError::NotFound)?
-    };
-    let (d, party) = dialog_of(deps.db, user, m.dialog_id).await?;
-    if party.side() != Side::Shopper || m.side != Side::Seller.as_str() || m.held != 0 {
-        return Err(AppError::NotFound);
-    }
-    let claimed = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::set_reported(&mut conn, m.id, Some(deps.now)).await?
-    };
-    if !claimed {
-        return Err(AppError::invalid(Field::Message, Problem::AlreadyUsed));
-    }
-    let head = format!(
-        "Жалоба на сообщение продавца «{}» от {}:\n",
-        d.seller_name,
-        local_datetime(m.created_at)
-    );
-    let room = crate::chat::model::MAX_TEXT.saturating_sub(head.chars().count() + 2);
-    let quoted: String = m.body.chars().take(room).collect();
-    let text = format!("{head}«{quoted}»");
-    match crate::chat::support::service::open(deps, user, "other", None, &text).await {
-        Ok(id) => Ok(id),
-        Err(e) => {
-            let mut conn = deps.db.pool.acquire().await?;
-            repo::set_reported(&mut conn, m.id, None).await?;
-            Err(e)
-        }
-    }
-}
-
-/// The sellers' messages held back and waiting for an agent (the support role),
-/// oldest first.
-pub async fn held(db: &Db, user: i64) -> AppResult<Vec<crate::chat::model::HeldMessage>> {
-    crate::staff::require(db, user, Role::Support).await?;
-    let mut conn = db.pool.acquire().await?;
-    Ok(repo::held(&mut conn, 200)
-        .await?
-        .into_iter()
-        .map(|r| crate::chat::model::HeldMessage {
-            id: r.id,
-            seller: r.seller_name,
-            text: r.body,
-            at: local_datetime(r.created_at),
-        })
-        .collect())
-}
-
-/// An agent lets held message `message` through to the shopper (`release`), or
-/// keeps it from them for good.
-pub async fn decide_held(deps: &Deps<'_>, user: i64, message: i64, release: bool) -> AppResult<()> {
-    crate::staff::require(deps.db, user, Role::Support).await?;
-    let m = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::message(&mut conn, message)
-            .await?
-            .ok_or(AppError::NotFound)?
-    };
-    let d = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::dialog(&mut conn, m.dialog_id)
-            .await?
-            .ok_or(AppError::NotFound)?
-    };
-    let mut tx = deps.db.begin_write().await?;
-    if !repo::decide_held(&mut tx, m.id, if release { 0 } else { 2 }).await? {
-        return Err(AppError::NotFound);
-    }
-    bump_both(&mut tx, &d).await?;
-    tx.commit().await?;
-    Ok(())
 }

@@ -7,6 +7,7 @@
 //! "not found", as for a request that does not exist.
 
 use crate::chat::model::parse_text;
+use crate::chat::service::{Thread, Unread};
 use crate::chat::support::model::{
     Author, MAX_OPEN, QUEUE_PAGE, RequestList, RequestSummary, RequestView, ShopperCard,
     ShopperOrder, Status, SupportMessage, Topic, next_opening, number, parse_rating, working,
@@ -395,29 +396,21 @@ pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
     Ok(repo::erase(tx, user).await?)
 }
 
-/// Emails each shopper who left an agent's answer unread since before `before`,
-/// as `chat::service::email_unread` does for sellers' messages: once, claimed
-/// first, given back when the send fails. Answers how many went out.
-pub async fn email_unread(deps: &Deps<'_>, before: i64, batch: i64) -> AppResult<usize> {
+/// The emails to send about agents' answers left unread since before `before`
+/// (`chat::service::email_unread` sends them), at most `batch`.
+pub async fn unread_emails(deps: &Deps<'_>, before: i64, batch: i64) -> AppResult<Vec<Unread>> {
     let rows = {
         let mut conn = deps.db.pool.acquire().await?;
         repo::unread_to_email(&mut conn, before, batch).await?
     };
     let base = deps.settings.public_url.trim_end_matches('/');
-    let mut sent = 0;
-    for (id, shopper, number, upto, from) in rows {
-        let claimed = {
-            let mut conn = deps.db.pool.acquire().await?;
-            repo::set_emailed(&mut conn, id, (from, upto)).await?
-        };
-        if !claimed {
-            continue;
-        }
-        let Some(to) = crate::account::chat_email_of(deps.db, shopper).await? else {
-            continue;
-        };
-        let m = crate::notify::Message::Email {
-            to,
+    Ok(rows
+        .into_iter()
+        .map(|(id, shopper, number, upto, from)| Unread {
+            thread: Thread::Request,
+            id,
+            shopper,
+            marks: (from, upto),
             subject: format!("Ответ поддержки по обращению № {number}"),
             text: format!(
                 "Поддержка Rynok ответила на ваше обращение № {number}, и ответ не прочитан уже \
@@ -425,14 +418,6 @@ pub async fn email_unread(deps: &Deps<'_>, before: i64, batch: i64) -> AppResult
                  Отвечая письмом, оставьте номер обращения в теме.\n\
                  Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
             ),
-        };
-        if let Err(e) = deps.notifier.send(&m).await {
-            tracing::warn!(error = %e, request = id, "emailing an unread answer failed; it waits for the next run");
-            let mut conn = deps.db.pool.acquire().await?;
-            repo::set_emailed(&mut conn, id, (upto, from)).await?;
-            return Ok(sent);
-        }
-        sent += 1;
-    }
-    Ok(sent)
+        })
+        .collect())
 }
