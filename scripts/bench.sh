@@ -79,9 +79,10 @@ SEARCH="/search?q=%D1%81%D0%BC%D0%B0%D1%80%D1%82%D1%84%D0%BE%D0%BD"
 COOKIE=$(python3 scripts/bench/sign_in.py "$BASE" "$DIR/gateway.jsonl" "$PRODUCT_ID")
 
 HEALTH_RPS=""
-run_wrk() { # label path [cookie]
-  local label=$1 path=$2 cookie=${3:-}
+run_wrk() { # label path [cookie [extra header]]
+  local label=$1 path=$2 cookie=${3:-} extra=${4:-}
   local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: br')
+  if [ -n "$extra" ]; then args+=(-H "$extra"); fi
   # Anonymous requests each come from another shopper; a signed-in one from one place.
   if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); else args+=(-s scripts/bench/shoppers.lua); fi
   curl -s -o /dev/null ${cookie:+-H "Cookie: $cookie"} "$BASE$path"   # warm
@@ -107,10 +108,13 @@ run_wrk "/ (signed in, with a cart)" / "$COOKIE"
 run_wrk "/category/… (signed in, cart)" /category/smartphones "$COOKIE"
 run_wrk "/product/… (signed in, cart)" "$PRODUCT" "$COOKIE"
 # The chat's idle poll: the header badge's question "anything since my cursor?",
-# answered "nothing changed" (the session lookup and one read of the counters),
-# from 1,000 connections at once (one signed-in shopper's, as 1,000 idle tabs).
+# answered "nothing changed" (one query: the session and the counters read
+# together), from 1,000 connections at once (one signed-in shopper's, as 1,000
+# idle tabs); then as browsers send it, with the tag they hold: 304, no body.
 VERSION=$(curl -s -H "Cookie: $COOKIE" "$BASE/api/chat/badge?cursor=-1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+ETAG=$(curl -s -o /dev/null -D - -H "Cookie: $COOKIE" "$BASE/api/chat/badge?cursor=$VERSION" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 (CONNECTIONS=1000; run_wrk "chat/badge idle poll, 1000 conns" "/api/chat/badge?cursor=$VERSION" "$COOKIE")
+(CONNECTIONS=1000; run_wrk "chat/badge idle, 304, 1000 conns" "/api/chat/badge?cursor=$VERSION" "$COOKIE" "If-None-Match: $ETAG")
 
 echo
 echo "== search latency over $PRODUCTS products on $DB (sequential, 300 queries, no page cache)"
