@@ -73,8 +73,11 @@ build-release:
 ## "Написать продавцу", two more lazy routes, and the chat's and courier's strings
 ## (all strings sit in the first load's data): measured 423.x with the badge on the
 ## dialog's poll, then 421.x and 422.7 in two builds once the badge got an answer of
-## its own (chat/badge): the margin covers that spread.
-WASM_BUDGET_KB ?= 424
+## its own (chat/badge): the margin covers that spread. 426 since the tabs of a
+## browser share the badge's poll (localStorage) and staff get links to their screens in
+## the account menu: measured 425.7 (a list of roles and a float time in the shared
+## poll measured 439: the menu carries a bit set and the time is a whole number).
+WASM_BUDGET_KB ?= 426
 wasm-budget: build-release
 	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
 
