@@ -16,43 +16,14 @@ use crate::shared::error::{AppError, AppResult, Field, Problem};
 use crate::shared::time::local_datetime;
 use crate::staff::Role;
 
+mod access;
 mod emails;
 mod moderation;
 
-pub use emails::{EMAIL_AFTER_MS, Thread, Unread, email_unread};
+use access::{bump_both, dialog_of};
+
+pub use emails::{EMAIL_AFTER_MS, email_unread};
 pub use moderation::{decide_held, held, report};
-
-/// Which side `user` is on in dialog `d`: its shopper, or a seller's staff over
-/// its seller; "not found" for anyone else.
-async fn party_in(db: &Db, user: i64, d: &DialogRow) -> AppResult<Party> {
-    if d.shopper_id == user {
-        return Ok(Party::Shopper(user));
-    }
-    if crate::staff::scopes(db, user, Role::SellerStaff)
-        .await?
-        .contains(&d.seller_id)
-    {
-        return Ok(Party::Seller(d.seller_id));
-    }
-    Err(AppError::NotFound)
-}
-
-pub(super) async fn dialog_of(db: &Db, user: i64, id: i64) -> AppResult<(DialogRow, Party)> {
-    let mut conn = db.pool.acquire().await?;
-    let d = repo::dialog(&mut conn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    drop(conn);
-    let party = party_in(db, user, &d).await?;
-    Ok((d, party))
-}
-
-/// Both sides' counters rise: each one's poll sees the change.
-pub(super) async fn bump_both(tx: &mut Tx, d: &DialogRow) -> Result<(), sqlx::Error> {
-    changes::bump(tx, &Party::Shopper(d.shopper_id).key()).await?;
-    changes::bump(tx, &Party::Seller(d.seller_id).key()).await?;
-    Ok(())
-}
 
 /// Shopper `user` opens their dialog with product `product`'s seller, pinned to
 /// the product (the same dialog as before with that seller): its id.

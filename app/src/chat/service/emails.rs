@@ -13,20 +13,20 @@ const EMAIL_BATCH: i64 = 200;
 
 /// Where an unread message waits: its mark of what was emailed lives there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Thread {
+enum Thread {
     Dialog,
     Request,
 }
 
 /// One email to send about a thread left unread.
-pub struct Unread {
-    pub thread: Thread,
-    pub id: i64,
-    pub shopper: i64,
+struct Unread {
+    thread: Thread,
+    id: i64,
+    shopper: i64,
     /// The mark the thread had, and the newest unread message it moves to.
-    pub marks: (i64, i64),
-    pub subject: String,
-    pub text: String,
+    marks: (i64, i64),
+    subject: String,
+    text: String,
 }
 
 /// Emails each shopper who left a seller's message (or support's answer) unread
@@ -50,7 +50,22 @@ pub async fn email_unread(deps: &Deps<'_>) -> AppResult<usize> {
              Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
         ),
     });
-    let requests = crate::chat::support::service::unread_emails(deps, before, EMAIL_BATCH).await?;
+    let rows = crate::chat::support::service::unread_to_email(deps, before, EMAIL_BATCH).await?;
+    let requests = rows
+        .into_iter()
+        .map(|(id, shopper, number, upto, from)| Unread {
+            thread: Thread::Request,
+            id,
+            shopper,
+            marks: (from, upto),
+            subject: format!("Ответ поддержки по обращению № {number}"),
+            text: format!(
+                "Поддержка Rynok ответила на ваше обращение № {number}, и ответ не прочитан уже \
+             15 минут.\n\nОткрыть обращение: {base}/messages/support/{id}\n\n\
+             Отвечая письмом, оставьте номер обращения в теме.\n\
+             Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
+            ),
+        });
     send(deps, dialogs.chain(requests)).await
 }
 
@@ -89,9 +104,11 @@ async fn set_emailed(
     id: i64,
     marks: (i64, i64),
 ) -> AppResult<bool> {
-    let mut conn = deps.db.pool.acquire().await?;
-    Ok(match thread {
-        Thread::Dialog => repo::set_emailed(&mut conn, id, marks).await?,
-        Thread::Request => crate::chat::support::repo::set_emailed(&mut conn, id, marks).await?,
-    })
+    match thread {
+        Thread::Dialog => {
+            let mut conn = deps.db.pool.acquire().await?;
+            Ok(repo::set_emailed(&mut conn, id, marks).await?)
+        }
+        Thread::Request => crate::chat::support::service::set_emailed(deps, id, marks).await,
+    }
 }

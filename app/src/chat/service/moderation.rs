@@ -1,7 +1,7 @@
 //! Reports and held messages: a shopper reports a seller's message to support,
 //! and agents let the held ones through or keep them from the shopper.
 
-use super::{bump_both, dialog_of};
+use super::access::{bump_both, dialog_of};
 use crate::chat::model::Side;
 use crate::chat::repo;
 use crate::platform::db::Db;

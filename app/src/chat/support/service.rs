@@ -7,7 +7,6 @@
 //! "not found", as for a request that does not exist.
 
 use crate::chat::model::parse_text;
-use crate::chat::service::{Thread, Unread};
 use crate::chat::support::model::{
     Author, MAX_OPEN, QUEUE_PAGE, RequestList, RequestSummary, RequestView, ShopperCard,
     ShopperOrder, Status, SupportMessage, Topic, next_opening, number, parse_rating, working,
@@ -396,28 +395,22 @@ pub async fn on_account_erased(tx: &mut Tx, user: i64) -> AppResult<()> {
     Ok(repo::erase(tx, user).await?)
 }
 
-/// The emails to send about agents' answers left unread since before `before`
-/// (`chat::service::email_unread` sends them), at most `batch`.
-pub async fn unread_emails(deps: &Deps<'_>, before: i64, batch: i64) -> AppResult<Vec<Unread>> {
-    let rows = {
-        let mut conn = deps.db.pool.acquire().await?;
-        repo::unread_to_email(&mut conn, before, batch).await?
-    };
-    let base = deps.settings.public_url.trim_end_matches('/');
-    Ok(rows
-        .into_iter()
-        .map(|(id, shopper, number, upto, from)| Unread {
-            thread: Thread::Request,
-            id,
-            shopper,
-            marks: (from, upto),
-            subject: format!("Ответ поддержки по обращению № {number}"),
-            text: format!(
-                "Поддержка Rynok ответила на ваше обращение № {number}, и ответ не прочитан уже \
-                 15 минут.\n\nОткрыть обращение: {base}/messages/support/{id}\n\n\
-                 Отвечая письмом, оставьте номер обращения в теме.\n\
-                 Такие письма можно отключить в «Моих данных»: {base}/account\n\nRynok"
-            ),
-        })
-        .collect())
+/// Requests whose shopper left an agent's answer unread since before `before`
+/// and was not emailed about it yet: (request, shopper, number, the newest such
+/// answer, the mark it had), at most `batch`. `chat::service::email_unread`
+/// emails them.
+pub async fn unread_to_email(
+    deps: &Deps<'_>,
+    before: i64,
+    batch: i64,
+) -> AppResult<Vec<(i64, i64, String, i64, i64)>> {
+    let mut conn = deps.db.pool.acquire().await?;
+    Ok(repo::unread_to_email(&mut conn, before, batch).await?)
+}
+
+/// Moves request `request`'s emailed mark from `from` to `upto`: whether this
+/// call moved it.
+pub async fn set_emailed(deps: &Deps<'_>, request: i64, marks: (i64, i64)) -> AppResult<bool> {
+    let mut conn = deps.db.pool.acquire().await?;
+    Ok(repo::set_emailed(&mut conn, request, marks).await?)
 }
