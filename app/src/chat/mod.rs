@@ -24,7 +24,7 @@ pub use api::{DecideHeld, StartChat, get_held, poll_badge};
 pub use model::{MAX_TEXT, poll_ms};
 pub use routes::{DialogRoute, MessagesRoute, SecurityFeedRoute};
 #[cfg(feature = "ssr")]
-pub use service::{badge, email_unread, image as message_image, on_account_erased};
+pub use service::{badge, badge_of, email_unread, image as message_image, on_account_erased};
 pub use support::model::Topic as SupportTopic;
 pub use support::routes::{DeskRequestRoute, DeskRoute, RequestRoute, SupportRoute};
 #[cfg(feature = "ssr")]

@@ -407,9 +407,14 @@ pub async fn poll(
 /// the counter its poll follows.
 pub async fn badge(db: &Db, user: i64) -> AppResult<(i64, i64)> {
     let sellers = crate::staff::scopes(db, user, Role::SellerStaff).await?;
+    badge_of(db, user, &sellers).await
+}
+
+/// [`badge`] for a `user` known to work for `sellers` (none for a shopper).
+pub async fn badge_of(db: &Db, user: i64, sellers: &[i64]) -> AppResult<(i64, i64)> {
     let mut conn = db.pool.acquire().await?;
     let unread = repo::unread_total(&mut conn, Side::Shopper, &[user]).await?
-        + repo::unread_total(&mut conn, Side::Seller, &sellers).await?;
+        + repo::unread_total(&mut conn, Side::Seller, sellers).await?;
     let support = crate::chat::support::service::unread(&mut conn, user).await?
         + crate::account::security_unread(&mut conn, user).await?;
     let version = repo::badge_version(&mut conn, user).await?;

@@ -38,18 +38,16 @@ pub async fn get_account_menu() -> Result<Option<AccountMenu>, AppError> {
         };
         let db = &cx.st.db;
         let (balance, points) = crate::wallet::menu_balances(db, me.user_id).await?;
-        let (unread, version) = crate::chat::badge(db, me.user_id).await?;
-        let staff = crate::staff::roles(db, me.user_id)
-            .await?
-            .into_iter()
-            .fold(0, |bits, r| bits | r.bit());
+        let grants = crate::staff::grants(db, me.user_id).await?;
+        let sellers = grants.scopes(crate::staff::Role::SellerStaff);
+        let (unread, version) = crate::chat::badge_of(db, me.user_id, &sellers).await?;
         Ok(Some(AccountMenu {
             balance,
             points,
             unread,
             version,
             poll_ms: crate::chat::poll_ms(&cx.st.settings.env, false),
-            staff,
+            staff: grants.bits(),
         }))
     })
     .await

@@ -9,6 +9,6 @@ pub mod repo;
 pub mod service;
 
 // The public face.
-pub use model::Role;
+pub use model::{Grants, Role};
 #[cfg(feature = "ssr")]
-pub use service::{grant, require, roles, scopes};
+pub use service::{grant, grants, require, scopes};

@@ -49,6 +49,26 @@ impl Role {
     }
 }
 
+/// The roles one account holds, each with its scope (0 for the shop-wide roles).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grants(pub Vec<(Role, i64)>);
+
+impl Grants {
+    /// The roles held, as a set of [`Role::bit`]s.
+    pub fn bits(&self) -> u8 {
+        self.0.iter().fold(0, |bits, (r, _)| bits | r.bit())
+    }
+
+    /// The scopes over which `role` is held.
+    pub fn scopes(&self, role: Role) -> Vec<i64> {
+        self.0
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, s)| *s)
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +89,18 @@ mod tests {
             bits | r.bit()
         });
         assert_eq!(all.count_ones(), 4);
+    }
+
+    #[test]
+    fn grants_give_bits_and_scopes() {
+        let g = Grants(vec![
+            (Role::Operator, 7),
+            (Role::SellerStaff, 2),
+            (Role::SellerStaff, 5),
+        ]);
+        assert_eq!(g.bits(), Role::Operator.bit() | Role::SellerStaff.bit());
+        assert_eq!(g.scopes(Role::SellerStaff), vec![2, 5]);
+        assert!(g.scopes(Role::Support).is_empty());
+        assert_eq!(Grants::default().bits(), 0);
     }
 }

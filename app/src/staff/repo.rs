@@ -23,22 +23,24 @@ pub async fn grant(
     .map(|_| ())
 }
 
-/// The scopes over which `phone` holds `role`.
-pub async fn scopes(db: &Db, phone: &str, role: &str) -> Result<Vec<i64>, sqlx::Error> {
+/// The scopes over which account `user` holds `role` (through the phone it signs
+/// in with).
+pub async fn scopes(db: &Db, user: i64, role: &str) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT scope_id FROM staff_roles WHERE phone = $1 AND role = $2 ORDER BY scope_id",
+        "SELECT r.scope_id FROM staff_roles r JOIN users u ON u.phone = r.phone \
+         WHERE u.id = $1 AND r.role = $2 ORDER BY r.scope_id",
     )
-    .bind(phone.to_string())
+    .bind(user)
     .bind(role.to_string())
     .fetch_all(&db.pool)
     .await
 }
 
-/// The roles account `user` holds, anywhere (through the phone it signs in with).
-pub async fn roles_of(db: &Db, user: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT DISTINCT r.role FROM staff_roles r JOIN users u ON u.phone = r.phone \
-         WHERE u.id = $1 ORDER BY r.role",
+/// Every role account `user` holds, with its scope.
+pub async fn grants_of(db: &Db, user: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.role, r.scope_id FROM staff_roles r JOIN users u ON u.phone = r.phone \
+         WHERE u.id = $1 ORDER BY r.role, r.scope_id",
     )
     .bind(user)
     .fetch_all(&db.pool)

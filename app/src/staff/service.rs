@@ -3,7 +3,7 @@
 use crate::platform::db::Db;
 use crate::shared::error::{AppError, AppResult};
 use crate::shared::phone::Phone;
-use crate::staff::model::Role;
+use crate::staff::model::{Grants, Role};
 use crate::staff::repo;
 
 /// Grants `role` over `scope` (0 for the shop-wide roles) to whoever signs in with
@@ -15,20 +15,20 @@ pub async fn grant(db: &Db, phone: &Phone, role: Role, scope: i64, now: i64) -> 
 
 /// The scopes over which account `user` holds `role` (none when it holds none).
 pub async fn scopes(db: &Db, user: i64, role: Role) -> AppResult<Vec<i64>> {
-    let Some(phone) = crate::account::phone_of(db, user).await? else {
-        return Ok(Vec::new());
-    };
-    Ok(repo::scopes(db, phone.as_str(), role.as_str()).await?)
+    Ok(repo::scopes(db, user, role.as_str()).await?)
 }
 
-/// The roles account `user` holds, for the header's links to the staff screens
-/// (a link is never the check: every staff server function asks [`require`]).
-pub async fn roles(db: &Db, user: i64) -> AppResult<Vec<Role>> {
-    Ok(repo::roles_of(db, user)
-        .await?
-        .iter()
-        .filter_map(|r| Role::parse(r))
-        .collect())
+/// Every role account `user` holds, with where, in one read: for the header,
+/// which links to the staff screens (a link is never the check: every staff
+/// server function asks [`require`]) and counts a seller's staff's messages.
+pub async fn grants(db: &Db, user: i64) -> AppResult<Grants> {
+    Ok(Grants(
+        repo::grants_of(db, user)
+            .await?
+            .into_iter()
+            .filter_map(|(r, scope)| Role::parse(&r).map(|r| (r, scope)))
+            .collect(),
+    ))
 }
 
 /// The scopes over which account `user` holds `role`, or `Forbidden`.

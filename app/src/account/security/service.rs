@@ -31,11 +31,18 @@ pub async fn unread(ex: &mut sqlx::AnyConnection, user: i64) -> AppResult<i64> {
 /// sign-in alerts and changes, worded in `lang`.
 /// Reading it marks it seen (the badge of the account's devices drops).
 pub async fn feed(deps: &Deps<'_>, lang: Lang, user: i64) -> AppResult<Vec<SecurityMessage>> {
-    let mut tx = deps.db.begin_write().await?;
-    if repo::mark_security_read(&mut tx, user).await? {
-        crate::platform::changes::bump(&mut tx, &format!("u:{user}")).await?;
+    // Reading the feed marks it seen; a feed already seen takes no write lock.
+    let unseen = {
+        let mut conn = deps.db.pool.acquire().await?;
+        repo::security_unread(&mut conn, user).await?
+    };
+    if unseen > 0 {
+        let mut tx = deps.db.begin_write().await?;
+        if repo::mark_security_read(&mut tx, user).await? {
+            crate::platform::changes::bump(&mut tx, &format!("u:{user}")).await?;
+        }
+        tx.commit().await?;
     }
-    tx.commit().await?;
     Ok(repo::security_messages(deps.db, user, 50)
         .await?
         .into_iter()

@@ -87,17 +87,18 @@ pub async fn current() -> AppResult<Option<SessionRow>> {
 
 async fn lookup() -> AppResult<Option<SessionRow>> {
     let st = crate::platform::request::state()?;
-    let Some(token) = crate::platform::request::cookie(cookie_name(&st.settings)) else {
+    let Some(token) = cookie_token(&st.settings) else {
         return Ok(None);
     };
-    resolve(
-        &st.db,
-        &st.settings,
-        &token,
-        st.clock.now_ms(),
-        &crate::platform::request::client_ip(),
-    )
-    .await
+    let now = st.clock.now_ms();
+    let ip = crate::platform::request::client_ip();
+    resolve(&st.db, &st.settings, &token, now, &ip).await
+}
+
+/// The request's session cookie, when it is shaped like a token (anything else is
+/// no session, and never reaches the database).
+fn cookie_token(settings: &Settings) -> Option<String> {
+    crate::platform::request::cookie(cookie_name(settings)).filter(|t| is_token(t))
 }
 
 /// The current request's live session and `extra` (a scalar subquery over
@@ -107,19 +108,13 @@ async fn lookup() -> AppResult<Option<SessionRow>> {
 /// the person does).
 pub async fn peek_with(extra: &str) -> AppResult<Option<(SessionRow, i64)>> {
     let st = crate::platform::request::state()?;
-    let Some(token) = crate::platform::request::cookie(cookie_name(&st.settings)) else {
+    let Some(hash) = cookie_token(&st.settings).map(|t| hash_token(&t)) else {
         return Ok(None);
     };
-    if !is_token(&token) {
-        return Ok(None);
-    }
-    let Some(row) = repo::session_by_token_with(&st.db, &hash_token(&token), extra).await? else {
+    let Some(row) = repo::session_by_token_with(&st.db, &hash, extra).await? else {
         return Ok(None);
     };
-    if !is_live(&row.session, st.clock.now_ms(), &st.settings) {
-        return Ok(None);
-    }
-    Ok(Some((row.session, row.extra)))
+    Ok(is_live(&row.session, st.clock.now_ms(), &st.settings).then_some((row.session, row.extra)))
 }
 
 /// The session of the current request, or `Unauthorized`.
