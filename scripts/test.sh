@@ -13,7 +13,15 @@ log=$(mktemp "${TMPDIR:-/tmp}/rynok-setup-tools.XXXXXX")
 scripts/setup.sh tools >"$log" 2>&1 &
 tools=$!
 trap 'kill "$tools" 2>/dev/null || true; rm -f "$log"' EXIT
-make fmt lint unit-sqlite unit-postgres
+# Each step's time, for reading where a run's minutes went.
+step() {
+  local t=$SECONDS
+  make "$@"
+  echo "make test: $* took $((SECONDS - t)) s (at $SECONDS s)"
+}
+step fmt lint
+step unit-sqlite
+step unit-postgres
 code=0
 wait "$tools" || code=$?
 cat "$log"
@@ -21,5 +29,7 @@ if [ "$code" -ne 0 ]; then
   echo "make test: installing the site's build tools failed ($code)"
   exit "$code"
 fi
-make e2e
-echo "make test: all checks passed"
+echo "make test: the site's build tools were ready at $SECONDS s"
+step build-release
+step wasm-budget e2e
+echo "make test: all checks passed in $SECONDS s"
