@@ -120,19 +120,26 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
 /// The badge's poll: one query on the server when nothing changed (and a 304).
 /// The tabs of one browser share it: every answer is written to localStorage with
 /// its time, and a tab whose turn comes while another tab's answer is younger than
-/// its own wait takes that answer instead of asking the server.
+/// its own wait takes that answer instead of asking the server. Such a tab then
+/// wakes a quarter of a wait after the asking tab's next answer is due, so it keeps
+/// following rather than asking in step with it; and a tab that asks waits a little
+/// less than its wait, by an amount that differs between tabs, so two tabs that
+/// asked at the same moment drift apart and one of them becomes the follower. When
+/// the asking tab goes, the follower's next answer is too old and it asks itself.
 fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
             let (mut cursor, mut unread, mut wait) = (version, unread, wait);
+            let mut sleep = wait;
             loop {
                 let slow = if document().hidden() { 4 } else { 1 };
-                gloo_timers::future::TimeoutFuture::new(wait * slow).await;
-                if let Some((v, n)) = shared_badge(wait) {
+                gloo_timers::future::TimeoutFuture::new(sleep * slow).await;
+                if let Some((age, v, n)) = shared_badge(wait) {
                     if v > cursor {
                         (cursor, unread) = (v, n);
                         set_unread.set(n);
                     }
+                    sleep = wait + wait / 4 - age;
                     continue;
                 }
                 match crate::chat::poll_badge(cursor.to_string()).await {
@@ -143,9 +150,13 @@ fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i
                             set_unread.set(unread);
                         }
                         share_badge(cursor, unread);
+                        sleep = wait - (now_ms() % i64::from(wait / 10 + 1)) as u32;
                     }
                     Ok(None) => return,
-                    Err(_) => wait = (wait * 2).min(300_000),
+                    Err(_) => {
+                        wait = (wait * 2).min(300_000);
+                        sleep = wait;
+                    }
                 }
             }
         });
@@ -155,8 +166,9 @@ fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i
 /// Where the tabs of one browser leave the badge's last answer: "time version unread".
 const SHARED_BADGE: &str = "rynok.badge";
 
-/// Another tab's answer, if it is younger than `wait` milliseconds.
-fn shared_badge(wait: u32) -> Option<(i64, i64)> {
+/// Another tab's answer, if it is younger than `wait` milliseconds: its age, the
+/// counter and the unread count.
+fn shared_badge(wait: u32) -> Option<(u32, i64, i64)> {
     let stored = window()
         .local_storage()
         .ok()??
@@ -165,10 +177,8 @@ fn shared_badge(wait: u32) -> Option<(i64, i64)> {
     // Whole numbers only: parsing or printing a float would add kilobytes of WASM.
     let mut parts = stored.split(' ').map(|p| p.parse::<i64>().ok());
     let (at, version, unread) = (parts.next()??, parts.next()??, parts.next()??);
-    let age = now_ms() - at;
-    (0..i64::from(wait))
-        .contains(&age)
-        .then_some((version, unread))
+    let age = u32::try_from(now_ms() - at).ok()?;
+    (age < wait).then_some((age, version, unread))
 }
 
 fn share_badge(version: i64, unread: i64) {
