@@ -8,7 +8,7 @@
 # check over BENCH_LEDGER_HISTORY transfers (1,000,000), on a database of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # npm binaryen's wasm-opt
+export PATH="$PWD/scripts/bin:$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt (scripts/bin/wasm-opt)
 PRODUCTS=${BENCH_PRODUCTS:-100000}
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
