@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/end2end/node_modules/.bin:$(HOME)
 export CARGO_TERM_COLOR ?= never
 APP_PORT ?= 3000
 
-.PHONY: run test bench setup setup-test fmt lint clippy unit-sqlite unit-postgres e2e build-site build-release wasm-budget clean
+.PHONY: run test bench setup setup-test fmt lint clippy unit-sqlite unit-postgres e2e build-site build-release wasm-budget check-wasm-budget e2e-only clean
 
 ## Build the site (debug), create data/ with a seeded SQLite database and serve on http://127.0.0.1:$(APP_PORT)
 run: setup build-site
@@ -91,10 +91,18 @@ build-release:
 ## poll measured 439: the menu carries a bit set and the time is a whole number).
 WASM_BUDGET_KB ?= 426
 wasm-budget: build-release
-	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
+	@$(MAKE) --no-print-directory check-wasm-budget
 
 ## Playwright in Chromium against the release build, hydrated and with JavaScript off
 e2e: build-release wasm-budget
+	@$(MAKE) --no-print-directory e2e-only
+
+# The last two without building first (scripts/test.sh builds once, then runs them):
+# every `make build-release` runs cargo-leptos's bindgen, split and wasm-opt again.
+check-wasm-budget:
+	python3 scripts/check-wasm-budget.py target/site target/server-release/hash.txt $(WASM_BUDGET_KB)
+
+e2e-only:
 	E2E_SERVER=../target/server-release/server scripts/e2e.sh
 
 ## Release build, 100,000 products, load on loopback: prints the figures
