@@ -160,6 +160,22 @@ pub async fn security_unread(ex: &mut sqlx::AnyConnection, user: i64) -> Result<
     .await
 }
 
+/// Whether account `user` has any Security message it has not seen: the first one
+/// found, not a count.
+pub async fn has_security_unread(
+    ex: &mut sqlx::AnyConnection,
+    user: i64,
+) -> Result<bool, sqlx::Error> {
+    let first: Option<i64> = sqlx::query_scalar(
+        "SELECT m.id FROM security_messages m JOIN users u ON u.id = m.user_id \
+         WHERE m.user_id = $1 AND m.id > u.security_read LIMIT 1",
+    )
+    .bind(user)
+    .fetch_optional(ex)
+    .await?;
+    Ok(first.is_some())
+}
+
 /// Marks account `user`'s Security messages seen: whether any was unseen.
 pub async fn mark_security_read(tx: &mut Tx, user: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(

@@ -34,9 +34,9 @@ pub async fn feed(deps: &Deps<'_>, lang: Lang, user: i64) -> AppResult<Vec<Secur
     // Reading the feed marks it seen; a feed already seen takes no write lock.
     let unseen = {
         let mut conn = deps.db.pool.acquire().await?;
-        repo::security_unread(&mut conn, user).await?
+        repo::has_security_unread(&mut conn, user).await?
     };
-    if unseen > 0 {
+    if unseen {
         let mut tx = deps.db.begin_write().await?;
         if repo::mark_security_read(&mut tx, user).await? {
             crate::platform::changes::bump(&mut tx, &format!("u:{user}")).await?;

@@ -49,7 +49,8 @@ pub async fn create(
     Ok(token)
 }
 
-/// The live session a cookie value stands for, marking it seen.
+/// The live session a cookie value stands for, marking it seen. A value not shaped
+/// like a token is no session, and never reaches the database.
 pub async fn resolve(
     db: &Db,
     settings: &Settings,
@@ -87,7 +88,8 @@ pub async fn current() -> AppResult<Option<SessionRow>> {
 
 async fn lookup() -> AppResult<Option<SessionRow>> {
     let st = crate::platform::request::state()?;
-    let Some(token) = cookie_token(&st.settings) else {
+    // `resolve` checks the value's shape.
+    let Some(token) = crate::platform::request::cookie(cookie_name(&st.settings)) else {
         return Ok(None);
     };
     let now = st.clock.now_ms();

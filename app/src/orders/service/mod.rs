@@ -6,6 +6,7 @@ mod card;
 mod logistics;
 mod pickup;
 mod place;
+mod place_steps;
 mod points;
 mod read;
 mod release;

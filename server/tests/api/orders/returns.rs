@@ -2,12 +2,13 @@
 //! JPEG without metadata, shown to its shopper only), found by its code and
 //! accepted at a pickup point, which gives the money back at once with the points
 //! paid, takes back the points earned, and puts the stock back; every bad input
-//! refused with its reason and nothing written; a withdrawn return frees its lines;
-//! an open one holds up deleting the account.
+//! refused with its reason and nothing written (`return_input`); a withdrawn return
+//! frees its lines; an open one holds up deleting the account; who may do what
+//! (`return_access`).
 
 use super::return_steps::{OneReturn, ask, one_return};
 use super::{invalid, pickup_point, place_with, png, product, received, staff, stock};
-use crate::helpers::{AppError, Browser, Field, Problem, START_MS, TestApp, error_of};
+use crate::helpers::{AppError, Field, Problem, START_MS, TestApp, error_of};
 use app::orders::service::run_logistics;
 use app::shared::money::Money;
 use app::staff::Role;
@@ -15,7 +16,7 @@ use app::wallet::ledger::model::{Amount, IdempotencyKey};
 
 const DAY: i64 = 86_400_000;
 
-async fn points_of(app: &TestApp, user: i64) -> i64 {
+pub(super) async fn points_of(app: &TestApp, user: i64) -> i64 {
     app::wallet::points::service::view(&app.db, app.deps().now, user)
         .await
         .unwrap()
@@ -23,12 +24,12 @@ async fn points_of(app: &TestApp, user: i64) -> i64 {
         .kopecks()
 }
 
-async fn returns(app: &TestApp) -> i64 {
+pub(super) async fn returns(app: &TestApp) -> i64 {
     app.one_i64("SELECT COUNT(*) FROM returns WHERE id > $1", &[0])
         .await
 }
 
-async fn check(app: &TestApp) {
+pub(super) async fn check(app: &TestApp) {
     let report = app::wallet::ledger::service::check(&app.db).await.unwrap();
     assert!(report.ok(), "{report}");
 }
@@ -239,196 +240,6 @@ async fn a_received_line_comes_back_through_the_point_with_its_money_points_and_
 }
 
 #[tokio::test]
-async fn bad_input_the_category_and_the_period_are_refused_with_a_reason_and_nothing_written() {
-    let app = TestApp::spawn_with(0).await;
-    let point = pickup_point(&app).await;
-    let operator = staff(&app, "+79161150159", Role::Operator, point).await;
-    app.sign_in("+79161150151").await;
-    let user = app.me().await["id"].as_i64().unwrap();
-    app.fund_wallet(user, 3_000, &format!("fund:{user}")).await;
-    let (a, c) = (
-        product(&app, 1, 40_000, 3).await,
-        product(&app, 2, 20_000, 3).await,
-    );
-    // c is a toothbrush: its category cannot be returned.
-    sqlx::query(
-        "INSERT INTO categories (id, parent_id, slug, name_ru, name_en, position, return_days) \
-         VALUES (2, NULL, 'toothbrushes', 'Зубные щётки', 'Toothbrushes', 1, 0)",
-    )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
-    sqlx::query("UPDATE products SET category_id = 2, root_category_id = 2 WHERE id = $1")
-        .bind(c)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    let lines = format!("{a}:1:40000,{c}:1:20000");
-    let order = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-r002",
-        &lines,
-        "wallet",
-        &[],
-    )
-    .await;
-    let f = app.api_json(&format!("returns/form?order={order}")).await;
-    let offered = f["lines"].as_array().unwrap();
-    assert_eq!(offered.len(), 1);
-    let line_a = offered[0]["id"].as_i64().unwrap();
-    assert_eq!(f["kept"][0]["never"], true);
-    let line_c = app
-        .one_i64(
-            "SELECT id FROM order_items WHERE order_id = $1 AND product_id = $2",
-            &[order, c],
-        )
-        .await;
-
-    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
-    let long = "я".repeat(1_001);
-    type Case<'a> = (
-        Vec<i64>,
-        &'a str,
-        Vec<Vec<u8>>,
-        Vec<(&'a str, &'a str)>,
-        AppError,
-    );
-    let cases: Vec<Case> = vec![
-        (
-            vec![],
-            "defect",
-            vec![],
-            vec![],
-            invalid(Field::Selected, Problem::Required),
-        ),
-        (
-            vec![line_c],
-            "defect",
-            vec![],
-            vec![],
-            invalid(Field::Selected, Problem::NotReturnable),
-        ),
-        (
-            vec![999_999],
-            "defect",
-            vec![],
-            vec![],
-            invalid(Field::Selected, Problem::Unknown),
-        ),
-        (
-            vec![line_a],
-            "",
-            vec![],
-            vec![],
-            invalid(Field::Reason, Problem::Required),
-        ),
-        (
-            vec![line_a],
-            "whim",
-            vec![],
-            vec![],
-            invalid(Field::Reason, Problem::Unknown),
-        ),
-        (
-            vec![line_a],
-            "defect",
-            vec![],
-            vec![("comment", long.as_str())],
-            invalid(Field::Comment, Problem::TooLong),
-        ),
-        (
-            vec![line_a],
-            "defect",
-            vec![gif],
-            vec![],
-            invalid(Field::Photo, Problem::NotAnImage),
-        ),
-        (
-            vec![line_a],
-            "defect",
-            vec![png(8, 8); 4],
-            vec![],
-            invalid(Field::Photo, Problem::TooMany),
-        ),
-        (
-            vec![line_a],
-            "defect",
-            vec![],
-            vec![("refund_to", "card")],
-            invalid(Field::Request, Problem::Rejected),
-        ),
-    ];
-    for (items, reason, photos, more, want) in cases {
-        let r = ask(&app, order, &items, reason, &photos, &more).await;
-        assert_eq!(error_of(r).await, (400, want));
-    }
-    assert_eq!(returns(&app).await, 0);
-    assert_eq!(
-        app.one_i64("SELECT COUNT(*) FROM return_photos WHERE id > $1", &[0])
-            .await,
-        0
-    );
-    // Another shopper's order is not found.
-    let stranger = app.new_browser();
-    stranger.sign_in("+79161150152").await;
-    let r = ask(&stranger, order, &[line_a], "defect", &[], &[]).await;
-    assert_eq!(r.status(), 404);
-    // A guest is asked to sign in.
-    let r = ask(&app.new_browser(), order, &[line_a], "defect", &[], &[]).await;
-    assert_eq!(r.status(), 401);
-
-    // Not a multipart form, or larger than three photos: refused before it is read.
-    let r = app
-        .post_form("returns/create", &[("order", &order.to_string())])
-        .await;
-    assert_eq!(r.status(), 415);
-    let r = app
-        .client
-        .post(app.url("/api/returns/create"))
-        .header("content-type", "multipart/form-data; boundary=x")
-        .header("content-length", "40000000")
-        .body(vec![0u8; 16])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 413);
-
-    // A plain form's error comes back to the form's page in the URL.
-    let order_s = order.to_string();
-    let page = format!("{}/orders/{order}/return", app.address);
-    let r = app
-        .post_multipart(
-            "returns/create",
-            &[
-                ("order", None, order_s.as_bytes()),
-                ("reason", None, b"defect"),
-            ],
-            Some(&page),
-        )
-        .await;
-    assert_eq!(r.status(), 302);
-    let to = r.headers()["location"].to_str().unwrap();
-    assert!(
-        to.contains(&format!("/orders/{order}/return")) && to.contains("__err="),
-        "{to}"
-    );
-
-    // Eight days after receipt the period is over.
-    app.clock.advance_ms(8 * DAY);
-    let f = app.api_json(&format!("returns/form?order={order}")).await;
-    assert_eq!(f["lines"].as_array().unwrap().len(), 0);
-    assert_eq!(f["kept"].as_array().unwrap().len(), 2);
-    let r = ask(&app, order, &[line_a], "defect", &[], &[]).await;
-    assert_eq!(
-        error_of(r).await,
-        (400, invalid(Field::Selected, Problem::NotReturnable))
-    );
-    assert_eq!(returns(&app).await, 0);
-}
-
-#[tokio::test]
 async fn a_withdrawn_return_frees_its_lines_and_an_open_one_holds_up_deleting_the_account() {
     // Paid on receipt at the point; the return's money goes to the wallet.
     let OneReturn {
@@ -570,120 +381,4 @@ async fn a_card_order_s_return_goes_back_to_the_card_when_the_shopper_chooses_it
         (Some("card"), Some(100_000))
     );
     check(&app).await;
-}
-
-/// Who may call which return function: a guest, the owner, another shopper, a
-/// seller's staff and an operator. Nobody sees or changes another's return.
-#[tokio::test]
-async fn every_return_function_answers_only_whom_it_should() {
-    let app = TestApp::spawn_with(0).await;
-    let point = pickup_point(&app).await;
-    let operator = staff(&app, "+79161150189", Role::Operator, point).await;
-    let seller = staff(&app, "+79161150188", Role::SellerStaff, 1).await;
-    let owner = app.new_browser();
-    owner.sign_in("+79161150181").await;
-    let other = app.new_browser();
-    other.sign_in("+79161150182").await;
-    let guest = app.new_browser();
-    let a = product(&app, 1, 50_000, 3).await;
-    let order = received(
-        &app,
-        &owner,
-        (point, &operator),
-        "checkout-r005",
-        &format!("{a}:1:50000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let line = app
-        .one_i64(
-            "SELECT MIN(id) FROM order_items WHERE order_id = $1",
-            &[order],
-        )
-        .await;
-    let who: [(&str, &Browser); 5] = [
-        ("guest", &guest),
-        ("owner", &owner),
-        ("other", &other),
-        ("seller", &seller),
-        ("operator", &operator),
-    ];
-    let check_all = |path: String, want: [u16; 5]| async move {
-        for ((name, b), want) in who.iter().zip(want) {
-            assert_eq!(b.get(&path).await.status(), want, "{name} GET {path}");
-        }
-    };
-    check_all(
-        format!("/api/returns/form?order={order}"),
-        [200, 200, 404, 404, 404],
-    )
-    .await;
-    check_all(
-        format!("/api/returns/of-order?order={order}"),
-        [200, 200, 404, 404, 404],
-    )
-    .await;
-    assert_eq!(
-        guest.api_json(&format!("returns/form?order={order}")).await,
-        serde_json::Value::Null
-    );
-    // Asking for a return: only the owner's goes through.
-    for ((name, b), want) in who.iter().zip([401, 0, 404, 404, 404]) {
-        if *name != "owner" {
-            let r = ask(b, order, &[line], "defect", &[png(4, 4)], &[]).await;
-            assert_eq!(r.status(), want, "{name} asks");
-        }
-    }
-    assert_eq!(returns(&app).await, 0);
-    let id = ask(&owner, order, &[line], "defect", &[png(4, 4)], &[])
-        .await
-        .json::<i64>()
-        .await
-        .unwrap();
-    let code = app
-        .one_text(&format!("SELECT code FROM returns WHERE id = {id}"))
-        .await;
-    let photo = app
-        .one_i64("SELECT id FROM return_photos WHERE return_id = $1", &[id])
-        .await;
-    check_all(
-        format!("/api/pickup/return?code={code}"),
-        [401, 403, 403, 403, 200],
-    )
-    .await;
-    check_all(format!("/returns/photo/{photo}"), [404, 200, 404, 404, 404]).await;
-    check_all(
-        format!("/returns/photo/{photo}/thumb"),
-        [404, 200, 404, 404, 404],
-    )
-    .await;
-    let idf = id.to_string();
-    for ((name, b), want) in who.iter().zip([401, 0, 404, 404, 404]) {
-        if *name != "owner" {
-            let r = b.post_form("returns/cancel", &[("id", &idf)]).await;
-            assert_eq!(r.status(), want, "{name} cancels");
-        }
-    }
-    for ((name, b), want) in who.iter().zip([401, 403, 403, 403, 200]) {
-        let r = b
-            .post_form("pickup/accept-return", &[("code", &code)])
-            .await;
-        assert_eq!(r.status(), want, "{name} accepts");
-    }
-    // Accepted once; the owner can no longer withdraw it.
-    let r = owner.post_form("returns/cancel", &[("id", &idf)]).await;
-    assert_eq!(
-        error_of(r).await,
-        (400, invalid(Field::Request, Problem::Refused))
-    );
-    assert_eq!(
-        super::balance(
-            &app,
-            app.one_i64("SELECT user_id FROM returns WHERE id = $1", &[id])
-                .await
-        )
-        .await,
-        50_000
-    );
 }

@@ -1,18 +1,19 @@
 //! Withdrawals through the server: the amount and bank-detail rules, a code to the
 //! phone bound to one withdrawal, the reservation at once, the payout sandbox paying
 //! after two business days or failing and returning the money, the day's limit, the
-//! wait after a contact change, and what they do to deleting the account.
+//! wait after a contact change, and what they do to deleting the account. The
+//! inbox's part: `withdrawal_inbox`.
 
 use crate::helpers::{AppError, Blocker, Field, Problem, TestApp, error_of};
 use app::platform::clock::Clock;
 use app::wallet::ledger::service as ledger;
 
-const DAY_MS: i64 = 86_400_000;
+pub(super) const DAY_MS: i64 = 86_400_000;
 const BIK: &str = "044525225";
-const PHONE: &str = "+79161130001";
+pub(super) const PHONE: &str = "+79161130001";
 
 /// A personal account number at `BIK` whose control key agrees, ending in `tail`.
-fn account_number(tail: &str) -> String {
+pub(super) fn account_number(tail: &str) -> String {
     let base = format!("40817810{}{:0>11}", 0, tail);
     (0..10)
         .map(|k| format!("{}{k}{}", &base[..8], &base[9..]))
@@ -26,7 +27,7 @@ fn account_number(tail: &str) -> String {
         .unwrap()
 }
 
-async fn signed_in_with(app: &TestApp, phone: &str, roubles: i64) -> i64 {
+pub(super) async fn signed_in_with(app: &TestApp, phone: &str, roubles: i64) -> i64 {
     app.sign_in(phone).await;
     // The sign-in's code went to the same phone: the next may go a minute later.
     app.clock.advance_ms(61_000);
@@ -51,7 +52,7 @@ async fn start(app: &TestApp, amount: &str, recipient: &str, account: &str) -> r
     .await
 }
 
-async fn started(app: &TestApp, amount: &str, recipient: &str, account: &str) -> i64 {
+pub(super) async fn started(app: &TestApp, amount: &str, recipient: &str, account: &str) -> i64 {
     let r = start(app, amount, recipient, account).await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
     r.json::<serde_json::Value>().await.unwrap()["id"]
@@ -59,12 +60,12 @@ async fn started(app: &TestApp, amount: &str, recipient: &str, account: &str) ->
         .unwrap()
 }
 
-async fn code(app: &TestApp, phone: &str) -> String {
+pub(super) async fn code(app: &TestApp, phone: &str) -> String {
     let e164 = app::shared::phone::Phone::parse(phone).unwrap();
     app.last_code(e164.as_str()).await
 }
 
-async fn confirm(app: &TestApp, id: i64, code: &str) -> reqwest::Response {
+pub(super) async fn confirm(app: &TestApp, id: i64, code: &str) -> reqwest::Response {
     app.post_form(
         "wallet/withdrawals/confirm",
         &[("id", &id.to_string()), ("code", code)],
@@ -72,7 +73,7 @@ async fn confirm(app: &TestApp, id: i64, code: &str) -> reqwest::Response {
     .await
 }
 
-async fn wallet(app: &TestApp) -> (i64, i64, i64) {
+pub(super) async fn wallet(app: &TestApp) -> (i64, i64, i64) {
     let w = app.api_json("wallet/statement?kind=&from=&to=").await;
     (
         w["balance"].as_i64().unwrap(),
@@ -81,7 +82,7 @@ async fn wallet(app: &TestApp) -> (i64, i64, i64) {
     )
 }
 
-async fn withdrawal(app: &TestApp, id: i64) -> serde_json::Value {
+pub(super) async fn withdrawal(app: &TestApp, id: i64) -> serde_json::Value {
     let w = app.api_json("wallet/withdrawals").await;
     w["recent"]
         .as_array()
@@ -92,7 +93,7 @@ async fn withdrawal(app: &TestApp, id: i64) -> serde_json::Value {
         .unwrap()
 }
 
-async fn run_jobs(app: &TestApp) {
+pub(super) async fn run_jobs(app: &TestApp) {
     server::jobs::run_once(&app.state).await.unwrap();
 }
 
@@ -101,7 +102,7 @@ async fn assert_check_passes(app: &TestApp) {
     assert!(report.ok(), "{report}");
 }
 
-fn invalid(field: Field, p: Problem) -> AppError {
+pub(super) fn invalid(field: Field, p: Problem) -> AppError {
     AppError::Invalid { field, message: p }
 }
 
@@ -353,100 +354,4 @@ async fn money_in_the_wallet_and_a_withdrawal_under_way_hold_up_deleting_the_acc
         200,
         "nothing holds it up once the money has left"
     );
-}
-
-/// The signed-in shopper's inbox, newest first.
-async fn inbox(b: &crate::helpers::Browser) -> serde_json::Value {
-    b.api_json("inbox/notices").await
-}
-
-fn texts(inbox: &serde_json::Value) -> Vec<String> {
-    inbox["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["text"].as_str().unwrap().to_string())
-        .collect()
-}
-
-#[tokio::test]
-async fn each_step_of_a_withdrawal_reaches_the_inbox_once_and_the_menu_shows_the_balance() {
-    let app = TestApp::spawn_with(0).await;
-    // A guest has no menu and no inbox.
-    assert_eq!(
-        app.api_json("shell/account-menu").await,
-        serde_json::Value::Null
-    );
-    assert_eq!(inbox(&app).await, serde_json::Value::Null);
-    signed_in_with(&app, PHONE, 1500).await;
-    let menu = app.api_json("shell/account-menu").await;
-    assert_eq!(
-        (menu["balance"].as_i64(), menu["unread"].as_i64()),
-        (Some(150_000), Some(0))
-    );
-
-    let acct = account_number("4321");
-    let id = started(&app, "1000", "Иванова Мария Петровна", &acct).await;
-    let sms = code(&app, PHONE).await;
-    assert_eq!(confirm(&app, id, &sms).await.status(), 200);
-    let i = inbox(&app).await;
-    let t = texts(&i);
-    assert_eq!(t.len(), 1, "{t:?}");
-    assert!(t[0].starts_with("Вывод 1"), "{t:?}");
-    assert!(
-        t[0].ends_with(&format!(
-            "₽ на счёт •••• {}: В пути, поступят до 25.11.2026",
-            &acct[16..]
-        )),
-        "{t:?}"
-    );
-    assert_eq!(
-        i["notices"][0]["link"],
-        format!("/account/wallet#withdrawal-{id}")
-    );
-    let menu = app.api_json("shell/account-menu").await;
-    // The reserved 1 000 ₽ is not spendable: the menu shows what is.
-    assert_eq!(
-        (menu["balance"].as_i64(), menu["unread"].as_i64()),
-        (Some(50_000), Some(1))
-    );
-
-    // Paid on Tuesday; the job running again tells nothing twice.
-    app.clock.advance_ms(2 * DAY_MS);
-    run_jobs(&app).await;
-    run_jobs(&app).await;
-    let i = inbox(&app).await;
-    let t = texts(&i);
-    assert_eq!(t.len(), 2, "{t:?}");
-    assert!(t[0].ends_with(": Поступили в банк"), "{t:?}");
-    assert_eq!(i["unread"], 2);
-    // The page shows them, the header counts them.
-    let (_, html) = app.get_html("/account/notices").await;
-    assert!(html.contains("Поступили в банк"), "{html}");
-    assert!(html.contains(r#"data-testid="notices-badge""#));
-    let at = html
-        .find(r#"data-testid="menu-balance""#)
-        .expect("the menu's balance");
-    let shown = &html[at..][html[at..].find('>').unwrap() + 1..];
-    assert!(shown.starts_with("500\u{202f}₽<"), "{}", &shown[..20]);
-
-    // Someone else marking "read up to" this shopper's newest id marks only their own.
-    let other = app.new_browser();
-    other.sign_in("+79161130009").await;
-    let newest = i["notices"][0]["id"].as_i64().unwrap().to_string();
-    let r = other
-        .post_form("inbox/read", &[("upto", newest.as_str())])
-        .await;
-    assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<serde_json::Value>().await.unwrap(), 0);
-    assert_eq!(inbox(&app).await["unread"], 2);
-    // A malformed id is refused; the shopper's own "mark all read" works.
-    let (status, e) = error_of(app.post_form("inbox/read", &[("upto", "x")]).await).await;
-    assert_eq!((status, e), (400, invalid(Field::Id, Problem::Unknown)));
-    let r = app
-        .post_form("inbox/read", &[("upto", newest.as_str())])
-        .await;
-    assert_eq!(r.json::<serde_json::Value>().await.unwrap(), 2);
-    assert_eq!(app.api_json("shell/account-menu").await["unread"], 0);
-    assert_eq!(inbox(&other).await["notices"], serde_json::json!([]));
 }
