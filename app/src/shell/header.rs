@@ -7,6 +7,7 @@ use crate::staff::Role;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The header on every page: logo, catalogue, search, account links and the cart.
 #[component]
@@ -118,77 +119,91 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
 }
 
 /// The badge's poll: one query on the server when nothing changed (and a 304).
-/// The tabs of one browser share it: every answer is written to localStorage with
-/// its time, and a tab whose turn comes while another tab's answer is younger than
-/// its own wait takes that answer instead of asking the server. Such a tab then
-/// wakes a quarter of a wait after the asking tab's next answer is due, so it keeps
-/// following rather than asking in step with it; and a tab that asks waits a little
-/// less than its wait, by an amount that differs between tabs, so two tabs that
-/// asked at the same moment drift apart and one of them becomes the follower. When
-/// the asking tab goes, the follower's next answer is too old and it asks itself.
+///
+/// The tabs of one browser share it through a Web Lock. The tab that holds the lock
+/// `rynok.badge` asks the server and writes each change to localStorage; the other
+/// tabs wait in the lock's queue, ask nothing, and take the changes from the
+/// `storage` event as they are written. When the asking tab closes or leaves the
+/// shop, the browser hands the lock to the next tab in the queue, which asks from
+/// the newest counter it has seen. Where Web Locks are missing (an old browser, or a
+/// page not served from a secure context) every tab asks on its own.
+///
+/// The asking tab polls four times slower while it is hidden, even when another tab
+/// of the same browser is visible: that tab's badge then lags by up to four waits.
 fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
     Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            let (mut cursor, mut unread, mut wait) = (version, unread, wait);
-            let mut sleep = wait;
+        let seen = StoredValue::new((version, unread));
+        let take = move |(v, n): (i64, i64)| {
+            if v > seen.get_value().0 {
+                seen.set_value((v, n));
+                set_unread.set(n);
+            }
+        };
+        // The listener lives as long as the page: the header never goes away.
+        let _ = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(SHARED_BADGE)
+                && let Some(change) = e.new_value().as_deref().and_then(parse_shared)
+            {
+                take(change);
+            }
+        });
+        let poll = move || async move {
+            let mut wait = wait;
             loop {
                 let slow = if document().hidden() { 4 } else { 1 };
-                gloo_timers::future::TimeoutFuture::new(sleep * slow).await;
-                if let Some((age, v, n)) = shared_badge(wait) {
-                    if v > cursor {
-                        (cursor, unread) = (v, n);
-                        set_unread.set(n);
-                    }
-                    sleep = wait + wait / 4 - age;
-                    continue;
-                }
-                match crate::chat::poll_badge(cursor.to_string()).await {
+                gloo_timers::future::TimeoutFuture::new(wait * slow).await;
+                match crate::chat::poll_badge(seen.get_value().0.to_string()).await {
                     Ok(Some(a)) => {
                         wait = a.next_ms;
                         if a.changed {
-                            (cursor, unread) = (a.version, a.unread);
-                            set_unread.set(unread);
+                            take((a.version, a.unread));
+                            share_badge(a.version, a.unread);
                         }
-                        share_badge(cursor, unread);
-                        sleep = wait - (now_ms() % i64::from(wait / 10 + 1)) as u32;
                     }
                     Ok(None) => return,
-                    Err(_) => {
-                        wait = (wait * 2).min(300_000);
-                        sleep = wait;
-                    }
+                    Err(_) => wait = (wait * 2).min(300_000),
                 }
             }
+        };
+        // The lock is held while the returned promise is pending: as long as this
+        // tab polls (until it closes, or the account signs out).
+        let holder = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                poll().await;
+                Ok(JsValue::UNDEFINED)
+            })
         });
+        if request_lock(BADGE_LOCK, holder.unchecked_ref()).is_err() {
+            leptos::task::spawn_local(poll());
+        }
     });
 }
 
-/// Where the tabs of one browser leave the badge's last answer: "time version unread".
-const SHARED_BADGE: &str = "rynok.badge";
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `navigator.locks.request(name, callback)`, bound here because web-sys keeps
+    /// Web Locks behind its unstable flag. Fails where the browser has none.
+    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
+    fn request_lock(name: &str, callback: &js_sys::Function) -> Result<js_sys::Promise, JsValue>;
+}
 
-/// Another tab's answer, if it is younger than `wait` milliseconds: its age, the
-/// counter and the unread count.
-fn shared_badge(wait: u32) -> Option<(u32, i64, i64)> {
-    let stored = window()
-        .local_storage()
-        .ok()??
-        .get_item(SHARED_BADGE)
-        .ok()??;
-    // Whole numbers only: parsing or printing a float would add kilobytes of WASM.
-    let mut parts = stored.split(' ').map(|p| p.parse::<i64>().ok());
-    let (at, version, unread) = (parts.next()??, parts.next()??, parts.next()??);
-    let age = u32::try_from(now_ms() - at).ok()?;
-    (age < wait).then_some((age, version, unread))
+/// The Web Lock held by the one tab of a browser that asks for the badge.
+const BADGE_LOCK: &str = "rynok.badge";
+
+/// Where the asking tab leaves the badge's last change for the others: "version unread".
+const SHARED_BADGE: &str = "rynok.badge.change";
+
+/// A shared change: the counter and the unread count. Whole numbers only: parsing
+/// or printing a float would add kilobytes of WASM.
+fn parse_shared(stored: &str) -> Option<(i64, i64)> {
+    let (version, unread) = stored.split_once(' ')?;
+    Some((version.parse().ok()?, unread.parse().ok()?))
 }
 
 fn share_badge(version: i64, unread: i64) {
     if let Some(s) = window().local_storage().ok().flatten() {
-        let _ = s.set_item(SHARED_BADGE, &format!("{} {version} {unread}", now_ms()));
+        let _ = s.set_item(SHARED_BADGE, &format!("{version} {unread}"));
     }
-}
-
-fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
 }
 
 /// The search box. Without JavaScript it is a plain GET form; hydrated, it suggests
