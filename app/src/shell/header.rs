@@ -165,13 +165,11 @@ fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i
                 }
             }
         };
-        // The lock is held while the returned promise is pending: as long as this
-        // tab polls (until it closes, or the account signs out).
+        // The lock is held while the promise the callback returns is pending: this
+        // one never settles, so the tab holds it until it closes.
         let holder = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
-            wasm_bindgen_futures::future_to_promise(async move {
-                poll().await;
-                Ok(JsValue::UNDEFINED)
-            })
+            leptos::task::spawn_local(poll());
+            js_sys::Promise::new(&mut |_, _| {})
         });
         if request_lock(BADGE_LOCK, holder.unchecked_ref()).is_err() {
             leptos::task::spawn_local(poll());
