@@ -30,12 +30,16 @@ pub use pages::{
 pub use repo::card_from_row;
 #[cfg(feature = "ssr")]
 pub use repo::search;
+pub use reviews::api::{DecideReview, get_held_reviews};
 pub use reviews::model::{
-    MAX_PHOTOS as REVIEW_PHOTOS, parse_rating, parse_text as parse_review_text,
+    HeldReview, MAX_PHOTOS as REVIEW_PHOTOS, OwnReview, ReviewStatus, parse_rating,
+    parse_text as parse_review_text,
 };
+pub use reviews::pages::HeldReviews;
 #[cfg(feature = "ssr")]
 pub use reviews::service::{
-    Written as NewReview, add_in as add_review_in, on_account_erased as reviews_on_account_erased,
+    Written as NewReview, add_in as add_review_in, delete_own as delete_review,
+    edit_own as edit_review, on_account_erased as reviews_on_account_erased, own as own_review,
     photo as review_photo, reviewed,
 };
 #[cfg(feature = "ssr")]

@@ -1,13 +1,15 @@
 //! Reviews' server functions: a product's reviews in the order asked, as data and
-//! as the product page's section.
+//! as the product page's section; the agents' queue of held reviews and their
+//! decision.
 
-use crate::catalog::reviews::model::ReviewPage;
+use crate::catalog::reviews::model::{HeldReview, ReviewPage};
 use crate::shared::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
+    crate::account::{current_session, signed_in},
     crate::catalog::reviews::{model::ReviewSort, service},
     crate::platform::request::serve,
     crate::shared::error::Field,
@@ -39,6 +41,36 @@ pub async fn get_reviews_section(
             crate::platform::request::lang(),
             &page,
         ))
+    })
+    .await
+}
+
+/// The reviews held for an agent (the support role), oldest first. `None` for a
+/// guest; `Forbidden` for anyone else.
+#[server(input = GetUrl, endpoint = "reviews/held")]
+pub async fn get_held_reviews() -> Result<Option<Vec<HeldReview>>, AppError> {
+    serve(|cx| async move {
+        let Some(me) = current_session().await? else {
+            return Ok(None);
+        };
+        Ok(Some(service::held(&cx.st.db, me.user_id).await?))
+    })
+    .await
+}
+
+/// An agent publishes held review `review` (`publish` = "1") or rejects it ("0")
+/// with `reason`, which its author is told.
+#[server(endpoint = "reviews/decide")]
+pub async fn decide_review(
+    review: String,
+    publish: String,
+    reason: String,
+) -> Result<bool, AppError> {
+    signed_in(|cx, me| async move {
+        let review = AppError::parse_id(&review, Field::Id)?;
+        let publish = AppError::parse_on_off(&publish)?;
+        service::decide(&cx.deps(), me.user_id, review, publish, &reason).await?;
+        Ok(publish)
     })
     .await
 }

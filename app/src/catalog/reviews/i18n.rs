@@ -55,3 +55,55 @@ pub fn sort_text(lang: Lang, s: ReviewSort) -> &'static str {
         (Lang::En, ReviewSort::Worst) => "lowest rated",
     }
 }
+
+/// The agents' screen of held reviews.
+pub struct ModerationDict {
+    pub tab: &'static str,
+    pub hint: &'static str,
+    pub empty: &'static str,
+    pub stars: &'static str,
+    pub publish: &'static str,
+    pub reject: &'static str,
+    pub reason: &'static str,
+    pub agents_only: &'static str,
+    pub err_reason: &'static str,
+    pub err_reason_long: &'static str,
+    pub err_decided: &'static str,
+}
+
+static MOD_RU: ModerationDict = ModerationDict {
+    tab: "Отзывы",
+    hint: "Отзывы с контактами или ссылками ждут проверки. Опубликуйте отзыв или отклоните его с причиной: автор её увидит.",
+    empty: "Отзывов на проверке нет.",
+    stars: "{} из 5",
+    publish: "Опубликовать",
+    reject: "Отклонить",
+    reason: "Причина отказа",
+    agents_only: "Этот раздел — для сотрудников поддержки.",
+    err_reason: "Напишите причину: автор отзыва её увидит.",
+    err_reason_long: "Причина длиннее 500 символов.",
+    err_decided: "Этот отзыв уже проверен или изменён.",
+};
+
+static MOD_EN: ModerationDict = ModerationDict {
+    tab: "Reviews",
+    hint: "Reviews with contact details or links wait for a check. Publish a review or reject it with a reason: its author will see it.",
+    empty: "No reviews are waiting.",
+    stars: "{} out of 5",
+    publish: "Publish",
+    reject: "Reject",
+    reason: "Reason for rejecting",
+    agents_only: "This section is for support agents.",
+    err_reason: "Give a reason: the review's author will see it.",
+    err_reason_long: "The reason is longer than 500 characters.",
+    err_decided: "This review has been checked or changed already.",
+};
+
+impl Lang {
+    pub fn moderation(self) -> &'static ModerationDict {
+        match self {
+            Lang::Ru => &MOD_RU,
+            Lang::En => &MOD_EN,
+        }
+    }
+}

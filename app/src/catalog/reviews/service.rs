@@ -1,13 +1,19 @@
 //! Reviews' use cases: writing one inside the caller's transaction (orders checks
 //! that the shopper received the line) with the product's rating recomputed in
 //! it, a product's reviews in the order asked, their photos, and an erased
-//! account's reviews left unsigned.
+//! account's reviews left unsigned. Moderation (`moderation`): the author's
+//! changes and deletion, and the agents' queue of held reviews.
 
-use crate::catalog::reviews::model::{PAGE, Review, ReviewPage, ReviewSort, add_rating};
+use crate::catalog::reviews::model::{PAGE, Review, ReviewPage, ReviewSort, ReviewStatus};
 use crate::catalog::reviews::repo::{self, NewReview};
 use crate::platform::db::{Db, Tx};
 use crate::platform::photo::Photo;
 use crate::shared::error::{AppError, AppResult, Field, Problem};
+use rating::rate;
+
+mod moderation;
+mod rating;
+pub use moderation::{decide, delete_own, edit_own, held, own};
 
 /// A review to write: the line it is of, the stars, the text already checked,
 /// how the author signs, the photos already re-encoded.
@@ -22,9 +28,12 @@ pub struct Written<'a> {
     pub photos: &'a [Photo],
 }
 
-/// Writes review `w` in the caller's transaction, and the product's new rating:
-/// its id. A line reviewed already is refused (`AlreadyUsed`).
-pub async fn add_in(tx: &mut Tx, now: i64, w: &Written<'_>) -> AppResult<i64> {
+/// Writes review `w` in the caller's transaction and, when it is published at
+/// once, the product's new rating: its id and status (a text with contact details
+/// or a link is held for an agent). A line reviewed already is refused
+/// (`AlreadyUsed`).
+pub async fn add_in(tx: &mut Tx, now: i64, w: &Written<'_>) -> AppResult<(i64, ReviewStatus)> {
+    let status = ReviewStatus::of_text(w.body);
     let new = NewReview {
         product: w.product,
         user: w.user,
@@ -33,19 +42,19 @@ pub async fn add_in(tx: &mut Tx, now: i64, w: &Written<'_>) -> AppResult<i64> {
         rating: w.rating,
         body: w.body,
         author: w.author,
+        status: status.as_str(),
         now,
     };
     let id = repo::insert(tx, &new)
         .await?
         .ok_or(AppError::invalid(Field::Selected, Problem::AlreadyUsed))?;
-    let (total, count) = repo::rating(tx, w.product)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    repo::set_rating(tx, w.product, add_rating(total, count, w.rating)).await?;
+    if status == ReviewStatus::Published {
+        rate(tx, w.product, Some(w.rating), None).await?;
+    }
     for p in w.photos {
         repo::insert_photo(tx, id, &p.image, &p.thumb, now).await?;
     }
-    Ok(id)
+    Ok((id, status))
 }
 
 /// A page of product `product`'s reviews in `sort` order, with how many give each

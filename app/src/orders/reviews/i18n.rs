@@ -21,6 +21,15 @@ pub struct WriteReviewDict {
     pub err_photo_many: &'static str,
     pub err_photo_type: &'static str,
     pub err_not_received: &'static str,
+    pub edit_link: &'static str,
+    pub published: &'static str,
+    pub held: &'static str,
+    pub rejected: &'static str,
+    pub edited: &'static str,
+    pub saved: &'static str,
+    pub save: &'static str,
+    pub delete: &'static str,
+    pub err_changed: &'static str,
 }
 
 static RU: WriteReviewDict = WriteReviewDict {
@@ -42,6 +51,15 @@ static RU: WriteReviewDict = WriteReviewDict {
     err_photo_many: "Можно приложить не больше 3 фото.",
     err_photo_type: "Фото должно быть в формате JPEG, PNG или WebP.",
     err_not_received: "Отзыв можно оставить на товар, который вы получили.",
+    edit_link: "Изменить отзыв о «{}»",
+    published: "Отзыв опубликован.",
+    held: "Отзыв на проверке: в нём контакты или ссылка. После проверки мы его опубликуем или напишем, что исправить.",
+    rejected: "Отзыв не опубликован: {}. Исправьте его и сохраните снова.",
+    edited: "Изменён.",
+    saved: "Изменения сохранены.",
+    save: "Сохранить отзыв",
+    delete: "Удалить отзыв",
+    err_changed: "Отзыв уже изменился. Обновите страницу.",
 };
 
 static EN: WriteReviewDict = WriteReviewDict {
@@ -63,6 +81,15 @@ static EN: WriteReviewDict = WriteReviewDict {
     err_photo_many: "At most 3 photos can be attached.",
     err_photo_type: "A photo must be a JPEG, PNG or WebP.",
     err_not_received: "You can review a product you received.",
+    edit_link: "Change your review of «{}»",
+    published: "The review is published.",
+    held: "The review is being checked: it has contact details or a link. Once checked, we will publish it or tell you what to fix.",
+    rejected: "The review was not published: {}. Fix it and save it again.",
+    edited: "Changed.",
+    saved: "Your changes are saved.",
+    save: "Save the review",
+    delete: "Delete the review",
+    err_changed: "The review has changed meanwhile. Reload the page.",
 };
 
 impl Lang {

@@ -9,9 +9,9 @@ use crate::orders::reviews::repo;
 use crate::platform::db::Db;
 use crate::platform::photo;
 use crate::platform::state::Deps;
-use crate::shared::error::{AppError, AppResult, Field, Problem};
+use crate::shared::error::{AppError, AppResult};
 
-/// The received lines of `user`'s order `order` without a review yet.
+/// The received lines of `user`'s order `order`, each marked when reviewed.
 pub async fn to_review(db: &Db, user: i64, order: i64) -> AppResult<Vec<ToReview>> {
     let lines = {
         let mut conn = db.pool.acquire().await?;
@@ -21,17 +21,17 @@ pub async fn to_review(db: &Db, user: i64, order: i64) -> AppResult<Vec<ToReview
     let done = crate::catalog::reviewed(db, &ids).await?;
     Ok(lines
         .into_iter()
-        .filter(|l| !done.contains(&l.0))
         .map(|(item, product, title)| ToReview {
             item,
             product,
             title,
+            reviewed: done.contains(&item),
         })
         .collect())
 }
 
 /// The form for line `item` of `user`'s order `order`: not found unless they
-/// received it, refused once it has a review.
+/// received it; with their review when they wrote one (the form changes it).
 pub async fn form(db: &Db, user: i64, order: i64, item: i64) -> AppResult<ReviewForm> {
     let lines = {
         let mut conn = db.pool.acquire().await?;
@@ -41,9 +41,7 @@ pub async fn form(db: &Db, user: i64, order: i64, item: i64) -> AppResult<Review
         .into_iter()
         .find(|l| l.0 == item)
         .ok_or(AppError::NotFound)?;
-    if !crate::catalog::reviewed(db, &[item]).await?.is_empty() {
-        return Err(AppError::invalid(Field::Selected, Problem::AlreadyUsed));
-    }
+    let existing = crate::catalog::own_review(db, user, item).await?;
     Ok(ReviewForm {
         order,
         number: order_number(order),
@@ -51,7 +49,9 @@ pub async fn form(db: &Db, user: i64, order: i64, item: i64) -> AppResult<Review
             item,
             product,
             title,
+            reviewed: existing.is_some(),
         },
+        existing,
     })
 }
 
@@ -64,9 +64,11 @@ pub struct ReviewRequest {
     pub photos: Vec<Vec<u8>>,
 }
 
-/// `user` reviews a line they received: the product's id. Everything is checked
-/// before anything is written; a second review of the line is refused.
-pub async fn create(deps: &Deps<'_>, user: i64, r: ReviewRequest) -> AppResult<i64> {
+/// `user` reviews a line they received: the product's id and whether the review
+/// is published (a text with contact details or a link waits for an agent).
+/// Everything is checked before anything is written; a second review of the line
+/// is refused.
+pub async fn create(deps: &Deps<'_>, user: i64, r: ReviewRequest) -> AppResult<(i64, bool)> {
     let rating = parse_rating(&r.rating)?;
     let text = parse_review_text(&r.text)?;
     let photos = photo::clean_all(r.photos, REVIEW_PHOTOS).await?;
@@ -87,7 +89,7 @@ pub async fn create(deps: &Deps<'_>, user: i64, r: ReviewRequest) -> AppResult<i
         author: &author,
         photos: &photos,
     };
-    crate::catalog::add_review_in(&mut tx, deps.now, &w).await?;
+    let (_, status) = crate::catalog::add_review_in(&mut tx, deps.now, &w).await?;
     tx.commit().await?;
-    Ok(product)
+    Ok((product, status == crate::catalog::ReviewStatus::Published))
 }

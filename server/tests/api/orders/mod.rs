@@ -18,6 +18,7 @@ mod return_expiry;
 mod return_input;
 mod return_steps;
 mod returns;
+mod review_moderation;
 mod reviews;
 mod seller;
 mod stock_alerts;

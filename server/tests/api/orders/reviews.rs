@@ -7,7 +7,7 @@ use super::{invalid, pickup_point, place_with, png, product, received, staff};
 use crate::helpers::{Browser, Field, Problem, TestApp, error_of};
 use app::staff::Role;
 
-async fn write(
+pub(super) async fn write(
     b: &Browser,
     order: i64,
     item: i64,
@@ -28,7 +28,7 @@ async fn write(
     b.post_multipart("reviews/create", &parts, None).await
 }
 
-async fn rating(app: &TestApp, product: i64) -> (i64, i64, i64) {
+pub(super) async fn rating(app: &TestApp, product: i64) -> (i64, i64, i64) {
     (
         app.one_i64("SELECT rating FROM products WHERE id = $1", &[product])
             .await,
@@ -215,7 +215,13 @@ async fn a_received_line_is_reviewed_once_and_the_product_s_rating_moves_exactly
     let todo = app
         .api_json(&format!("reviews/to-write?order={order}"))
         .await;
-    assert_eq!(todo.as_array().unwrap().len(), 1, "b is left to review");
+    let left: Vec<&serde_json::Value> = todo
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["reviewed"] == false)
+        .collect();
+    assert_eq!(left.len(), 1, "b is left to review");
 
     let page = app
         .new_browser()
@@ -306,7 +312,7 @@ async fn a_received_line_is_reviewed_once_and_the_product_s_rating_moves_exactly
     // A plain form goes to the product's reviews.
     let (o, i) = (
         order.to_string(),
-        todo[0]["item"].as_i64().unwrap().to_string(),
+        left[0]["item"].as_i64().unwrap().to_string(),
     );
     let r = app
         .post_multipart(

@@ -18,7 +18,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 /// The agents' queue: `?mine=1` shows the agent's own, `?tab=held` the sellers'
-/// messages held back.
+/// messages held back, `?tab=reviews` the reviews held for a check.
 #[component]
 pub fn DeskPage() -> impl IntoView {
     let lang = use_lang();
@@ -26,17 +26,23 @@ pub fn DeskPage() -> impl IntoView {
     let q = use_query_map();
     let mine = move || q.with(|q| q.get("mine").as_deref() == Some("1"));
     let held = move || q.with(|q| q.get("tab").as_deref() == Some("held"));
+    let reviews = move || q.with(|q| q.get("tab").as_deref() == Some("reviews"));
     let data = Resource::new(mine, |mine| get_queue(mine.then(|| "1".to_string())));
     view! {
         {title(d.desk.to_string())}
         <h1>{d.desk}</h1>
         <nav class="filter-tabs" aria-label=d.desk>
-            <a href="/support" aria-current=move || (!mine() && !held()).then_some("page")>{d.all}</a>
+            <a href="/support" aria-current=move || (!mine() && !held() && !reviews()).then_some("page")>{d.all}</a>
             <a href="/support?mine=1" aria-current=move || mine().then_some("page")>{d.mine}</a>
             <a href="/support?tab=held" aria-current=move || held().then_some("page")>{d.held}</a>
+            <a href="/support?tab=reviews" aria-current=move || reviews().then_some("page")>{lang.moderation().tab}</a>
         </nav>
-        <Show when=held fallback=move || view! { <Queue lang data/> }>
-            <HeldList lang/>
+        <Show when=reviews fallback=move || view! {
+            <Show when=held fallback=move || view! { <Queue lang data/> }>
+                <HeldList lang/>
+            </Show>
+        }>
+            <crate::catalog::HeldReviews/>
         </Show>
     }
 }
