@@ -2,7 +2,8 @@
 # `make bench`: a release build, a temporary database with BENCH_PRODUCTS products
 # (100,000 by default) on SQLite or, with BENCH_DB=postgres, on a throw-away Postgres
 # server, and wrk on loopback. Prints throughput and latency per page (anonymous and
-# signed in with a cart), search latency, WASM sizes, peak memory, unless
+# signed in with a cart), the chat's idle poll (its capacity, and 1,000 idle clients'
+# latency) and send-to-seen, search latency, WASM sizes, peak memory, unless
 # BENCH_LIGHTHOUSE=off Lighthouse scores in Chromium with mobile emulation, and unless
 # BENCH_LEDGER=off the ledger's transfers per second at 64 tasks and the time of its
 # check over BENCH_LEDGER_HISTORY transfers (1,000,000), on a database of its own.
@@ -112,12 +113,37 @@ run_wrk "/category/… (signed in, cart)" /category/smartphones "$COOKIE"
 run_wrk "/product/… (signed in, cart)" "$PRODUCT" "$COOKIE"
 # The chat's idle poll: the header badge's question "anything since my cursor?",
 # answered "nothing changed" (one query: the session and the counters read
-# together), from 1,000 connections at once (one signed-in shopper's, as 1,000
-# idle tabs); then as browsers send it, with the tag they hold: 304, no body.
+# together), as fast as 64 connections can ask (one signed-in shopper's, as many
+# tabs), and as browsers send it, with the tag they hold: 304, no body.
 VERSION=$(curl -s -H "Cookie: $COOKIE" "$BASE/api/chat/badge?cursor=-1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
 ETAG=$(curl -s -o /dev/null -D - -H "Cookie: $COOKIE" "$BASE/api/chat/badge?cursor=$VERSION" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
-(CONNECTIONS=1000; run_wrk "chat/badge idle poll, 1000 conns" "/api/chat/badge?cursor=$VERSION" "$COOKIE")
-(CONNECTIONS=1000; run_wrk "chat/badge idle, 304, 1000 conns" "/api/chat/badge?cursor=$VERSION" "$COOKIE" "If-None-Match: $ETAG")
+run_wrk "chat/badge idle poll (200)" "/api/chat/badge?cursor=$VERSION" "$COOKIE"
+run_wrk "chat/badge idle poll (304)" "/api/chat/badge?cursor=$VERSION" "$COOKIE" "If-None-Match: $ETAG"
+
+# 1,000 idle clients, each polling every 190 ms on average (a browser polls every
+# 30 s, so this is the load of about 158,000 open tabs), for BENCH_IDLE_SECONDS (30).
+IDLE_SECONDS=${BENCH_IDLE_SECONDS:-30}
+printf '\n== 1,000 idle clients, one poll each per 190 ms on average (5,260/s offered), %s s\n' "$IDLE_SECONDS"
+out=$(IDLE_GAP_MS=190 wrk -t2 -c1000 -d"${IDLE_SECONDS}s" --latency -s scripts/bench/idle_clients.lua \
+  -H "Cookie: $COOKIE" -H "If-None-Match: $ETAG" "$BASE/api/chat/badge?cursor=$VERSION")
+echo "$out" | awk '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="90%" {p90=$2} $1=="99%" {p99=$2}
+  /Non-2xx/ {bad=$5} END {printf "idle polls/s %s, p50 %s, p90 %s, p99 %s%s\n", rps, p50, p90, p99, (bad ? " (" bad " answers 4xx or 5xx)" : "")}'
+echo "$out" | grep -E "Socket errors" || true
+
+# Send-to-seen: a shopper writes to the demo seller; the seller's staff have the
+# dialog open and poll it as the browser does (every 3 s, the interval the server
+# answers). The figure is from just before the send to the poll that shows it.
+echo
+echo "== chat: send-to-seen, the receiver polling as an open dialog does"
+if [ "$DB" = postgres ]; then
+  SELLER=$(psql "$DATABASE_URL" -tAc "SELECT seller_id FROM products WHERE id = $PRODUCT_ID")
+else
+  SELLER=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' \
+    "$DIR/bench.db" "SELECT seller_id FROM products WHERE id = $PRODUCT_ID")
+fi
+"$BIN" staff grant --phone +79000000002 --role seller_staff --scope "$SELLER" >/dev/null
+STAFF_COOKIE=$(python3 scripts/bench/sign_in.py "$BASE" "$DIR/gateway.jsonl" - +79000000002)
+python3 scripts/bench/chat_latency.py "$BASE" "$COOKIE" "$STAFF_COOKIE" "$PRODUCT" "${BENCH_CHAT_MESSAGES:-10}"
 
 echo
 echo "== search latency over $PRODUCTS products on $DB (sequential, 300 queries, no page cache)"

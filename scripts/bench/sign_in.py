@@ -2,7 +2,8 @@
 """Signs a shopper in through the shop's own server functions (code by call, read
 from the stand-in gateway's file), puts a product in their cart and prints the
 Cookie header a browser of theirs would send.
-Usage: sign_in.py BASE_URL GATEWAY_FILE PRODUCT_ID"""
+Usage: sign_in.py BASE_URL GATEWAY_FILE PRODUCT_ID [PHONE]
+PRODUCT_ID "-" leaves the cart empty; PHONE is +79990001122 unless given."""
 import http.cookiejar
 import json
 import sys
@@ -25,7 +26,7 @@ def post(endpoint, form):
         return json.loads(r.read() or b"null")
 
 
-phone = "+79990001122"
+phone = sys.argv[4] if len(sys.argv) > 4 else "+79990001122"
 post("account/signin/phone", {"phone": phone, "channel": "call"})
 code = None
 for _ in range(100):
@@ -45,5 +46,6 @@ if isinstance(step, dict) and "Terms" in step:
     step = post("account/signin/terms", {"accept": "on"})
 if step != "Done":
     sys.exit(f"sign-in did not finish: {step}")
-post("cart/add", {"product_id": product, "quantity": "1"})
+if product != "-":
+    post("cart/add", {"product_id": product, "quantity": "1"})
 print("; ".join(f"{c.name}={c.value}" for c in jar))
