@@ -5,8 +5,8 @@
 //! its seller; anyone else gets "not found", as for a dialog that does not exist.
 
 use crate::chat::model::{
-    BadgeAnswer, DialogList, DialogSummary, DialogView, MessageView, PAGE, PER_MINUTE, Party,
-    Pinned, PollAnswer, Side, parse_text, poll_ms, scam_shaped,
+    DialogList, DialogSummary, DialogView, MessageView, PAGE, PER_MINUTE, Party, Pinned,
+    PollAnswer, Side, parse_text, poll_ms, scam_shaped,
 };
 use crate::chat::repo::{self, DialogRow, MessageRow};
 use crate::platform::changes;
@@ -17,10 +17,12 @@ use crate::shared::time::local_datetime;
 use crate::staff::Role;
 
 mod access;
+mod badge;
 mod emails;
 mod moderation;
 
 use access::{bump_both, dialog_of};
+pub use badge::{badge, badge_of, badge_poll};
 
 pub use emails::{EMAIL_AFTER_MS, email_unread};
 pub use moderation::{decide_held, held, report};
@@ -306,32 +308,6 @@ pub async fn list(db: &Db, user: i64, as_seller: bool) -> AppResult<DialogList> 
     })
 }
 
-/// What changed for the header's badge of `user` since `cursor` (the counter the
-/// page last saw), given its `version` now (read with the session, in one query):
-/// nothing, at no further cost, or the new counter and the unread total.
-pub async fn badge_poll(
-    deps: &Deps<'_>,
-    user: i64,
-    cursor: i64,
-    version: i64,
-) -> AppResult<BadgeAnswer> {
-    let next_ms = poll_ms(&deps.settings.env, false);
-    if version == cursor {
-        return Ok(BadgeAnswer {
-            version,
-            changed: false,
-            unread: 0,
-            next_ms,
-        });
-    }
-    Ok(BadgeAnswer {
-        version,
-        changed: true,
-        unread: badge(deps.db, user).await?.0,
-        next_ms,
-    })
-}
-
 /// What changed in dialog `open` for `user` since `cursor` (the counter of their
 /// side the page last saw): nothing, or the unread total and the messages after
 /// `after`, which are then read. An unchanged state costs one read by primary key.
@@ -400,29 +376,6 @@ pub async fn poll(
         read_upto,
         next_ms,
     })
-}
-
-/// What the header's badge shows account `user`: unread notices, messages from
-/// sellers and, for a seller's staff, shoppers' messages to their sellers; and
-/// the counter its poll follows.
-pub async fn badge(db: &Db, user: i64) -> AppResult<(i64, i64)> {
-    let sellers = crate::staff::scopes(db, user, Role::SellerStaff).await?;
-    badge_of(db, user, &sellers).await
-}
-
-/// [`badge`] for a `user` known to work for `sellers` (none for a shopper).
-pub async fn badge_of(db: &Db, user: i64, sellers: &[i64]) -> AppResult<(i64, i64)> {
-    let mut conn = db.pool.acquire().await?;
-    let unread = repo::unread_total(&mut conn, Side::Shopper, &[user]).await?
-        + repo::unread_total(&mut conn, Side::Seller, sellers).await?;
-    let support = crate::chat::support::service::unread(&mut conn, user).await?
-        + crate::account::security_unread(&mut conn, user).await?;
-    let version = repo::badge_version(&mut conn, user).await?;
-    drop(conn);
-    Ok((
-        unread + support + crate::inbox::unread(db, user).await?,
-        version,
-    ))
 }
 
 /// An erased account's messages, and its support requests', lose their text.

@@ -8,8 +8,8 @@
 
 use crate::chat::model::parse_text;
 use crate::chat::support::model::{
-    Author, MAX_OPEN, QUEUE_PAGE, RequestList, RequestSummary, RequestView, ShopperCard,
-    ShopperOrder, Status, SupportMessage, Topic, next_opening, number, parse_rating, working,
+    Author, MAX_OPEN, QUEUE_PAGE, RequestList, RequestSummary, RequestView, Status, SupportMessage,
+    Topic, next_opening, number, parse_rating, working,
 };
 use crate::chat::support::repo::{self, MessageRow, NewRequest, RequestRow, SummaryRow};
 use crate::platform::changes;
@@ -18,6 +18,9 @@ use crate::platform::state::Deps;
 use crate::shared::error::{AppError, AppResult, Field, Problem};
 use crate::shared::time::{local_datetime, moscow_time};
 use crate::staff::Role;
+
+mod card;
+use card::shopper_card;
 
 /// The agents' change counter (a new request, a shopper's message).
 const AGENTS: &str = "support";
@@ -302,44 +305,6 @@ pub async fn agent_view(deps: &Deps<'_>, user: i64, id: i64) -> AppResult<Reques
     v.mine = r.agent_id == Some(user);
     v.shopper = Some(shopper_card(deps.db, r.shopper_id).await?);
     Ok(v)
-}
-
-async fn shopper_card(db: &Db, shopper: i64) -> AppResult<ShopperCard> {
-    let me = crate::account::me(db, shopper).await?;
-    let (orders, _) =
-        crate::orders::list_orders(db, shopper, crate::orders::OrderFilter::All, None).await?;
-    let orders = orders
-        .into_iter()
-        .take(10)
-        .map(|o| ShopperOrder {
-            id: o.id,
-            number: o.number,
-            at: local_datetime(o.created_at),
-            total: o.total,
-            statuses: o
-                .postings
-                .iter()
-                .map(|p| (p.status, o.courier.is_some()))
-                .collect(),
-        })
-        .collect();
-    Ok(match me {
-        Some(me) => ShopperCard {
-            name: me.name,
-            phone: me.phone,
-            email: me.email,
-            email_verified: me.email_verified,
-            orders,
-        },
-        // An erased account: nothing left to show but its orders.
-        None => ShopperCard {
-            name: String::new(),
-            phone: String::new(),
-            email: None,
-            email_verified: false,
-            orders,
-        },
-    })
 }
 
 async fn summaries(db: &Db, rows: Vec<SummaryRow>) -> AppResult<Vec<RequestSummary>> {
