@@ -119,44 +119,58 @@ fn account_menu(m: AccountMenu) -> impl IntoView {
 }
 
 /// The badge's poll: one query on the server when nothing changed (and a 304).
-///
-/// The tabs of one browser share it through a Web Lock. The tab that holds the lock
-/// `rynok.badge` asks the server and writes each change to localStorage; the other
-/// tabs wait in the lock's queue, ask nothing, and take the changes from the
-/// `storage` event as they are written. When the asking tab closes or leaves the
-/// shop, the browser hands the lock to the next tab in the queue, which asks from
-/// the newest counter it has seen. Where Web Locks are missing (an old browser, or a
-/// page not served from a secure context) every tab asks on its own.
+/// Its code comes in a WASM chunk of its own, fetched once the page has hydrated,
+/// so no page's first load carries it.
+fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
+    Effect::new(move |_| {
+        leptos::task::spawn_local(start_badge_polling(version, unread, wait, set_unread));
+    });
+}
+
+/// The tabs of one browser share the badge's poll through a Web Lock. The tab that
+/// holds the lock `rynok.badge` asks the server and writes each change to
+/// localStorage; the other tabs wait in the lock's queue, ask nothing, and take the
+/// changes from the `storage` event as they are written. When the asking tab
+/// closes or leaves the shop, the browser hands the lock to the next tab in the
+/// queue, which asks from the newest counter it has seen. Where Web Locks are
+/// missing (an old browser, or a page not served from a secure context) every tab
+/// asks on its own.
 ///
 /// The asking tab polls four times slower while it is hidden, even when another tab
 /// of the same browser is visible: that tab's badge then lags by up to four waits.
-fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
-    Effect::new(move |_| {
-        let seen = StoredValue::new((version, unread));
-        let take = move |(v, n): (i64, i64)| {
-            if v > seen.get_value().0 {
-                seen.set_value((v, n));
-                set_unread.set(n);
-            }
-        };
-        // The listener lives as long as the page: the header never goes away.
-        let _ = window_event_listener(leptos::ev::storage, move |e| {
-            if e.key().as_deref() == Some(SHARED_BADGE)
-                && let Some(change) = e.new_value().as_deref().and_then(parse_shared)
-            {
-                take(change);
-            }
-        });
-        let poll = move || async move {
+#[lazy]
+fn start_badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i64>) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    // The newest (counter, unread) this tab knows, from its own polls or another tab's.
+    let seen = Rc::new(Cell::new((version, unread)));
+    let take = move |seen: &Cell<(i64, i64)>, (v, n): (i64, i64)| {
+        if v > seen.get().0 {
+            seen.set((v, n));
+            set_unread.set(n);
+        }
+    };
+    // The listener lives as long as the page: the header never goes away.
+    let heard = seen.clone();
+    let _ = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().as_deref() == Some(SHARED_BADGE)
+            && let Some(change) = e.new_value().as_deref().and_then(parse_shared)
+        {
+            take(&heard, change);
+        }
+    });
+    let poll = move || {
+        let seen = seen.clone();
+        async move {
             let mut wait = wait;
             loop {
                 let slow = if document().hidden() { 4 } else { 1 };
                 gloo_timers::future::TimeoutFuture::new(wait * slow).await;
-                match crate::chat::poll_badge(seen.get_value().0.to_string()).await {
+                match crate::chat::poll_badge(seen.get().0.to_string()).await {
                     Ok(Some(a)) => {
                         wait = a.next_ms;
                         if a.changed {
-                            take((a.version, a.unread));
+                            take(&seen, (a.version, a.unread));
                             share_badge(a.version, a.unread);
                         }
                     }
@@ -164,17 +178,18 @@ fn badge_polling(version: i64, unread: i64, wait: u32, set_unread: WriteSignal<i
                     Err(_) => wait = (wait * 2).min(300_000),
                 }
             }
-        };
-        // The lock is held while the promise the callback returns is pending: this
-        // one never settles, so the tab holds it until it closes.
-        let holder = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
-            leptos::task::spawn_local(poll());
-            js_sys::Promise::new(&mut |_, _| {})
-        });
-        if request_lock(BADGE_LOCK, holder.unchecked_ref()).is_err() {
-            leptos::task::spawn_local(poll());
         }
+    };
+    // The lock is held while the promise the callback returns is pending: this one
+    // never settles, so the tab holds it until it closes.
+    let asking = poll.clone();
+    let holder = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+        leptos::task::spawn_local(asking());
+        js_sys::Promise::new(&mut |_, _| {})
     });
+    if request_lock(BADGE_LOCK, holder.unchecked_ref()).is_err() {
+        leptos::task::spawn_local(poll());
+    }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
