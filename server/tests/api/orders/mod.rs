@@ -200,3 +200,20 @@ pub async fn received(
     assert_eq!(r.status(), 200);
     o["id"].as_i64().unwrap()
 }
+
+/// One piece of `product` at `price` kopecks placed by `shopper` (paid on receipt)
+/// and handed over at `point`: the order and its line.
+pub async fn received_one(
+    app: &TestApp,
+    shopper: &Browser,
+    at: (i64, &Browser),
+    key: &str,
+    (product, price): (i64, i64),
+) -> (i64, i64) {
+    let lines = format!("{product}:1:{price}");
+    let order = received(app, shopper, at, key, &lines, "on_receipt", &[]).await;
+    let line = app
+        .one_i64("SELECT id FROM order_items WHERE order_id = $1", &[order])
+        .await;
+    (order, line)
+}

@@ -5,7 +5,7 @@
 //! and decide the held ones.
 
 use super::reviews::{rating, write};
-use super::{invalid, pickup_point, product, received, staff};
+use super::{invalid, pickup_point, product, received_one, staff};
 use crate::helpers::{Browser, Field, Problem, TestApp, error_of};
 use app::staff::Role;
 
@@ -71,19 +71,8 @@ async fn a_held_review_is_published_or_rejected_by_an_agent_and_its_author_chang
     .execute(&app.db.pool)
     .await
     .unwrap();
-    let order = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-m001",
-        &format!("{a}:1:40000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let line = app
-        .one_i64("SELECT id FROM order_items WHERE order_id = $1", &[order])
-        .await;
+    let (order, line) =
+        received_one(&app, &app, (point, &operator), "checkout-m001", (a, 40_000)).await;
 
     // A link: written, but held. Not on the page, not in the rating.
     let r = write(&app, order, line, "5", "Дешевле на shop-x.ru, пишите", &[]).await;
@@ -258,19 +247,8 @@ async fn only_an_agent_sees_or_decides_held_reviews() {
     let agent = staff(&app, "+79161150287", Role::Support, 0).await;
     app.sign_in("+79161150281").await;
     let a = product(&app, 1, 40_000, 5).await;
-    let order = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-m002",
-        &format!("{a}:1:40000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let line = app
-        .one_i64("SELECT id FROM order_items WHERE order_id = $1", &[order])
-        .await;
+    let (order, line) =
+        received_one(&app, &app, (point, &operator), "checkout-m002", (a, 40_000)).await;
     assert_eq!(
         write(&app, order, line, "5", "почта ivan@example.com", &[])
             .await

@@ -3,7 +3,7 @@
 //! order asked, escaped; bad input is refused with its reason and nothing written;
 //! nobody reviews what they did not receive.
 
-use super::{invalid, pickup_point, place_with, png, product, received, staff};
+use super::{invalid, pickup_point, place_with, png, product, received, received_one, staff};
 use crate::helpers::{Browser, Field, Problem, TestApp, error_of};
 use app::staff::Role;
 
@@ -258,19 +258,8 @@ async fn a_received_line_is_reviewed_once_and_the_product_s_rating_moves_exactly
     assert!(!html.contains("<script>alert(1)"));
 
     // A second order of a, rated 2: the list orders by date or by stars.
-    let order2 = received(
-        &app,
-        &app,
-        (point, &operator),
-        "checkout-v002",
-        &format!("{a}:1:40000"),
-        "on_receipt",
-        &[],
-    )
-    .await;
-    let line2 = app
-        .one_i64("SELECT id FROM order_items WHERE order_id = $1", &[order2])
-        .await;
+    let (order2, line2) =
+        received_one(&app, &app, (point, &operator), "checkout-v002", (a, 40_000)).await;
     assert_eq!(
         write(&app, order2, line2, "2", "Не понравилось", &[])
             .await
