@@ -37,13 +37,15 @@ impl Browser {
         self.post_form("account/signout", &[]).await
     }
 
-    /// The newest code the dev outbox holds for `recipient` (E.164 or email).
+    /// The newest code the dev outbox holds for `recipient` (E.164 or email). Notices
+    /// sent in the background (a phone changed, a sign-in) can land after it, so
+    /// messages without a code are passed over.
     pub async fn last_code(&self, recipient: &str) -> String {
         let list = self.outbox(recipient).await;
-        let first = list
-            .first()
-            .unwrap_or_else(|| panic!("no message to {recipient}"));
-        code_in(first["body"].as_str().expect("body"))
+        assert!(!list.is_empty(), "no message to {recipient}");
+        list.iter()
+            .find_map(|m| find_code(m["body"].as_str().expect("body")))
+            .unwrap_or_else(|| panic!("no code in the messages to {recipient}: {list:?}"))
     }
 
     /// What the dev outbox holds for `recipient`, newest first.
@@ -129,13 +131,17 @@ impl TestApp {
 /// The code in a delivered message: the last six digits of a caller's number, or
 /// the six digits in an SMS or email.
 pub fn code_in(body: &str) -> String {
+    find_code(body).unwrap_or_else(|| panic!("no code in {body:?}"))
+}
+
+/// The code in a message, if it has one (see [`code_in`]).
+pub fn find_code(body: &str) -> Option<String> {
     let digits: Vec<char> = body.chars().collect();
-    for w in digits.windows(6).rev() {
-        if w.iter().all(char::is_ascii_digit) {
-            return w.iter().collect();
-        }
-    }
-    panic!("no code in {body:?}")
+    digits
+        .windows(6)
+        .rev()
+        .find(|w| w.iter().all(char::is_ascii_digit))
+        .map(|w| w.iter().collect())
 }
 
 /// Waits for a background-sent message to `to` newer than `after` messages.

@@ -273,6 +273,18 @@ async fn a_pending_transfer_reserves_then_posts_voids_or_expires_once() {
     assert_check_passes(&app).await;
 }
 
+/// Changes a row behind the ledger's back (`sql` with `id` as $1): the rows changed.
+/// It waits its turn among the server's own writers (its jobs run as it starts), as
+/// they do, rather than in SQLite's busy handler, where a stream of queued writers
+/// could keep it out past the busy timeout.
+async fn tamper(app: &TestApp, sql: &str, id: i64) -> u64 {
+    let _turn = app.db.write_turn().await;
+    let mut tx = app.db.begin_write().await.unwrap();
+    let done = sqlx::query(sql).bind(id).execute(&mut *tx).await.unwrap();
+    tx.commit().await.unwrap();
+    done.rows_affected()
+}
+
 #[tokio::test]
 async fn transfers_cannot_be_changed_and_the_check_finds_a_changed_balance() {
     let app = TestApp::spawn_with(0).await;
@@ -312,11 +324,12 @@ async fn transfers_cannot_be_changed_and_the_check_finds_a_changed_balance() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("ledger check: ok"));
 
     // A balance changed behind the ledger's back: the check names the account.
-    sqlx::query("UPDATE ledger_accounts SET credits_posted = credits_posted + 1 WHERE id = $1")
-        .bind(wallet)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    tamper(
+        &app,
+        "UPDATE ledger_accounts SET credits_posted = credits_posted + 1 WHERE id = $1",
+        wallet,
+    )
+    .await;
     let report = ledger::check(&app.db).await.unwrap();
     assert!(!report.ok());
     assert_eq!(report.drifted.len(), 1);
@@ -326,14 +339,13 @@ async fn transfers_cannot_be_changed_and_the_check_finds_a_changed_balance() {
         report.totals.credits_posted
     );
     // The platform's sums live in shards: a changed shard is found as well.
-    let changed = sqlx::query(
+    let changed = tamper(
+        &app,
         "UPDATE ledger_account_shards SET debits_posted = debits_posted + 5 WHERE account_id = $1",
+        sales,
     )
-    .bind(sales)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
-    assert_eq!(changed.rows_affected(), 1);
+    .await;
+    assert_eq!(changed, 1);
     let report = ledger::check(&app.db).await.unwrap();
     let mut expected = vec![wallet, sales];
     expected.sort();
